@@ -1,0 +1,46 @@
+import { reply, privately } from "../src/core/shared/message";
+import { SETTING_KEYS } from "../src/core/settings/settings-service";
+import { defineCommand, opt } from "./define";
+
+export const peerloop = defineCommand({
+  name: "peerloop",
+  description: "Help, your own settings, and the community's settings",
+  example: "/peerloop help",
+  options: {},
+  defaultSubcommand: "help",
+  subcommands: {
+    help: {
+      description: "Every command with an example",
+      example: "/peerloop help",
+      options: {},
+      run: async (ctx) => reply(privately(ctx.services.help())),
+    },
+    me: {
+      description: "What you follow, how you're notified, your open questions",
+      example: "/peerloop me",
+      options: {},
+      run: (ctx) => ctx.services.members.overviewReply(ctx.actor),
+    },
+    quiet: {
+      description: "Quiet hours in your time zone, or off",
+      example: "/peerloop quiet 21:00-07:00",
+      options: { hours: opt.text("start-end, like 21:00-07:00, or off") },
+      run: (ctx, a) => ctx.services.members.setQuietHours(ctx.actor, a.hours as string),
+    },
+    timezone: {
+      description: "Your time zone, for digests and quiet hours",
+      example: "/peerloop timezone America/Chicago",
+      options: { zone: opt.text("A time zone like Europe/Berlin") },
+      run: (ctx, a) => ctx.services.members.setTimeZone(ctx.actor, a.zone as string),
+    },
+    settings: {
+      description: "Admins: roundup channel, time zone, unanswered threshold",
+      example: "/peerloop settings unanswered-hours 48",
+      options: {
+        setting: opt.choice("Which setting to change", SETTING_KEYS as [string, ...string[]]).optional(),
+        value: opt.text("Its new value").optional(),
+      },
+      run: (ctx, a) => ctx.services.settings.settings(ctx.actor, a.setting as string | undefined, a.value as string | undefined),
+    },
+  },
+});

@@ -1,0 +1,30 @@
+import type { Audience, Message } from "../../core/shared/message";
+
+/** Plain-text rendering of a neutral message for the terminal. */
+export const renderMessage = (m: Message, buttonLabel: (index: number) => string): string[] => {
+  const lines: string[] = [];
+  if (m.title) lines.push(`${icon(m.tone)}${m.title}`);
+  lines.push(m.title ? `  ${m.text}` : `${icon(m.tone)}${m.text}`);
+  if (m.quote) lines.push(...m.quote.split("\n").map((l) => `  > ${l}`));
+  for (const l of m.links ?? []) lines.push(`  ${l.url}`);
+  for (const f of m.fields ?? []) lines.push(`  ${f.label}: ${f.value}`);
+  for (const item of m.items ?? []) {
+    const where = item.place ? ` (in #${item.place.channelId})` : "";
+    lines.push(item.url ? `  • ${item.title}: ${item.url}${where}` : `  • ${item.title}${where}`);
+    if (item.detail) lines.push(`      ${item.detail}`);
+  }
+  (m.buttons ?? []).forEach((b, i) => lines.push(`  [${b.label}] → ${buttonLabel(i)}`));
+  return lines;
+};
+
+const icon = (tone: Message["tone"]) => (tone === "error" ? "✖ " : tone === "warning" ? "⚠ " : tone === "success" ? "✔ " : "");
+
+export const audienceLabel = (to: Audience, channel: string, threadRef?: string): string => {
+  switch (to.kind) {
+    case "actor": return "(only you)";
+    case "channel": return threadRef ? `#${channel} › ${threadRef}` : `#${channel}`;
+    case "thread": return `#${to.channelId ?? channel} › thread ${to.threadRef}`;
+    case "member": return `✉ DM to ${to.externalId}`;
+    case "post": return `#${to.channelId}`;
+  }
+};

@@ -1,0 +1,44 @@
+import type { Guard } from "../core/guard/guard-types";
+import { systemClock, type Clock } from "../core/shared/clock";
+import type { Logger } from "../core/shared/logger";
+import type { Store } from "../core/store";
+import type { Config } from "../config";
+import { openDatabase, type Database } from "../db/open-database";
+import { prismaStore } from "../db/prisma-store";
+import { createGuard } from "../core/guard/create-guard";
+import { PeerloopApp } from "./peerloop-app";
+import { buildServices, type Services } from "./services";
+
+export interface Container {
+  config: Config;
+  db: Database;
+  store: Store;
+  services: Services;
+  app: PeerloopApp;
+  clock: Clock;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export interface ContainerOptions {
+  clock?: Clock;
+  guard?: Guard;
+  /** Apply pending migrations on open (default on; the advisory lock makes it safe across replicas). */
+  migrate?: boolean;
+}
+
+/** The composition root: the one place that picks the database, the guard and the clock. */
+export const createContainer = async (config: Config, logger: Logger, opts: ContainerOptions = {}): Promise<Container> => {
+  const db = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.PEERLOOP_DATA_DIR,
+    poolMax: config.DATABASE_POOL_MAX,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    migrate: opts.migrate ?? true,
+  });
+  const clock = opts.clock ?? systemClock;
+  const store = prismaStore(db.prisma);
+  const services = buildServices({ store, guard: opts.guard ?? createGuard(), clock, logger });
+  const app = new PeerloopApp(services, logger);
+  return { config, db, store, services, app, clock, logger, close: () => db.close() };
+};

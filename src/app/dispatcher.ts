@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { COMMANDS, commandByName } from "../../commands/index";
+import { schemaOf, type CommandDef, type OptionDef } from "../../commands/define";
+import type { Actor, Place } from "../core/shared/context";
+import { fail } from "../core/shared/errors";
+import type { Logger } from "../core/shared/logger";
+import type { Outcome } from "../core/shared/message";
+import { usageOf } from "./help-message";
+import { parseText } from "./parse-text";
+import type { Services } from "./services";
+import { translateFailure } from "./translate-failure";
+
+/** Free text (Slack, the shell) or options the platform already typed (Discord). */
+export type CommandInput = { text: string } | { subcommand?: string; options: Record<string, unknown> };
+
+export interface Invocation {
+  command: string;
+  input: CommandInput;
+}
+
+/** A flagged command, packed into the "post anyway" button so no server-side state is needed. */
+const encode = (inv: Invocation) => Buffer.from(JSON.stringify(inv)).toString("base64url");
+const decode = (value: string): Invocation | null => {
+  try {
+    const inv = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Invocation;
+    return typeof inv?.command === "string" && inv.input && typeof inv.input === "object" ? inv : null;
+  } catch {
+    return null;
+  }
+};
+const MAX_BUTTON_VALUE = 1_900; // Slack allows 2,000 characters in a button value
+
+/** Parses arguments with the command's zod schema, calls the service, and turns errors into replies. */
+export class Dispatcher {
+  constructor(private readonly services: Services, private readonly logger: Logger) {}
+
+  async run(actor: Actor, place: Place, inv: Invocation, confirmed = false): Promise<Outcome> {
+    try {
+      return await this.execute(actor, place, inv, confirmed);
+    } catch (error) {
+      const packed = encode(inv);
+      return translateFailure(error, this.logger, { command: inv.command, communityId: actor.communityId, memberId: actor.memberId },
+        !confirmed && packed.length <= MAX_BUTTON_VALUE ? packed : undefined);
+    }
+  }
+
+  /** The "post anyway" button: re-runs the flagged command with the author's confirmation. */
+  async postAnyway(actor: Actor, place: Place, value: string): Promise<Outcome> {
+    const inv = decode(value);
+    if (!inv) return translateFailure(new Error("malformed post-anyway value"), this.logger, { memberId: actor.memberId });
+    return this.run(actor, place, inv, true);
+  }
+
+  private async execute(actor: Actor, place: Place, inv: Invocation, confirmed: boolean): Promise<Outcome> {
+    const command = commandByName(inv.command.replace(/^\//, ""));
+    if (!command) {
+      return fail("UNKNOWN_COMMAND", `There's no /${inv.command.replace(/^\//, "").slice(0, 30)} command. Commands: ${COMMANDS.map((c) => `/${c.name}`).join(", ")}. Try /peerloop help.`);
+    }
+    const { options, run, usage, example } = this.select(command, inv.input);
+    const raw = "text" in inv.input ? parseText(options, this.afterSubcommand(command, inv.input.text), usage) : inv.input.options;
+    const parsed = schemaOf(options).safeParse(raw);
+    if (!parsed.success) return fail(...this.explain(parsed.error, options, usage, example));
+    return run({ actor, place, services: this.services, confirmed }, parsed.data);
+  }
+
+  private select(command: CommandDef, input: CommandInput) {
+    if (!command.subcommands) return { options: command.options, run: command.run!, usage: usageOf(command), example: command.example };
+    const name = ("text" in input ? input.text.trim().split(/\s+/)[0]?.toLowerCase() : input.subcommand) || command.defaultSubcommand;
+    const sub = name ? command.subcommands[name] : undefined;
+    if (!sub) {
+      return fail("INVALID_OPTION", `/${command.name} has no "${(name ?? "").slice(0, 30)}". Try ${usageOf(command)}, e.g. /${command.name} help.`);
+    }
+    return { options: sub.options, run: sub.run, usage: usageOf(command, name), example: sub.example };
+  }
+
+  private afterSubcommand(command: CommandDef, text: string): string {
+    return command.subcommands ? text.trim().replace(/^\S*\s*/, "") : text;
+  }
+
+  private explain(error: z.ZodError, options: Record<string, OptionDef>, usage: string, example: string): Parameters<typeof fail> {
+    const issue = error.issues[0]!;
+    const name = String(issue.path[0] ?? "");
+    const missing = issue.code === "invalid_type" && options[name]?.required;
+    return [missing ? "MISSING_OPTION" : "INVALID_OPTION", `${issue.message} Usage: ${usage}, e.g. ${example}`];
+  }
+}

@@ -1,0 +1,78 @@
+import type { ActorIdentity } from "../core/members/member-service";
+import type { Actor, Place } from "../core/shared/context";
+import type { Logger } from "../core/shared/logger";
+import type { Anchor, Outcome } from "../core/shared/message";
+import type { ResolveInput, IncomingReply } from "../core/threads/thread-service";
+import { Dispatcher, type Invocation } from "./dispatcher";
+import type { Services } from "./services";
+import { translateFailure } from "./translate-failure";
+
+/**
+ * Everything a door can ask of Peerloop. Every method answers with an Outcome, never throws:
+ * a member's mistake becomes a private message, anything else a logged apology.
+ */
+export class PeerloopApp {
+  private readonly dispatcher: Dispatcher;
+
+  constructor(readonly services: Services, private readonly logger: Logger) {
+    this.dispatcher = new Dispatcher(services, logger);
+  }
+
+  resolveActor(identity: ActorIdentity): Promise<Actor> {
+    return this.services.members.resolveActor(identity);
+  }
+
+  command(actor: Actor, place: Place, invocation: Invocation): Promise<Outcome> {
+    return this.dispatcher.run(actor, place, invocation);
+  }
+
+  postAnyway(actor: Actor, place: Place, value: string): Promise<Outcome> {
+    return this.dispatcher.postAnyway(actor, place, value);
+  }
+
+  endorse(actor: Actor, resourceId: string): Promise<Outcome> {
+    return this.guarded(actor, "endorse", () => this.services.resources.endorse(actor, resourceId));
+  }
+
+  resolve(actor: Actor, threadId: string, input: ResolveInput): Promise<Outcome> {
+    return this.guarded(actor, "resolve", () => this.services.threads.resolve(actor, threadId, input));
+  }
+
+  react(actor: Actor, threadRef: string, emoji: string): Promise<Outcome> {
+    return this.guarded(actor, "react", () => this.services.threads.react(actor, threadRef, emoji));
+  }
+
+  markAnswer(actor: Actor, replyMessageId: string): Promise<Outcome> {
+    return this.guarded(actor, "mark-answer", () => this.services.threads.markAnswer(actor, replyMessageId));
+  }
+
+  threadReply(actor: Actor, incoming: IncomingReply): Promise<Outcome> {
+    return this.guarded(actor, "reply", () => this.services.threads.recordReply(actor, incoming));
+  }
+
+  replyEdited(actor: Actor, platformMessageId: string, text: string | null): Promise<Outcome> {
+    return this.guarded(actor, "reply-edit", () => this.services.threads.editReply(actor, platformMessageId, text));
+  }
+
+  replyDeleted(actor: Actor, platformMessageId: string): Promise<Outcome> {
+    return this.guarded(actor, "reply-delete", () => this.services.threads.deleteReply(actor, platformMessageId));
+  }
+
+  /** A door posted an anchored public message: remember where, so thread replies find their way back. */
+  async posted(communityId: string, anchor: Anchor, channelId: string, messageRef: string, threadRef = messageRef): Promise<void> {
+    try {
+      if (anchor.kind === "resource") await this.services.resources.attachPost(communityId, anchor.id, channelId, messageRef);
+      else await this.services.threads.attachPost(communityId, anchor.id, channelId, messageRef, threadRef);
+    } catch (error) {
+      this.logger.error("could not record where a card was posted", { communityId, anchor, channelId, messageRef, error: String(error) });
+    }
+  }
+
+  private async guarded(actor: Actor, what: string, work: () => Promise<Outcome>): Promise<Outcome> {
+    try {
+      return await work();
+    } catch (error) {
+      return translateFailure(error, this.logger, { action: what, communityId: actor.communityId, memberId: actor.memberId });
+    }
+  }
+}

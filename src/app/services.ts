@@ -1,0 +1,44 @@
+import { ConfidentialityGate } from "../core/guard/confidentiality-gate";
+import type { Guard } from "../core/guard/guard-types";
+import { MemberService } from "../core/members/member-service";
+import { NotificationService } from "../core/notifications/notification-service";
+import { ResourceService } from "../core/resources/resource-service";
+import { RoundupService } from "../core/roundups/roundup-service";
+import { SettingsService } from "../core/settings/settings-service";
+import type { Clock } from "../core/shared/clock";
+import type { Logger } from "../core/shared/logger";
+import type { Message } from "../core/shared/message";
+import type { Store } from "../core/store";
+import { ThreadService } from "../core/threads/thread-service";
+import { helpMessage } from "./help-message";
+
+export interface Services {
+  resources: ResourceService;
+  threads: ThreadService;
+  members: MemberService;
+  settings: SettingsService;
+  roundups: RoundupService;
+  notifications: NotificationService;
+  help(): Message;
+}
+
+export interface Dependencies {
+  store: Store;
+  guard: Guard;
+  clock: Clock;
+  logger: Logger;
+}
+
+export const buildServices = ({ store, guard, clock, logger }: Dependencies): Services => {
+  const gate = new ConfidentialityGate(guard, logger);
+  const notifications = new NotificationService();
+  return {
+    resources: new ResourceService(store, notifications, gate, clock),
+    threads: new ThreadService(store, notifications, gate, clock),
+    members: new MemberService(store, clock),
+    settings: new SettingsService(store),
+    roundups: new RoundupService(store, clock),
+    notifications,
+    help: helpMessage,
+  };
+};

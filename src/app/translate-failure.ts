@@ -1,0 +1,30 @@
+import { DEIDENTIFY_TIPS } from "../core/guard/confidentiality-gate";
+import { isPeerloopError, type PeerloopError } from "../core/shared/errors";
+import type { Logger } from "../core/shared/logger";
+import { privately, reply, type Button, type Message, type Outcome } from "../core/shared/message";
+
+/** The one place any failure becomes what the member sees: their own mistakes explained, ours apologised for. */
+export const translateFailure = (error: unknown, logger: Logger, context: Record<string, unknown>, retry?: string): Outcome => {
+  if (isPeerloopError(error)) return reply(privately(userErrorMessage(error, retry)));
+  logger.error("unexpected failure", { ...context, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  return reply(privately({
+    title: "Something went wrong on our side",
+    text: "Sorry, Peerloop couldn't finish that. Nothing was saved; please try again in a minute. The team has the details in the log.",
+    tone: "error",
+  }));
+};
+
+const userErrorMessage = (e: PeerloopError, retry?: string): Message => {
+  if (e.code !== "CONFIDENTIAL") return { text: e.message, tone: "error", fields: [{ label: "Code", value: e.code }] };
+  const findings = (e.detail?.findings as { type: string; text: string }[] | undefined) ?? [];
+  const buttons: Button[] = e.detail?.canOverride && retry
+    ? [{ action: "post-anyway", value: retry, label: "Post anyway: I confirm this is de-identified", style: "danger" }]
+    : [];
+  return {
+    title: "Not posted: this may identify a client",
+    text: `${e.message} Nothing was posted or saved. ${DEIDENTIFY_TIPS} Then edit and try again.`,
+    fields: findings.map((f) => ({ label: f.type.replace(/_/g, " "), value: f.text })),
+    buttons,
+    tone: "warning",
+  };
+};

@@ -1,0 +1,61 @@
+import os from "node:os";
+import { z } from "zod";
+
+const flag = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => ["true", "1", "yes"].includes(v));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const url = (example: string) => z.url({ protocol: /^https?$/, error: `must be an http(s) URL, e.g. ${example}` });
+
+const schema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, { error: "must be a PostgreSQL URL, e.g. postgresql://postgres@127.0.0.1:5432/peerloop (or unset it to use the embedded database)" }).optional(),
+  DATABASE_POOL_MAX: int(1, 100).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: int(100, 120_000).default(5_000),
+  PEERLOOP_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  PORT: int(1, 65_535).default(3000),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional(),
+  PEERLOOP_SHELL_USER: z.string().trim().min(1).max(80).default(os.userInfo().username || "me"),
+  PEERLOOP_SCHEDULER: flag.default(true),
+  SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", { error: "must be a bot token starting with xoxb-" }).optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: z.string().startsWith("xapp-", { error: "must be an app-level token starting with xapp- (Socket Mode)" }).optional(),
+  SLACK_API_URL: url("https://slack.com/api/").optional(),
+  SLACK_CLIENT_ID: z.string().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  SLACK_STATE_SECRET: z.string().min(1).optional(),
+  DISCORD_TOKEN: z.string().min(1).optional(),
+  DISCORD_API_URL: url("https://discord.com/api").optional(),
+  DISCORD_GUILD_ID: z.string().regex(/^\d{5,25}$/, { error: "must be a Discord server (guild) id: digits only" }).optional(),
+  DISCORD_MESSAGE_CONTENT: flag.default(false),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+/** Variables that only make sense together. */
+const PAIRS: [string, string[]][] = [
+  ["SLACK_BOT_TOKEN", ["SLACK_SIGNING_SECRET"]],
+  ["SLACK_SIGNING_SECRET", ["SLACK_BOT_TOKEN"]],
+  ["SLACK_APP_TOKEN", ["SLACK_BOT_TOKEN"]],
+  ["SLACK_CLIENT_ID", ["SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_SIGNING_SECRET"]],
+];
+
+/**
+ * Reads the environment once. Every problem comes back as one line that names the variable and
+ * what to set; empty strings count as unset, as shells and .env files often leave them.
+ */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`));
+  }
+  const problems = PAIRS.flatMap(([has, needs]) =>
+    present[has] ? needs.filter((n) => !present[n]).map((n) => `${n} must be set when ${has} is set`) : []);
+  if (problems.length) throw new ConfigError(problems);
+  return parsed.data;
+};

@@ -1,0 +1,45 @@
+import type { Community } from "../members/member-types";
+import { fail } from "../shared/errors";
+import type { Logger } from "../shared/logger";
+import type { Finding, Guard } from "./guard-types";
+
+const LABELS: Record<Finding["type"], string> = {
+  person_name: "a name", date: "a date tied to a person", age_over_89: "an age over 89", phone: "a phone number",
+  email: "an email address", address: "a street address", location: "a place that could single someone out",
+  ssn: "a Social Security number", record_number: "a record, case or member number",
+  license_or_plate: "a licence, plate or certificate number", device_or_ip: "a device id or IP address",
+  url_personal: "a personal link or social handle",
+};
+
+export const describeFinding = (f: Finding): string => `${LABELS[f.type]}: "${f.text}"`;
+
+export const DEIDENTIFY_TIPS =
+  "Replace names with roles (\"my client\", \"a parent\"), dates with spans (\"last spring\"), places with kinds " +
+  "(\"a rural town\"), and leave out numbers, contacts and handles.";
+
+/**
+ * Runs the guard over text a member is about to post. A flagged post throws CONFIDENTIAL before
+ * anything is stored; `confirmed` (the member's "I confirm this is de-identified") lets it through
+ * when the community allows it, and that choice is logged without the text.
+ */
+export class ConfidentialityGate {
+  constructor(private readonly guard: Guard, private readonly logger: Logger) {}
+
+  check(community: Community, memberId: string, what: string, texts: readonly (string | null | undefined)[], confirmed: boolean): void {
+    const findings = texts.flatMap((t) => (t ? this.guard.inspect(t) : []));
+    if (findings.length === 0) return;
+    if (confirmed && community.allowPostAnyway) {
+      this.logger.warn("guard overridden by author", { communityId: community.id, memberId, what, kinds: [...new Set(findings.map((f) => f.type))] });
+      return;
+    }
+    fail("CONFIDENTIAL", `Your ${what} wasn't posted: it may identify a client.`, {
+      findings: findings.map(({ type, text }) => ({ type, text })),
+      canOverride: community.allowPostAnyway,
+    });
+  }
+
+  /** Findings for a thread reply that has already been posted on the platform. */
+  inspect(text: string): Finding[] {
+    return this.guard.inspect(text);
+  }
+}

@@ -1,0 +1,18 @@
+export const FINDING_TYPES = [
+  "person_name", "date", "age_over_89", "phone", "email", "address", "location", "ssn",
+  "record_number", "license_or_plate", "device_or_ip", "url_personal",
+] as const;
+export type FindingType = (typeof FINDING_TYPES)[number];
+
+/** One piece of text that could identify a client, with where it sits in the inspected text. */
+export interface Finding {
+  type: FindingType;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Decides whether a text could identify a client. Pure and synchronous: no I/O, no downloads. */
+export interface Guard {
+  inspect(text: string): Finding[];
+}

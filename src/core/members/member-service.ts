@@ -1,0 +1,109 @@
+import type { Clock } from "../shared/clock";
+import type { Actor, Platform } from "../shared/context";
+import { fail } from "../shared/errors";
+import { privately, reply, type Message, type Outcome } from "../shared/message";
+import { hashtags, normalizeTag } from "../shared/tags";
+import { formatClock, isValidTimeZone, parseClock } from "../shared/time-zone";
+import type { Store } from "../store";
+import { threadLabel } from "../threads/thread-cards";
+import type { Member, NotifyFrequency } from "./member-types";
+
+export interface ActorIdentity {
+  platform: Platform;
+  communityExternalId: string;
+  communityName: string;
+  memberExternalId: string;
+  displayName: string;
+  isAdmin: boolean;
+}
+
+const NOTIFY_TEXT: Record<NotifyFrequency, string> = {
+  instant: "right away, by direct message",
+  daily: "in a daily digest",
+  weekly: "in a weekly digest",
+  off: "not at all (you can still search and browse)",
+};
+
+export class MemberService {
+  constructor(private readonly store: Store, private readonly clock: Clock) {}
+
+  /** Turns a platform identity into community and member rows, creating them on first contact. */
+  async resolveActor(id: ActorIdentity): Promise<Actor> {
+    const community = await this.store.communities.upsert(id.platform, id.communityExternalId, id.communityName);
+    const member = await this.store.members.upsert(community.id, id.memberExternalId, id.displayName, id.isAdmin);
+    return { communityId: community.id, memberId: member.id, externalId: member.externalId, displayName: member.displayName, isAdmin: member.isAdmin };
+  }
+
+  async follow(actor: Actor, rawTag: string): Promise<Outcome> {
+    const tag = normalizeTag(rawTag);
+    const added = await this.store.subscriptions.follow(actor.communityId, actor.memberId, tag, this.clock.now());
+    if (!added) fail("ALREADY_FOLLOWING", `You already follow #${tag}.`);
+    const me = await this.me(actor);
+    return reply(privately({
+      text: `You now follow #${tag}. New resources and questions tagged #${tag} reach you ${NOTIFY_TEXT[me.notify]}.` +
+        (me.notify === "off" ? " Turn notifications on with /notify instant, daily or weekly." : ""),
+      tone: "success",
+    }));
+  }
+
+  async unfollow(actor: Actor, rawTag: string): Promise<Outcome> {
+    const tag = normalizeTag(rawTag);
+    const removed = await this.store.subscriptions.unfollow(actor.communityId, actor.memberId, tag);
+    if (!removed) fail("NOT_FOLLOWING", `You don't follow #${tag}. See what you follow with /peerloop me.`);
+    return reply(privately({ text: `You no longer follow #${tag}.`, tone: "success" }));
+  }
+
+  async setNotify(actor: Actor, frequency: NotifyFrequency): Promise<Outcome> {
+    await this.store.members.update(actor.communityId, actor.memberId, { notify: frequency });
+    return reply(privately({ text: `Got it: you'll hear about the tags you follow ${NOTIFY_TEXT[frequency]}.`, tone: "success" }));
+  }
+
+  /** "22:00-07:00" sets quiet hours in the member's time zone; "off" clears them. */
+  async setQuietHours(actor: Actor, value: string): Promise<Outcome> {
+    if (/^(off|none)$/i.test(value.trim())) {
+      await this.store.members.update(actor.communityId, actor.memberId, { quietStart: null, quietEnd: null });
+      return reply(privately({ text: "Quiet hours are off.", tone: "success" }));
+    }
+    const [a, b] = value.split(/\s*[-–to]+\s*/).map(parseClock);
+    if (a == null || b == null || a === b) {
+      fail("INVALID_OPTION", "Give quiet hours as start-end in 24-hour time, e.g. /peerloop quiet 21:00-07:30, or /peerloop quiet off.");
+    }
+    await this.store.members.update(actor.communityId, actor.memberId, { quietStart: a, quietEnd: b });
+    return reply(privately({ text: `Quiet hours set: nothing reaches you between ${formatClock(a!)} and ${formatClock(b!)} your time; it waits for your digest.`, tone: "success" }));
+  }
+
+  async setTimeZone(actor: Actor, tz: string): Promise<Outcome> {
+    const zone = tz.trim();
+    if (!isValidTimeZone(zone)) fail("INVALID_OPTION", `"${zone.slice(0, 40)}" isn't a time zone I know. Use a name like America/New_York or Europe/Berlin.`);
+    await this.store.members.update(actor.communityId, actor.memberId, { timeZone: zone });
+    return reply(privately({ text: `Your time zone is now ${zone}.`, tone: "success" }));
+  }
+
+  /** The member's own view: follows, notification setting, open questions (App Home, /peerloop me). */
+  async overview(actor: Actor): Promise<Message> {
+    const me = await this.me(actor);
+    const [tags, open] = await Promise.all([
+      this.store.subscriptions.tagsOf(actor.communityId, actor.memberId),
+      this.store.threads.openOf(actor.communityId, actor.memberId, 10),
+    ]);
+    return {
+      title: `Your Peerloop, ${me.displayName}`,
+      text: "Follow tags to hear about new resources and questions; close your questions when they're answered.",
+      fields: [
+        { label: "Following", value: tags.length ? hashtags(tags) : "nothing yet: try /follow #ethics" },
+        { label: "Notifications", value: NOTIFY_TEXT[me.notify] },
+        { label: "Quiet hours", value: me.quietStart != null && me.quietEnd != null ? `${formatClock(me.quietStart)}-${formatClock(me.quietEnd)}` : "none" },
+        { label: "Time zone", value: me.timeZone ?? "the community's" },
+      ],
+      items: open.map((t) => ({ title: threadLabel(t), detail: `asked ${t.createdAt.toISOString().slice(0, 10)} · ${t.replyCount} repl${t.replyCount === 1 ? "y" : "ies"}` })),
+    };
+  }
+
+  async overviewReply(actor: Actor): Promise<Outcome> {
+    return reply(privately(await this.overview(actor)));
+  }
+
+  private async me(actor: Actor): Promise<Member> {
+    return (await this.store.members.get(actor.communityId, actor.memberId)) ?? fail("UNKNOWN_MEMBER", "I couldn't find your membership; try again.");
+  }
+}

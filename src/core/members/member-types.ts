@@ -1,0 +1,66 @@
+import type { Platform } from "../shared/context";
+
+export const NOTIFY_FREQUENCIES = ["instant", "daily", "weekly", "off"] as const;
+export type NotifyFrequency = (typeof NOTIFY_FREQUENCIES)[number];
+
+export interface CommunitySettings {
+  timeZone: string;
+  roundupChannel: string | null;
+  roundupDay: number; // ISO weekday, 1 = Monday
+  roundupHour: number;
+  unansweredHours: number;
+  allowPostAnyway: boolean;
+  notifyModerators: boolean;
+  moderatorChannel: string | null;
+}
+
+export interface Community extends CommunitySettings {
+  id: string;
+  platform: Platform;
+  externalId: string;
+  name: string;
+}
+
+export interface Member {
+  id: string;
+  communityId: string;
+  externalId: string;
+  displayName: string;
+  isAdmin: boolean;
+  notify: NotifyFrequency;
+  timeZone: string | null;
+  quietStart: number | null; // minutes after local midnight
+  quietEnd: number | null;
+}
+
+export type MemberPatch = Partial<Pick<Member, "notify" | "timeZone" | "quietStart" | "quietEnd" | "displayName" | "isAdmin">>;
+
+export interface CommunityRepository {
+  /** Finds or creates the community for a workspace, guild or shell; keeps its name current. */
+  upsert(platform: Platform, externalId: string, name: string): Promise<Community>;
+  get(id: string): Promise<Community | null>;
+  list(): Promise<Community[]>;
+  updateSettings(id: string, patch: Partial<CommunitySettings>): Promise<Community>;
+}
+
+export interface MemberRepository {
+  upsert(communityId: string, externalId: string, displayName: string, isAdmin: boolean): Promise<Member>;
+  get(communityId: string, id: string): Promise<Member | null>;
+  findByExternalId(communityId: string, externalId: string): Promise<Member | null>;
+  update(communityId: string, id: string, patch: MemberPatch): Promise<Member>;
+}
+
+export interface SubscriptionRepository {
+  /** false when the member already followed the tag. */
+  follow(communityId: string, memberId: string, tag: string, at: Date): Promise<boolean>;
+  /** false when the member did not follow the tag. */
+  unfollow(communityId: string, memberId: string, tag: string): Promise<boolean>;
+  tagsOf(communityId: string, memberId: string): Promise<string[]>;
+  /** Members following any of the tags, each once. */
+  followersOf(communityId: string, tags: readonly string[]): Promise<Member[]>;
+}
+
+export interface TagRepository {
+  /** Records tags as part of the community's vocabulary. */
+  touch(communityId: string, tags: readonly string[], at: Date): Promise<void>;
+}

@@ -1,0 +1,43 @@
+import type { Member, Community } from "../members/member-types";
+import type { Repositories } from "../store";
+import type { Message, Outgoing } from "../shared/message";
+import { inQuietWindow } from "../shared/time-zone";
+import type { DigestKind } from "./notification-types";
+
+export interface Announcement {
+  kind: DigestKind;
+  refId: string;
+  tags: readonly string[];
+  /** One line for digests. */
+  summary: string;
+  /** The direct message instant followers get. */
+  message: Message;
+  /** Who caused it: never notified of their own post. */
+  authorId: string;
+}
+
+/**
+ * Fans an announcement out to the followers of its tags: instant followers outside their quiet
+ * hours get a direct message now; everyone else who wants notifications gets it in a digest.
+ */
+export class NotificationService {
+  /** `repos` is the caller's transaction, so queued digest items commit or roll back with the post. */
+  async announce(repos: Pick<Repositories, "subscriptions" | "digests">, community: Community, a: Announcement, now: Date): Promise<Outgoing[]> {
+    if (a.tags.length === 0) return [];
+    const followers = (await repos.subscriptions.followersOf(community.id, a.tags)).filter((m) => m.id !== a.authorId);
+    const direct: Outgoing[] = [];
+    const queued: Member[] = [];
+    for (const m of followers) {
+      if (m.notify === "off") continue;
+      if (m.notify === "instant" && !inQuietWindow(now, m.timeZone ?? community.timeZone, m.quietStart, m.quietEnd)) {
+        direct.push({ to: { kind: "member", memberId: m.id, externalId: m.externalId }, message: a.message });
+      } else {
+        queued.push(m);
+      }
+    }
+    await repos.digests.add(queued.map((m) => ({
+      communityId: community.id, memberId: m.id, kind: a.kind, refId: a.refId, summary: a.summary, createdAt: now,
+    })));
+    return direct;
+  }
+}

@@ -1,0 +1,87 @@
+import type { ConfidentialityGate } from "../guard/confidentiality-gate";
+import type { NotificationService } from "../notifications/notification-service";
+import type { Actor, Place } from "../shared/context";
+import type { Clock } from "../shared/clock";
+import { fail } from "../shared/errors";
+import { privately, reply, type Outcome } from "../shared/message";
+import { boundedText, LIMITS } from "../shared/text-limits";
+import { normalizeTags } from "../shared/tags";
+import type { Store } from "../store";
+import { normalizeUrl } from "./normalize-url";
+import { alreadySharedMessage, followerShareMessage, resourceTitle, searchResultsMessage, shareCard } from "./resource-cards";
+
+export interface ShareInput {
+  url: string;
+  tags?: string[];
+  note?: string;
+  confirmed?: boolean;
+}
+
+export interface SearchInput {
+  query?: string;
+  tags?: string[];
+}
+
+export class ResourceService {
+  constructor(
+    private readonly store: Store,
+    private readonly notifications: NotificationService,
+    private readonly gate: ConfidentialityGate,
+    private readonly clock: Clock,
+  ) {}
+
+  async share(actor: Actor, place: Place, input: ShareInput): Promise<Outcome> {
+    const url = normalizeUrl(input.url);
+    const tags = normalizeTags(input.tags);
+    const note = boundedText(input.note ?? "", LIMITS.note, "note", "NOTE_TOO_LONG") || null;
+    const now = this.clock.now();
+    const community = await this.community(actor);
+    this.gate.check(community, actor.memberId, "share", [note, input.url], input.confirmed ?? false);
+
+    return this.store.transaction(async (tx) => {
+      const existing = await tx.resources.findByUrl(actor.communityId, url);
+      if (existing) {
+        const added = tags.filter((t) => !existing.tags.includes(t));
+        const updated = await tx.resources.recordReshare(actor.communityId, existing.id, added);
+        await tx.tags.touch(actor.communityId, added, now);
+        const first = existing.sharerId === actor.memberId ? null : await tx.members.get(actor.communityId, existing.sharerId);
+        return reply(privately(alreadySharedMessage(updated, first ? first.displayName : "You", added)));
+      }
+      const resource = await tx.resources.create({
+        communityId: actor.communityId, url, originalUrl: input.url.trim(), title: null, note, tags,
+        sharerId: actor.memberId, channelId: place.channelId, createdAt: now,
+      });
+      await tx.tags.touch(actor.communityId, tags, now);
+      const dms = await this.notifications.announce(tx, community, {
+        kind: "resource", refId: resource.id, tags, authorId: actor.memberId,
+        summary: `${actor.displayName} shared ${resourceTitle(resource)} ${resource.url}`,
+        message: followerShareMessage(resource, actor.displayName),
+      }, now);
+      return reply({ to: { kind: "channel" }, message: shareCard(resource, actor.displayName), anchor: { kind: "resource", id: resource.id } }, ...dms);
+    });
+  }
+
+  async search(actor: Actor, input: SearchInput): Promise<Outcome> {
+    const query = boundedText(input.query ?? "", LIMITS.query, "search", "TEXT_TOO_LONG");
+    const tags = normalizeTags(input.tags);
+    const hits = await this.store.resources.search(actor.communityId, { text: query, tags, limit: 10, now: this.clock.now() });
+    return reply(privately(searchResultsMessage(query, tags, hits)));
+  }
+
+  async endorse(actor: Actor, resourceId: string): Promise<Outcome> {
+    const resource = await this.store.resources.get(actor.communityId, resourceId);
+    if (!resource) return fail("UNKNOWN_RESOURCE", "That resource isn't in this community's library any more.");
+    if (resource.sharerId === actor.memberId) fail("INVALID_OPTION", "You shared this one; endorsements come from peers who used it.");
+    const added = await this.store.resources.endorse(actor.communityId, resourceId, actor.memberId, this.clock.now());
+    if (!added) fail("ALREADY_ENDORSED", `You already endorsed ${resourceTitle(resource)}.`);
+    return reply(privately({ text: `Thanks: you endorsed ${resourceTitle(resource)} as used in practice.`, tone: "success" }));
+  }
+
+  async attachPost(communityId: string, id: string, channelId: string, messageRef: string): Promise<void> {
+    await this.store.resources.attachPost(communityId, id, channelId, messageRef);
+  }
+
+  private async community(actor: Actor) {
+    return (await this.store.communities.get(actor.communityId)) ?? fail("UNKNOWN_MEMBER", "This community isn't set up yet; try again in a moment.");
+  }
+}

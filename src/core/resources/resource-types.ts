@@ -1,0 +1,51 @@
+export interface Resource {
+  id: string;
+  communityId: string;
+  url: string;
+  originalUrl: string;
+  title: string | null;
+  note: string | null;
+  tags: string[];
+  sharerId: string;
+  channelId: string | null;
+  messageRef: string | null;
+  reshareCount: number;
+  endorsementCount: number;
+  createdAt: Date;
+}
+
+export interface ResourceHit extends Resource {
+  sharerName: string;
+}
+
+export interface NewResource {
+  communityId: string;
+  url: string;
+  originalUrl: string;
+  title: string | null;
+  note: string | null;
+  tags: string[];
+  sharerId: string;
+  channelId: string | null;
+  createdAt: Date;
+}
+
+export interface SearchQuery {
+  text: string;
+  tags: string[];
+  limit: number;
+  now: Date;
+}
+
+/** The storage port the resource service needs; every call is scoped by community. */
+export interface ResourceRepository {
+  findByUrl(communityId: string, url: string): Promise<Resource | null>;
+  get(communityId: string, id: string): Promise<Resource | null>;
+  create(input: NewResource): Promise<Resource>;
+  /** Counts a re-share and merges new tags into the existing resource. */
+  recordReshare(communityId: string, id: string, tags: string[]): Promise<Resource>;
+  attachPost(communityId: string, id: string, channelId: string, messageRef: string): Promise<void>;
+  /** Adds one endorsement; false when this member had already endorsed it. */
+  endorse(communityId: string, id: string, memberId: string, at: Date): Promise<boolean>;
+  search(communityId: string, query: SearchQuery): Promise<ResourceHit[]>;
+}

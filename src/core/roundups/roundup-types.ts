@@ -1,0 +1,29 @@
+import type { Resource } from "../resources/resource-types";
+import type { Thread } from "../threads/thread-types";
+
+export interface WeekCounts {
+  resources: number;
+  questions: number;
+  resolved: number;
+  replies: number;
+}
+
+export interface WeekActivity {
+  /** Resources shared in the window, most endorsed first. */
+  resources: (Resource & { sharerName: string })[];
+  /** Questions and feedback requests resolved in the window, with the helpers credited. */
+  resolved: (Thread & { askerName: string; helperNames: string[] })[];
+  /** Threads still open at the end of the window, oldest first. */
+  open: (Thread & { askerName: string })[];
+  /** Members who replied to someone else's thread in the window, busiest first. */
+  helpers: { memberId: string; name: string; replies: number }[];
+  /** Tags used on resources and threads created in the window, most used first. */
+  tags: { tag: string; count: number }[];
+  /** The channel with the most shares, questions and replies in the window. */
+  busiestChannel: string | null;
+}
+
+export interface RoundupRepository {
+  activity(communityId: string, from: Date, to: Date, limit: number): Promise<WeekActivity>;
+  counts(communityId: string, from: Date, to: Date): Promise<WeekCounts>;
+}

@@ -1,0 +1,69 @@
+/**
+ * The neutral message every service replies with. Each door renders it in its own format
+ * (Block Kit, embeds, terminal text); nothing here knows which door will.
+ */
+export interface Message {
+  title?: string;
+  /** Plain text written by the bot; member-written text is kept in `quote`/fields and escaped by doors. */
+  text: string;
+  fields?: Field[];
+  links?: Link[];
+  buttons?: Button[];
+  /** Free-form list items (search results, roundup sections). */
+  items?: Item[];
+  /** Text a member wrote, shown as written but never able to ping or link beyond what it says. */
+  quote?: string;
+  tone?: "info" | "success" | "warning" | "error";
+}
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+export interface Link {
+  label: string;
+  url: string;
+}
+
+export interface Item {
+  title: string;
+  url?: string;
+  detail?: string;
+  /** Where it was posted; doors render a channel mention or a link to the message. */
+  place?: { channelId: string; messageRef?: string };
+}
+
+/** A button carries an action name and a value the dispatcher understands. */
+export interface Button {
+  action: ActionName;
+  value: string;
+  label: string;
+  style?: "primary" | "danger";
+}
+
+export type ActionName = "endorse" | "resolve" | "post-anyway";
+
+/** Who sees a message. */
+export type Audience =
+  | { kind: "actor" } // privately, to whoever triggered the command (ephemeral where the platform can)
+  | { kind: "channel" } // publicly, where the command was used
+  | { kind: "thread"; threadRef: string; channelId?: string } // publicly, inside a platform thread
+  | { kind: "member"; memberId: string; externalId: string } // a direct message
+  | { kind: "post"; channelId: string }; // publicly, in a named channel (jobs, roundups)
+
+/** What a public post is about, so the door can report back the platform's message reference. */
+export type Anchor = { kind: "resource" | "thread"; id: string };
+
+export interface Outgoing {
+  to: Audience;
+  message: Message;
+  anchor?: Anchor;
+}
+
+export interface Outcome {
+  messages: Outgoing[];
+}
+
+export const privately = (message: Message): Outgoing => ({ to: { kind: "actor" }, message });
+export const reply = (...messages: Outgoing[]): Outcome => ({ messages });

@@ -1,0 +1,25 @@
+import type { CommunityRepository, MemberRepository, SubscriptionRepository, TagRepository } from "./members/member-types";
+import type { DigestRepository } from "./notifications/notification-types";
+import type { ResourceRepository } from "./resources/resource-types";
+import type { RoundupRepository } from "./roundups/roundup-types";
+import type { ThreadRepository } from "./threads/thread-types";
+
+/** Every repository port the core uses, as one unit. */
+export interface Repositories {
+  communities: CommunityRepository;
+  members: MemberRepository;
+  resources: ResourceRepository;
+  threads: ThreadRepository;
+  subscriptions: SubscriptionRepository;
+  tags: TagRepository;
+  digests: DigestRepository;
+  roundups: RoundupRepository;
+}
+
+/**
+ * The database as the core sees it. `transaction` runs `work` atomically: if it throws, nothing
+ * it wrote is kept, so a command never leaves half a record behind.
+ */
+export interface Store extends Repositories {
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+}

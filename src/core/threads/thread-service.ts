@@ -1,0 +1,173 @@
+import type { ConfidentialityGate } from "../guard/confidentiality-gate";
+import type { Member } from "../members/member-types";
+import type { NotificationService } from "../notifications/notification-service";
+import type { Clock } from "../shared/clock";
+import type { Actor, Place } from "../shared/context";
+import { fail } from "../shared/errors";
+import { privately, reply, type Outcome } from "../shared/message";
+import { normalizeTags } from "../shared/tags";
+import { boundedText, LIMITS } from "../shared/text-limits";
+import type { Store } from "../store";
+import { followerThreadMessage, questionCard, resolvedMessage, threadLabel } from "./thread-cards";
+import type { Thread, ThreadKind, ThreadOutcome } from "./thread-types";
+
+export interface AskInput {
+  text: string;
+  tags?: string[];
+  confirmed?: boolean;
+}
+
+export interface ResolveInput {
+  outcome: ThreadOutcome;
+  /** Platform ids (or shell names) of the members to credit. */
+  helpers?: string[];
+  note?: string;
+  confirmed?: boolean;
+}
+
+export interface IncomingReply {
+  threadRef: string;
+  platformMessageId: string;
+  channelId?: string;
+  /** null when the platform did not give the bot the text (no message-content intent). */
+  text: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CHECK_MARKS = new Set(["✅", "✔️", "☑️", "white_check_mark", "heavy_check_mark", "ballot_box_with_check"]);
+
+export class ThreadService {
+  constructor(
+    private readonly store: Store,
+    private readonly notifications: NotificationService,
+    private readonly gate: ConfidentialityGate,
+    private readonly clock: Clock,
+  ) {}
+
+  async open(actor: Actor, place: Place, kind: ThreadKind, input: AskInput): Promise<Outcome> {
+    const what = kind === "question" ? "question" : "feedback request";
+    const text = boundedText(input.text ?? "", LIMITS.question, what, "TEXT_TOO_LONG");
+    if (!text) {
+      fail("EMPTY_QUESTION", kind === "question"
+        ? "Your question is empty. Write it after the command, e.g. /ask How do you document a safety plan? #safety"
+        : "Say what you want feedback on, e.g. /feedback My intake checklist for new foster families #fostercare");
+    }
+    const tags = normalizeTags(input.tags);
+    const community = await this.community(actor.communityId);
+    this.gate.check(community, actor.memberId, what, [text], input.confirmed ?? false);
+    const now = this.clock.now();
+    return this.store.transaction(async (tx) => {
+      const thread = await tx.threads.create({ communityId: actor.communityId, kind, text, tags, askerId: actor.memberId, channelId: place.channelId, createdAt: now });
+      await tx.tags.touch(actor.communityId, tags, now);
+      const dms = await this.notifications.announce(tx, community, {
+        kind: "thread", refId: thread.id, tags, authorId: actor.memberId,
+        summary: `${actor.displayName} asked: ${threadLabel(thread)}`,
+        message: followerThreadMessage(thread, actor.displayName),
+      }, now);
+      return reply({ to: { kind: "channel" }, message: questionCard(thread, actor.displayName), anchor: { kind: "thread", id: thread.id } }, ...dms);
+    });
+  }
+
+  async attachPost(communityId: string, id: string, channelId: string, messageRef: string, threadRef: string): Promise<void> {
+    await this.store.threads.attachPost(communityId, id, channelId, messageRef, threadRef);
+  }
+
+  /**
+   * Records a message posted in a question's platform thread. Messages in threads that are not
+   * ours are ignored (empty outcome). The author's private note comes back only when there is
+   * something to tell them (a flagged text).
+   */
+  async recordReply(actor: Actor, incoming: IncomingReply): Promise<Outcome> {
+    const thread = await this.store.threads.findByRef(actor.communityId, incoming.threadRef);
+    if (!thread) return reply();
+    const findings = incoming.text ? this.gate.inspect(incoming.text) : [];
+    const created = await this.store.threads.addReply({
+      communityId: actor.communityId, threadId: thread.id, authorId: actor.memberId, platformMessageId: incoming.platformMessageId,
+      channelId: incoming.channelId ?? thread.channelId, text: findings.length ? null : incoming.text,
+      isFollowUp: actor.memberId === thread.askerId, createdAt: this.clock.now(),
+    });
+    if (!created || findings.length === 0) return reply();
+    return reply(privately({
+      title: "Please edit or delete your reply",
+      text: "Your reply may identify a client, so Peerloop did not keep its text. Please edit it to remove these details, or delete it.",
+      fields: findings.map((f) => ({ label: f.type.replace(/_/g, " "), value: f.text })),
+      tone: "warning",
+    }));
+  }
+
+  async editReply(actor: Actor, platformMessageId: string, text: string | null): Promise<Outcome> {
+    const findings = text ? this.gate.inspect(text) : [];
+    await this.store.threads.editReply(actor.communityId, platformMessageId, findings.length ? null : text, this.clock.now());
+    return reply();
+  }
+
+  async deleteReply(actor: Actor, platformMessageId: string): Promise<Outcome> {
+    await this.store.threads.deleteReply(actor.communityId, platformMessageId, this.clock.now());
+    return reply();
+  }
+
+  /** The asker's resolve action, with an outcome and the helpers to credit. `key` is the thread's id or platform reference. */
+  async resolve(actor: Actor, key: string, input: ResolveInput): Promise<Outcome> {
+    const thread = await this.askersThread(actor, await this.find(actor.communityId, key));
+    const note = boundedText(input.note ?? "", LIMITS.outcomeNote, "note", "NOTE_TOO_LONG") || null;
+    const community = await this.community(actor.communityId);
+    this.gate.check(community, actor.memberId, "resolution note", [note], input.confirmed ?? false);
+    const helpers: Member[] = [];
+    for (const ext of new Set(input.helpers ?? [])) {
+      const m = await this.store.members.findByExternalId(actor.communityId, ext);
+      if (!m) fail("UNKNOWN_MEMBER", `I don't know ${ext} in this community yet; credit members who have used Peerloop.`);
+      else if (m.id !== actor.memberId) helpers.push(m);
+    }
+    return this.close(actor, thread, input.outcome, helpers, note);
+  }
+
+  /** The asker's check-mark reaction on the question resolves it, crediting everyone who replied. */
+  async react(actor: Actor, threadRef: string, emoji: string): Promise<Outcome> {
+    if (!CHECK_MARKS.has(emoji)) return reply();
+    const thread = await this.store.threads.findByRef(actor.communityId, threadRef);
+    if (!thread || thread.askerId !== actor.memberId || thread.status === "resolved") return reply();
+    const helperIds = await this.store.threads.helpersOf(actor.communityId, thread.id);
+    const helpers = (await Promise.all(helperIds.map((id) => this.store.members.get(actor.communityId, id)))).filter((m): m is Member => !!m);
+    return this.close(actor, thread, "resolved", helpers, null);
+  }
+
+  /** "Mark as answer" on a reply: credits its author and resolves the question. */
+  async markAnswer(actor: Actor, replyMessageId: string): Promise<Outcome> {
+    const r = await this.store.threads.findReply(actor.communityId, replyMessageId);
+    if (!r || r.deletedAt) return fail("UNKNOWN_THREAD", "That message isn't a recorded reply to a Peerloop question.");
+    const thread = await this.askersThread(actor, await this.store.threads.get(actor.communityId, r.threadId));
+    const author = await this.store.members.get(actor.communityId, r.authorId);
+    return this.close(actor, thread, "resolved", author && author.id !== actor.memberId ? [author] : [], null);
+  }
+
+  private async find(communityId: string, key: string): Promise<Thread | null> {
+    const byRef = await this.store.threads.findByRef(communityId, key);
+    return byRef ?? (UUID.test(key) ? this.store.threads.get(communityId, key) : null);
+  }
+
+  private async askersThread(actor: Actor, thread: Thread | null): Promise<Thread> {
+    if (!thread) return fail("UNKNOWN_THREAD", "I can't find that question in this community.");
+    if (thread.askerId !== actor.memberId) fail("NOT_ASKER", "Only the person who asked can resolve this.");
+    if (thread.status === "resolved") fail("ALREADY_RESOLVED", "This one is already resolved. Thanks for closing the loop!");
+    return thread;
+  }
+
+  private async close(actor: Actor, thread: Thread, outcome: ThreadOutcome, helpers: Member[], note: string | null): Promise<Outcome> {
+    const done = await this.store.threads.resolve(actor.communityId, thread.id, {
+      outcome, note, helperIds: helpers.map((h) => h.id), at: this.clock.now(),
+    });
+    if (!done) fail("ALREADY_RESOLVED", "This one is already resolved. Thanks for closing the loop!");
+    const names = helpers.map((h) => h.displayName);
+    const threadRef = thread.threadRef ?? thread.messageRef;
+    return reply(
+      threadRef
+        ? { to: { kind: "thread", threadRef, channelId: thread.channelId ?? undefined }, message: resolvedMessage(thread, outcome, names, note) }
+        : privately(resolvedMessage(thread, outcome, names, note)),
+      ...(threadRef ? [privately({ text: "Thanks for closing the loop.", tone: "success" as const })] : []),
+    );
+  }
+
+  private async community(id: string) {
+    return (await this.store.communities.get(id)) ?? fail("UNKNOWN_MEMBER", "This community isn't set up yet; try again in a moment.");
+  }
+}

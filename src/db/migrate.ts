@@ -1,0 +1,63 @@
+import { createHash, randomUUID } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+
+/** The little a migration run needs from a connection: run a script, run a query. */
+export interface SqlRunner {
+  exec(sql: string): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
+
+// Prisma's own bookkeeping table, so `prisma migrate status|deploy` agree with what ran here.
+const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum" VARCHAR(64) NOT NULL,
+  "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+// The key Prisma's migrate takes, so our runner and `prisma migrate deploy` never overlap.
+const LOCK_KEY = 72707369;
+
+/**
+ * Applies pending migrations from prisma/migrations in order, each in its own transaction, with
+ * the same records Prisma's `migrate deploy` writes. In-process so the embedded database starts in
+ * well under a second instead of the seconds a CLI round-trip takes. Returns the names applied.
+ */
+export const applyMigrations = async (db: SqlRunner, dir = MIGRATIONS_DIR): Promise<string[]> => {
+  const names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  await db.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
+  try {
+    await db.exec(BOOKKEEPING);
+    const done = new Set((await db.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    )).map((r) => r.migration_name));
+    const applied: string[] = [];
+    for (const name of names) {
+      if (done.has(name)) continue;
+      const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+      const checksum = createHash("sha256").update(sql).digest("hex");
+      await db.exec("BEGIN");
+      try {
+        await db.exec(sql);
+        await db.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, now(), 1)`,
+          [randomUUID(), checksum, name],
+        );
+        await db.exec("COMMIT");
+      } catch (error) {
+        await db.exec("ROLLBACK");
+        throw new Error(`migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+      applied.push(name);
+    }
+    return applied;
+  } finally {
+    await db.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]);
+  }
+};

@@ -1,0 +1,26 @@
+import type { Member, MemberPatch, MemberRepository } from "../../core/members/member-types";
+import type { Db } from "../db-types";
+
+export class PrismaMemberRepository implements MemberRepository {
+  constructor(private readonly db: Db) {}
+
+  upsert(communityId: string, externalId: string, displayName: string, isAdmin: boolean): Promise<Member> {
+    return this.db.member.upsert({
+      where: { communityId_externalId: { communityId, externalId } },
+      create: { communityId, externalId, displayName, isAdmin },
+      update: { displayName, isAdmin },
+    });
+  }
+
+  get(communityId: string, id: string): Promise<Member | null> {
+    return this.db.member.findUnique({ where: { communityId_id: { communityId, id } } });
+  }
+
+  findByExternalId(communityId: string, externalId: string): Promise<Member | null> {
+    return this.db.member.findUnique({ where: { communityId_externalId: { communityId, externalId } } });
+  }
+
+  update(communityId: string, id: string, patch: MemberPatch): Promise<Member> {
+    return this.db.member.update({ where: { communityId_id: { communityId, id } }, data: patch });
+  }
+}

@@ -1,0 +1,81 @@
+import type { NewResource, Resource, ResourceHit, ResourceRepository, SearchQuery } from "../../core/resources/resource-types";
+import { Prisma } from "../generated/client.ts";
+import type { Db } from "../db-types";
+
+const MAX_WORDS = 8;
+
+/** Words of a free-text query as a prefix tsquery ("safety plan" → "safety:* & plan:*"); null when none. */
+export const toPrefixQuery = (text: string): string | null => {
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+  return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
+};
+
+export class PrismaResourceRepository implements ResourceRepository {
+  constructor(private readonly db: Db) {}
+
+  findByUrl(communityId: string, url: string): Promise<Resource | null> {
+    return this.db.resource.findUnique({ where: { communityId_url: { communityId, url } } });
+  }
+
+  get(communityId: string, id: string): Promise<Resource | null> {
+    return this.db.resource.findFirst({ where: { communityId, id } });
+  }
+
+  create(input: NewResource): Promise<Resource> {
+    return this.db.resource.create({ data: input });
+  }
+
+  async recordReshare(communityId: string, id: string, tags: string[]): Promise<Resource> {
+    // One statement, so concurrent re-shares neither lose a count nor a tag.
+    await this.db.$executeRaw`
+      UPDATE resources SET reshare_count = reshare_count + 1,
+        tags = ARRAY(SELECT DISTINCT t FROM unnest(tags || ${tags}::text[]) AS t ORDER BY t)
+      WHERE community_id = ${communityId}::uuid AND id = ${id}::uuid`;
+    return (await this.get(communityId, id))!;
+  }
+
+  async attachPost(communityId: string, id: string, channelId: string, messageRef: string): Promise<void> {
+    await this.db.resource.updateMany({ where: { communityId, id }, data: { channelId, messageRef } });
+  }
+
+  async endorse(communityId: string, id: string, memberId: string, at: Date): Promise<boolean> {
+    const inserted = await this.db.$executeRaw`
+      INSERT INTO endorsements (resource_id, member_id, created_at)
+      SELECT r.id, ${memberId}::uuid, ${at} FROM resources r WHERE r.community_id = ${communityId}::uuid AND r.id = ${id}::uuid
+      ON CONFLICT DO NOTHING`;
+    if (inserted === 0) return false;
+    await this.db.resource.updateMany({ where: { communityId, id }, data: { endorsementCount: { increment: 1 } } });
+    return true;
+  }
+
+  /**
+   * Full-text search over title, tags, note and the URL's words, ranked by text relevance, then
+   * lifted by endorsements and faded by age. With no words it lists the best and newest.
+   */
+  async search(communityId: string, q: SearchQuery): Promise<ResourceHit[]> {
+    const tsq = toPrefixQuery(q.text);
+    const tagFilter = q.tags.length ? Prisma.sql`AND r.tags @> ${q.tags}::text[]` : Prisma.empty;
+    const boost = Prisma.sql`(1 + ln(1 + r.endorsement_count)) / (1 + extract(epoch FROM (${q.now}::timestamptz - r.created_at)) / 2592000.0)`;
+    const rows = await this.db.$queryRaw<RawHit[]>`
+      SELECT r.id, r.community_id, r.url, r.original_url, r.title, r.note, r.tags, r.sharer_id, r.channel_id, r.message_ref,
+             r.reshare_count, r.endorsement_count, r.created_at, m.display_name AS sharer_name
+      FROM resources r JOIN members m ON m.id = r.sharer_id AND m.community_id = r.community_id
+      WHERE r.community_id = ${communityId}::uuid ${tagFilter}
+        ${tsq ? Prisma.sql`AND r.search @@ to_tsquery('english', ${tsq})` : Prisma.empty}
+      ORDER BY ${tsq ? Prisma.sql`ts_rank_cd(r.search, to_tsquery('english', ${tsq})) * ${boost}` : boost} DESC, r.created_at DESC
+      LIMIT ${q.limit}`;
+    return rows.map(fromRaw);
+  }
+}
+
+interface RawHit {
+  id: string; community_id: string; url: string; original_url: string; title: string | null; note: string | null; tags: string[];
+  sharer_id: string; channel_id: string | null; message_ref: string | null; reshare_count: number; endorsement_count: number;
+  created_at: Date; sharer_name: string;
+}
+
+const fromRaw = (r: RawHit): ResourceHit => ({
+  id: r.id, communityId: r.community_id, url: r.url, originalUrl: r.original_url, title: r.title, note: r.note, tags: r.tags,
+  sharerId: r.sharer_id, channelId: r.channel_id, messageRef: r.message_ref, reshareCount: Number(r.reshare_count),
+  endorsementCount: Number(r.endorsement_count), createdAt: new Date(r.created_at), sharerName: r.sharer_name,
+});

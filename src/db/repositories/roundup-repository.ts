@@ -1,0 +1,70 @@
+import type { RoundupRepository, WeekActivity, WeekCounts } from "../../core/roundups/roundup-types";
+import type { Thread } from "../../core/threads/thread-types";
+import type { Db } from "../db-types";
+
+/** The roundup's queries; each is scoped by community and bounded by the window's indexes. */
+export class PrismaRoundupRepository implements RoundupRepository {
+  constructor(private readonly db: Db) {}
+
+  async activity(communityId: string, from: Date, to: Date, limit: number): Promise<WeekActivity> {
+    const inWindow = { gte: from, lt: to };
+    const [resources, resolved, open, helpers, tags, channels] = await Promise.all([
+      this.db.resource.findMany({
+        where: { communityId, createdAt: inWindow }, include: { sharer: { select: { displayName: true } } },
+        orderBy: [{ endorsementCount: "desc" }, { createdAt: "asc" }], take: limit,
+      }),
+      this.db.thread.findMany({
+        where: { communityId, status: "resolved", resolvedAt: inWindow },
+        include: { asker: { select: { displayName: true } }, helpers: { include: { member: { select: { displayName: true } } } } },
+        orderBy: { resolvedAt: "asc" }, take: limit,
+      }),
+      this.db.thread.findMany({
+        where: { communityId, status: "open", createdAt: { lt: to } }, include: { asker: { select: { displayName: true } } },
+        orderBy: { createdAt: "asc" }, take: limit,
+      }),
+      this.db.$queryRaw<{ member_id: string; name: string; replies: bigint }[]>`
+        SELECT r.author_id AS member_id, m.display_name AS name, count(*) AS replies
+        FROM replies r JOIN members m ON m.id = r.author_id
+        WHERE r.community_id = ${communityId}::uuid AND r.created_at >= ${from} AND r.created_at < ${to}
+          AND NOT r.is_follow_up AND r.deleted_at IS NULL
+        GROUP BY r.author_id, m.display_name ORDER BY count(*) DESC, m.display_name LIMIT ${limit}`,
+      this.db.$queryRaw<{ tag: string; count: bigint }[]>`
+        SELECT tag, count(*) AS count FROM (
+          SELECT unnest(tags) AS tag FROM resources WHERE community_id = ${communityId}::uuid AND created_at >= ${from} AND created_at < ${to}
+          UNION ALL
+          SELECT unnest(tags) FROM threads WHERE community_id = ${communityId}::uuid AND created_at >= ${from} AND created_at < ${to}
+        ) t GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 5`,
+      this.db.$queryRaw<{ channel_id: string }[]>`
+        SELECT channel_id FROM (
+          SELECT channel_id FROM resources WHERE community_id = ${communityId}::uuid AND created_at >= ${from} AND created_at < ${to}
+          UNION ALL
+          SELECT channel_id FROM threads WHERE community_id = ${communityId}::uuid AND created_at >= ${from} AND created_at < ${to}
+          UNION ALL
+          SELECT channel_id FROM replies WHERE community_id = ${communityId}::uuid AND created_at >= ${from} AND created_at < ${to}
+        ) a WHERE channel_id IS NOT NULL GROUP BY channel_id ORDER BY count(*) DESC, channel_id LIMIT 1`,
+    ]);
+    const plain = <T extends { asker: { displayName: string } }>(t: T) => {
+      const { asker, ...rest } = t;
+      return { ...(rest as unknown as Thread), askerName: asker.displayName };
+    };
+    return {
+      resources: resources.map(({ sharer, ...r }) => ({ ...r, sharerName: sharer.displayName })),
+      resolved: resolved.map((t) => ({ ...plain(t), helperNames: t.helpers.map((h) => h.member.displayName) })),
+      open: open.map(plain),
+      helpers: helpers.map((h) => ({ memberId: h.member_id, name: h.name, replies: Number(h.replies) })),
+      tags: tags.map((t) => ({ tag: t.tag, count: Number(t.count) })),
+      busiestChannel: channels[0]?.channel_id ?? null,
+    };
+  }
+
+  async counts(communityId: string, from: Date, to: Date): Promise<WeekCounts> {
+    const inWindow = { gte: from, lt: to };
+    const [resources, questions, resolved, replies] = await Promise.all([
+      this.db.resource.count({ where: { communityId, createdAt: inWindow } }),
+      this.db.thread.count({ where: { communityId, createdAt: inWindow } }),
+      this.db.thread.count({ where: { communityId, resolvedAt: inWindow } }),
+      this.db.reply.count({ where: { communityId, createdAt: inWindow, isFollowUp: false, deletedAt: null } }),
+    ]);
+    return { resources, questions, resolved, replies };
+  }
+}

@@ -1,0 +1,115 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabase } from "../support/test-database";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+
+let env: NodeJS.ProcessEnv;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  // The door on the database CI gives us (a fresh clone of the migrated template), else embedded PGlite on disk.
+  const base = { ...process.env, LOG_LEVEL: "warn", PEERLOOP_SHELL_USER: "ana", SLACK_BOT_TOKEN: "", DISCORD_TOKEN: "" };
+  if (process.env.DATABASE_URL) {
+    const db = await testDatabase();
+    await db.prisma.$disconnect();
+    env = { ...base, DATABASE_URL: db.url };
+    cleanup = () => db.close();
+  } else {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "peerloop-shell-"));
+    env = { ...base, DATABASE_URL: "", PEERLOOP_DATA_DIR: dir };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+});
+afterAll(async () => cleanup?.());
+
+/** Runs `npm start`'s entry point with lines piped in; resolves with everything it printed. */
+const shell = (lines: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
+  new Promise<{ out: string; err: string; code: number | null }>((resolve, reject) => {
+    const child = spawn(TSX, ["src/main.ts"], { cwd: ROOT, env: { ...env, ...extraEnv }, stdio: ["pipe", "pipe", "pipe"] });
+    let out = "", err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ out, err, code }));
+    child.stdin.end(lines.join("\n") + "\n");
+  });
+
+describe("the shell door, end to end through piped stdin", () => {
+  it("runs the acceptance walk-through", async () => {
+    const { out, code } = await shell([
+      "/share https://example.org/a?utm_source=x #ethics Great read",
+      "/resources ethics",
+      "/share https://example.org/a/",
+    ]);
+    expect(code).toBe(0);
+    const [share, search, reshare] = out.split(/\n(?=\S)/).filter((b) => !b.startsWith("Peerloop local shell"));
+    expect(share).toMatch(/^#general › resource [0-9a-f]{6} │ a \(example\.org\)/);
+    expect(share).toContain("https://example.org/a\n");
+    expect(share).toContain("Tags: #ethics");
+    expect(search).toMatch(/^\(only you\) │ Resources for ethics/);
+    expect(search).toContain("• a (example.org): https://example.org/a (in #general)");
+    expect(reshare).toMatch(/^\(only you\) │ Already in the library/);
+    expect(reshare).toContain("You shared this link first");
+    expect(out.match(/#general › resource/g)).toHaveLength(1);
+  });
+
+  it("threads, replies, DMs to followers, resolution and member switching", async () => {
+    const { out } = await shell([
+      ":as ben",
+      "/follow #safety",
+      ":as ana",
+      "/ask How do you document a safety plan? #safety",
+    ]);
+    const ref = /thread ([0-9a-f]{6}) │ Question from ana/.exec(out)?.[1];
+    expect(ref).toBeDefined();
+    expect(out).toContain("✉ DM to ben │ New question on #safety");
+    const second = await shell([
+      ":as ben",
+      `:reply ${ref} We use the state template.`,
+      `:react ${ref} ✅`,
+      ":as ana",
+      `:react ${ref} ✅`,
+      "/peerloop me",
+    ]);
+    expect(second.out).toContain(`#general › thread ${ref} │ ben: We use the state template.`);
+    expect(second.out).toMatch(new RegExp(`#general › thread ${ref} │ ✔ Question resolved\\n  Thanks to ben for helping.`));
+    expect(second.out.match(/Question resolved/g)).toHaveLength(1);
+  });
+
+  it("answers bad input privately and keeps running", async () => {
+    const { out, code } = await shell([
+      "/share",
+      "/share http://",
+      "/share ftp://x",
+      "/share javascript:alert(1)",
+      `/share https://example.org/n ${"x".repeat(5000)}`,
+      "/ask",
+      "/bogus",
+      "/follow #bad!tag",
+      "hello",
+      ":nope",
+      ":reply",
+      "/resources '); DROP TABLE resources; --",
+      "/peerloop help",
+    ]);
+    expect(code).toBe(0);
+    for (const c of ["MISSING_OPTION", "INVALID_URL", "NOTE_TOO_LONG", "UNKNOWN_COMMAND", "INVALID_TAG"]) expect(out).toContain(`Code: ${c}`);
+    expect(out.match(/Code: INVALID_URL/g)).toHaveLength(3);
+    expect(out).toContain("Commands start with / (Peerloop) or : (the shell)");
+    expect(out).toContain("Unknown shell command :nope");
+    expect(out).toContain("Peerloop commands");
+    expect(out).not.toContain("#general │");
+    expect(out).not.toContain("Something went wrong");
+  });
+
+  it("says which variable is wrong instead of a stack trace", async () => {
+    const { err, code } = await shell([], { DATABASE_URL: "mysql://nope" });
+    expect(code).toBe(2);
+    expect(err.trim()).toBe("Configuration: DATABASE_URL must be a PostgreSQL URL, e.g. postgresql://postgres@127.0.0.1:5432/peerloop (or unset it to use the embedded database)");
+  });
+});

@@ -1,0 +1,26 @@
+import pg from "pg";
+import { applyMigrations } from "../../src/db/migrate";
+import { TEMPLATE_SUFFIX, withAdmin } from "./test-database";
+
+/** With DATABASE_URL: builds a migrated template database that each test file clones. */
+export default async function setup(): Promise<void> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return;
+  const template = `${new URL(base).pathname.slice(1)}${TEMPLATE_SUFFIX}`;
+  await withAdmin(base, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${template}`);
+  });
+  const u = new URL(base);
+  u.pathname = `/${template}`;
+  const client = new pg.Client({ connectionString: u.toString() });
+  await client.connect();
+  try {
+    await applyMigrations({
+      exec: async (sql) => void (await client.query(sql)),
+      query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    });
+  } finally {
+    await client.end();
+  }
+}

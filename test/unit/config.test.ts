@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config";
+
+const problems = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (e) {
+    return (e as ConfigError).problems;
+  }
+};
+
+describe("configuration", () => {
+  it("needs nothing to start the shell on the embedded database", () => {
+    const c = loadConfig({});
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.PORT).toBe(3000);
+    expect(c.PEERLOOP_DATA_DIR).toBe(".data/pglite");
+  });
+
+  it("names each malformed variable and what to set, one line each", () => {
+    const lines = problems({ DATABASE_URL: "mysql://x", PORT: "eighty", SLACK_BOT_TOKEN: "abc" });
+    expect(lines).toHaveLength(3);
+    expect(lines.find((l) => l.startsWith("DATABASE_URL"))).toMatch(/postgresql:\/\//);
+    expect(lines.find((l) => l.startsWith("SLACK_BOT_TOKEN"))).toMatch(/xoxb-/);
+    expect(lines.find((l) => l.startsWith("PORT"))).toBeDefined();
+  });
+
+  it("asks for the variables that go together", () => {
+    expect(problems({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual(["SLACK_SIGNING_SECRET must be set when SLACK_BOT_TOKEN is set"]);
+  });
+
+  it("treats empty values as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "  ", DISCORD_TOKEN: "" }).DATABASE_URL).toBeUndefined();
+  });
+});
