@@ -149,3 +149,24 @@ describe("threads, followers and transactions on PostgreSQL", () => {
     expect((await h.store.communities.get(ben.communityId))?.roundupDay).toBe(5);
   });
 });
+
+describe("the real confidentiality guard before storage", () => {
+  it("a flagged /ask is neither posted nor stored, and its author is told what to fix", async () => {
+    const { createGuard } = await import("../../src/core/guard/create-guard");
+    const h = harness({ guard: createGuard() });
+    const a = await h.actor("ana");
+    const before = await db.prisma.thread.count({ where: { communityId: a.communityId } });
+    const posted = await h.run("ana", "/ask Looking for advice: my client Maria Delgado (DOB 3/4/87) keeps missing appointments #housing");
+    expect(publicPosts(posted)).toHaveLength(0);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.to.kind).toBe("actor");
+    expect(posted[0]!.message.fields).toEqual(expect.arrayContaining([
+      { label: "person name", value: "Maria Delgado" }, { label: "date", value: "3/4/87" },
+    ]));
+    expect(posted[0]!.message.text).toMatch(/Replace names with roles/);
+    expect(await db.prisma.thread.count({ where: { communityId: a.communityId } })).toBe(before);
+    expect(await db.prisma.tag.count({ where: { communityId: a.communityId } })).toBe(0);
+    const clean = await h.run("ana", "/ask How do you engage a client whose housing is unstable? #housing");
+    expect(publicPosts(clean)).toHaveLength(1);
+  });
+});

@@ -107,6 +107,21 @@ describe("the shell door, end to end through piped stdin", () => {
     expect(out).not.toContain("Something went wrong");
   });
 
+  it("stops a post that could identify a client, says why, and lets the author confirm", async () => {
+    const { out } = await shell([
+      "/ask My client Maria Delgado (DOB 3/4/87) keeps missing appointments. Ideas? #housing",
+      "/peerloop me",
+      ":press 1",
+    ]);
+    const [warning, me, confirmed] = out.split(/\n(?=\S)/).filter((b) => !b.startsWith("Peerloop local shell"));
+    expect(warning).toMatch(/^\(only you\) │ ⚠ Not posted: this may identify a client/);
+    expect(warning).toContain("person name: Maria Delgado");
+    expect(warning).toContain("date: 3/4/87");
+    expect(warning).toContain("[Post anyway: I confirm this is de-identified] → :press 1");
+    expect(me).not.toContain("Maria");
+    expect(confirmed).toMatch(/^#general › thread [0-9a-f]{6} │ Question from ana/);
+  });
+
   it("says which variable is wrong instead of a stack trace", async () => {
     const { err, code } = await shell([], { DATABASE_URL: "mysql://nope" });
     expect(code).toBe(2);

@@ -1,4 +1,37 @@
-import type { Guard } from "./guard-types";
+import { stripMarkup } from "./strip-markup";
+import { detectEmails, detectNetworkIds, detectPersonalUrls, detectPhones, detectSsn } from "./detect-contacts";
+import { detectAges, detectDates } from "./detect-dates";
+import { detectLicences, detectRecordNumbers } from "./detect-identifiers";
+import { detectNames } from "./detect-names";
+import { detectPlaces } from "./detect-places";
+import type { Finding, Guard } from "./guard-types";
 
-/** Placeholder until the confidentiality guard (issue 6) lands: flags nothing. */
-export const createGuard = (): Guard => ({ inspect: () => [] });
+type Push = (f: Omit<Finding, "text">) => void;
+type Detector = (text: string, push: Push, clientNamed: boolean) => void;
+
+// Order matters only for overlaps: a span claimed by an earlier, more specific detector wins.
+const DETECTORS: Detector[] = [
+  detectEmails, detectPersonalUrls, detectSsn, detectNetworkIds, detectLicences, detectRecordNumbers,
+  detectPhones, detectAges, detectDates, detectPlaces, detectNames,
+];
+
+/**
+ * The confidentiality guard: policy rules (HIPAA Safe Harbor identifiers, applied to clients only)
+ * over candidates found by patterns and a names lexicon. Pure, synchronous, offline.
+ */
+export const createGuard = (): Guard => ({
+  inspect(original: string): Finding[] {
+    const { text } = stripMarkup(original);
+    // A client named in the message makes its places and dates theirs, even with no other cue.
+    let clientNamed = false;
+    detectNames(text, () => void (clientNamed = true));
+    const found: Finding[] = [];
+    for (const detect of DETECTORS) {
+      detect(text, ({ type, start, end }) => {
+        if (end <= start || found.some((f) => start < f.end && f.start < end)) return;
+        found.push({ type, start, end, text: original.slice(start, end) });
+      }, clientNamed);
+    }
+    return found.sort((a, b) => a.start - b.start);
+  },
+});

@@ -1,0 +1,93 @@
+import { findPhoneNumbersInText } from "libphonenumber-js";
+import { after, before, mentionsClient, ORG_CUE, PERSON_PRONOUN, sentenceAround } from "./context";
+import type { Finding } from "./guard-types";
+
+type Push = (f: Omit<Finding, "text">) => void;
+
+const ROLE_MAILBOX = /^(info|careers?|jobs|hr|intake|referrals?|admin|contact|support|office|help|hello|team|frontdesk|reception|admissions|volunteer|press|media|events?|training|billing|no-?reply|noreply|inquiries|enquiries|webmaster)$/i;
+const FREE_MAIL = /@(gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton(mail)?|pm|gmx|zoho|comcast|att|verizon|sbcglobal|mail)\.[a-z.]+$/i;
+const SELF = /\b(my|our)\s+(work\s+|office\s+|professional\s+)?(e-?mail|email address|address|number|phone|cell|line|ext\.?|extension)\b|\b(reach|email|contact|call|text)\s+me\b/i;
+
+export const detectEmails = (text: string, push: Push): void => {
+  for (const m of text.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g)) {
+    const start = m.index!, end = start + m[0].length;
+    const local = m[0].split("@")[0]!;
+    const context = sentenceAround(text, start, end);
+    if (ROLE_MAILBOX.test(local)) continue;
+    if (SELF.test(before(text, start, 50)) && !mentionsClient(before(text, start, 50))) continue;
+    // A personal mailbox, or any mailbox in a message about a client.
+    if (FREE_MAIL.test(m[0]) || mentionsClient(context) || PERSON_PRONOUN.test(context)) push({ type: "email", start, end });
+  }
+};
+
+const TOLL_FREE = /^(\+?1[\s.-]*)?\(?(800|888|877|866|855|844|833)\)?/;
+const US_PHONE = /(?<![\w.])(\+?1[\s.-]?)?(\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:ext\.?|x|extension)\s*\d{1,5})?(?![\w-])|(?<![\w.])\d{10}(?![\w.])/g;
+
+export const detectPhones = (text: string, push: Push): void => {
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(US_PHONE)) spans.push([m.index!, m.index! + m[0].length]);
+  for (const p of findPhoneNumbersInText(text, { defaultCountry: "US" })) {
+    if (!spans.some(([a, b]) => p.startsAt < b && a < p.endsAt)) spans.push([p.startsAt, p.endsAt]);
+  }
+  for (const [start, end] of spans) {
+    const raw = text.slice(start, end).trim();
+    if (TOLL_FREE.test(raw)) continue; // organisations' lines
+    const near = before(text, start, 70) + " " + after(text, end, 30);
+    const context = sentenceAround(text, start, end);
+    if (ORG_CUE.test(near) && !/\bclient|\bpt\b|\bpatient|\bmom\b|\bdad\b/i.test(before(text, start, 70))) continue;
+    if (/\b(ssn|social security|id|mrn|medicaid|medicare|case|account|member|claim|serial|imei)\b/i.test(before(text, start, 25))) continue;
+    if (mentionsClient(context) || PERSON_PRONOUN.test(context) || /\b(call|text|reach|callback|number|cell|phone)\b/i.test(near)) {
+      push({ type: "phone", start, end: start + text.slice(start, end).trimEnd().length });
+    }
+  }
+};
+
+export const detectSsn = (text: string, push: Push): void => {
+  for (const m of text.matchAll(/(?<![\w-])\d{3}[- ]\d{2}[- ]\d{4}(?![\w-])/g)) {
+    if (/\b(ticket|order|invoice|room|ext)\b/i.test(before(text, m.index!, 25))) continue;
+    push({ type: "ssn", start: m.index!, end: m.index! + m[0].length });
+  }
+  for (const m of text.matchAll(/(?<![\w-])\d{9}(?![\w-])/g)) {
+    if (/\b(ssn|social security|ss#|ss #|soc sec)\b/i.test(before(text, m.index!, 120) + after(text, m.index! + 9, 40))) {
+      push({ type: "ssn", start: m.index!, end: m.index! + 9 });
+    }
+  }
+};
+
+export const detectNetworkIds = (text: string, push: Push): void => {
+  for (const m of text.matchAll(/(?<![\d.])(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.])/g)) {
+    push({ type: "device_or_ip", start: m.index!, end: m.index! + m[0].length });
+  }
+  for (const m of text.matchAll(/(?<![\w:])([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}(?![\w:])/g)) {
+    push({ type: "device_or_ip", start: m.index!, end: m.index! + m[0].length });
+  }
+  for (const m of text.matchAll(/\b(imei|meid|serial(?: number| no\.?| #)?|s\/n|sn|device id|udid|tracker id)[\s:#-]*(?:is\s+|was\s+|number\s+)?([A-Z0-9][A-Z0-9-]{5,})\b/gi)) {
+    const token = m[2]!;
+    if (!/\d/.test(token)) continue;
+    const start = m.index! + m[0].lastIndexOf(token);
+    push({ type: "device_or_ip", start, end: start + token.length });
+  }
+};
+
+const PERSONAL_SITES = /\b((?:https?:\/\/)?(?:www\.|m\.)?(?:facebook\.com|fb\.com|instagram\.com|tiktok\.com|twitter\.com|x\.com|snapchat\.com|linkedin\.com\/in|youtube\.com\/@|threads\.net|venmo\.com|cash\.app|paypal\.me|gofund\.me|gofundme\.com|onlyfans\.com|reddit\.com\/u(?:ser)?|pinterest\.com|twitch\.tv|medium\.com\/@|[\w-]+\.substack\.com|[\w-]+\.blogspot\.com|[\w-]+\.wordpress\.com)\/?[^\s<>|)]*)/gi;
+const OWN = /\b(my|i wrote|i made|i posted|wrote a|our|excited to share|i published)\b/i;
+const SOCIAL = /\b(insta(?:gram)?|ig|tiktok|tik tok|snap(?:chat)?|twitter|x|facebook|fb|handle|username|account|profile|page|posted|dm'?d|messaged|followed)\b/i;
+
+export const detectPersonalUrls = (text: string, push: Push): void => {
+  for (const m of text.matchAll(PERSONAL_SITES)) {
+    const start = m.index!, end = start + m[0].replace(/[.,!?:;]+$/, "").length;
+    const host = m[0].toLowerCase();
+    // A site's home page is not a person's; a path to a profile or fundraiser is.
+    if (!/\.(com|me|app|net|tv)\/.+|substack|blogspot|wordpress/.test(host)) continue;
+    if (OWN.test(before(text, start, 60)) && !mentionsClient(before(text, start, 60))) continue;
+    push({ type: "url_personal", start, end });
+  }
+  // @handles: colleagues are @mentioned all the time; a client's handle comes with client and social cues.
+  for (const m of text.matchAll(/(?<![\w@])@([A-Za-z0-9_.]{2,30}[A-Za-z0-9_])/g)) {
+    const start = m.index!, end = start + m[0].length;
+    const context = sentenceAround(text, start, end);
+    if (mentionsClient(context) && SOCIAL.test(before(text, start, 40)) && !/\b(thanks|thank you|shout ?out|by|for|cc)\b\s*$/i.test(before(text, start, 12))) {
+      push({ type: "url_personal", start, end });
+    }
+  }
+};
