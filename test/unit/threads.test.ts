@@ -73,6 +73,26 @@ describe("replies and resolution", () => {
     expect(store.state.replies[0]?.text).toBeNull();
   });
 
+  it("tells moderators, without quoting, when the community asks for it; edits are checked too", async () => {
+    const store = memoryStore();
+    const h = coreHarness({ store, guard: keywordGuard });
+    const admin = await h.actor("ana", true);
+    await h.run("ana", "/peerloop settings notify-moderators on", { admin: true });
+    await h.run("ana", "/peerloop settings moderator-channel #mods", { admin: true });
+    const { ref } = await askAs(h);
+    const ben = await h.actor("ben");
+    const out = await h.app.threadReply(ben, { threadRef: ref, platformMessageId: "p1", text: "I saw CLIENTNAME too" });
+    const mods = out.messages.find((o) => o.to.kind === "post");
+    expect(mods?.to).toEqual({ kind: "post", channelId: "mods" });
+    expect(JSON.stringify(mods?.message)).not.toContain("CLIENTNAME");
+    expect(mods?.message.text).toMatch(/reply by ben .* may identify a client/);
+
+    await h.app.threadReply(ben, { threadRef: ref, platformMessageId: "p2", text: "fine" });
+    const edit = await h.app.replyEdited(ben, "p2", "actually CLIENTNAME");
+    expect(edit.messages[0]!.to.kind).toBe("actor");
+    expect((await h.store.threads.findReply(admin.communityId, "p2"))?.text).toBeNull();
+  });
+
   it("a deleted reply stops counting as an answer", async () => {
     const h = coreHarness();
     const { ref, threadId } = await askAs(h);

@@ -1,4 +1,5 @@
-import type { ConfidentialityGate } from "../guard/confidentiality-gate";
+import { DEIDENTIFY_TIPS, type ConfidentialityGate } from "../guard/confidentiality-gate";
+import type { Finding } from "../guard/guard-types";
 import type { Member } from "../members/member-types";
 import type { NotificationService } from "../notifications/notification-service";
 import type { Clock } from "../shared/clock";
@@ -87,18 +88,41 @@ export class ThreadService {
       isFollowUp: actor.memberId === thread.askerId, createdAt: this.clock.now(),
     });
     if (!created || findings.length === 0) return reply();
-    return reply(privately({
-      title: "Please edit or delete your reply",
-      text: "Your reply may identify a client, so Peerloop did not keep its text. Please edit it to remove these details, or delete it.",
-      fields: findings.map((f) => ({ label: f.type.replace(/_/g, " "), value: f.text })),
-      tone: "warning",
-    }));
+    return this.flaggedReply(actor, thread, findings);
   }
 
   async editReply(actor: Actor, platformMessageId: string, text: string | null): Promise<Outcome> {
     const findings = text ? this.gate.inspect(text) : [];
-    await this.store.threads.editReply(actor.communityId, platformMessageId, findings.length ? null : text, this.clock.now());
-    return reply();
+    const edited = await this.store.threads.editReply(actor.communityId, platformMessageId, findings.length ? null : text, this.clock.now());
+    if (!edited || findings.length === 0) return reply();
+    const thread = await this.store.threads.get(actor.communityId, edited.threadId);
+    return thread ? this.flaggedReply(actor, thread, findings) : reply();
+  }
+
+  /**
+   * A reply already on the platform that may identify a client: its author is asked privately to
+   * edit or delete it, and moderators (when the community wants it) are told where, without a quote.
+   */
+  private async flaggedReply(actor: Actor, thread: Thread, findings: Finding[]): Promise<Outcome> {
+    const out = [privately({
+      title: "Please edit or delete your reply",
+      text: `Your reply may identify a client, so Peerloop did not keep its text. Please edit it to remove these details, or delete it. ${DEIDENTIFY_TIPS}`,
+      fields: findings.map((f) => ({ label: f.type.replace(/_/g, " "), value: f.text })),
+      tone: "warning",
+    })];
+    const community = await this.community(actor.communityId);
+    if (community.notifyModerators && community.moderatorChannel) {
+      out.push({
+        to: { kind: "post", channelId: community.moderatorChannel },
+        message: {
+          title: "A reply needs attention",
+          text: `A reply by ${actor.displayName} in a thread about "${threadLabel(thread)}" may identify a client. Its author has been asked to edit it.`,
+          items: thread.channelId ? [{ title: "Open the thread", place: { channelId: thread.channelId, messageRef: thread.messageRef ?? undefined } }] : [],
+          tone: "warning",
+        },
+      });
+    }
+    return reply(...out);
   }
 
   async deleteReply(actor: Actor, platformMessageId: string): Promise<Outcome> {
