@@ -3,6 +3,7 @@ import type { DigestRepository } from "./notifications/notification-types";
 import type { ResourceRepository } from "./resources/resource-types";
 import type { RoundupRepository } from "./roundups/roundup-types";
 import type { ThreadRepository } from "./threads/thread-types";
+import type { FollowupRepository, JobRepository } from "./jobs/job-types";
 
 /** Every repository port the core uses, as one unit. */
 export interface Repositories {
@@ -14,6 +15,8 @@ export interface Repositories {
   tags: TagRepository;
   digests: DigestRepository;
   roundups: RoundupRepository;
+  followups: FollowupRepository;
+  jobs: JobRepository;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client.ts";
+import { lockDataDir } from "./data-dir-lock";
 import { applyMigrations, type SqlRunner } from "./migrate";
 
 export type PrismaDb = InstanceType<typeof PrismaClient>;
@@ -65,7 +65,8 @@ const pgRunner = (client: pg.PoolClient): SqlRunner => ({
 });
 
 const openPglite = async (dataDir: string, migrate: boolean): Promise<Database> => {
-  if (!dataDir.includes("://")) mkdirSync(dataDir, { recursive: true });
+  const inMemory = dataDir.includes("://");
+  const unlock = inMemory ? () => undefined : await lockDataDir(dataDir);
   const lite = new PGlite(dataDir);
   if (migrate) {
     await applyMigrations({
@@ -81,6 +82,7 @@ const openPglite = async (dataDir: string, migrate: boolean): Promise<Database> 
     close: async () => {
       await prisma.$disconnect();
       await lite.close();
+      unlock();
     },
   };
 };

@@ -8,6 +8,8 @@ import { PrismaResourceRepository } from "./repositories/resource-repository";
 import { PrismaRoundupRepository } from "./repositories/roundup-repository";
 import { PrismaSubscriptionRepository, PrismaTagRepository } from "./repositories/subscription-repository";
 import { PrismaThreadRepository } from "./repositories/thread-repository";
+import { PrismaFollowupRepository } from "./repositories/followup-repository";
+import { PrismaJobRepository } from "./repositories/job-repository";
 
 const repositories = (db: Db): Repositories => ({
   communities: new PrismaCommunityRepository(db),
@@ -18,6 +20,8 @@ const repositories = (db: Db): Repositories => ({
   tags: new PrismaTagRepository(db),
   digests: new PrismaDigestRepository(db),
   roundups: new PrismaRoundupRepository(db),
+  followups: new PrismaFollowupRepository(db),
+  jobs: new PrismaJobRepository(db),
 });
 
 /** The core's Store on Prisma: the same repositories over the client or an interactive transaction. */

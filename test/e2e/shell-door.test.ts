@@ -122,6 +122,21 @@ describe("the shell door, end to end through piped stdin", () => {
     expect(confirmed).toMatch(/^#general › thread [0-9a-f]{6} │ Question from ana/);
   });
 
+  it("runs jobs from the shell with :jobs run, as of a given time", async () => {
+    const { out } = await shell([
+      ":in jobs-room",
+      "/ask Does anyone run a grief group for teens? #grief",
+      ":jobs run unanswered --now 2099-01-02T00:00:00Z",
+      ":jobs run unanswered --now 2099-01-02T00:00:00Z",
+      ":jobs run nightly",
+    ]);
+    const ref = /thread ([0-9a-f]{6}) │ Question from ana/.exec(out)?.[1];
+    expect(out).toContain("surfaced (step 1): Does anyone run a grief group for teens?");
+    expect(out).toContain(`#jobs-room › thread ${ref} │ This question is still waiting for an answer`);
+    expect(out.split(`thread ${ref} │ This question is still waiting`)).toHaveLength(2); // once, not on the rerun
+    expect(out).toContain('Unknown job "nightly"');
+  });
+
   it("says which variable is wrong instead of a stack trace", async () => {
     const { err, code } = await shell([], { DATABASE_URL: "mysql://nope" });
     expect(code).toBe(2);

@@ -5,6 +5,7 @@ import type { NewResource, Resource, ResourceHit, SearchQuery } from "../../src/
 import type { WeekActivity, WeekCounts } from "../../src/core/roundups/roundup-types";
 import type { Platform } from "../../src/core/shared/context";
 import type { Repositories, Store } from "../../src/core/store";
+import type { NewOutboxItem, OutboxItem } from "../../src/core/jobs/job-types";
 import type { NewReply, NewThread, Reply, Resolution, Thread } from "../../src/core/threads/thread-types";
 
 interface State {
@@ -18,6 +19,9 @@ interface State {
   replies: Reply[];
   subscriptions: { communityId: string; memberId: string; tag: string }[];
   digests: DigestItem[];
+  jobRuns: { job: string; communityId: string; period: string; finishedAt: Date | null }[];
+  outbox: (OutboxItem & { status: "pending" | "sent" | "failed"; nextAttemptAt: Date; messageRef: string | null; lastError: string | null })[];
+  surfacings: { threadId: string; step: number }[];
 }
 
 const DEFAULTS: CommunitySettings = {
@@ -34,6 +38,7 @@ const within = (d: Date | null, from: Date, to: Date) => !!d && d >= from && d <
 export const memoryStore = (): Store & { state: State } => {
   let s: State = {
     communities: [], members: [], resources: [], endorsements: [], tags: [], threads: [], helpers: [], replies: [], subscriptions: [], digests: [],
+    jobRuns: [], outbox: [], surfacings: [],
   };
   const member = (communityId: string, id: string) => s.members.find((m) => m.communityId === communityId && m.id === id) ?? null;
   const clone = <T>(v: T): T => structuredClone(v);
@@ -220,6 +225,65 @@ export const memoryStore = (): Store & { state: State } => {
           resolved: s.threads.filter((t) => t.communityId === communityId && within(t.resolvedAt, from, to)).length,
           replies: s.replies.filter((r) => r.communityId === communityId && within(r.createdAt, from, to) && !r.isFollowUp && !r.deletedAt).length,
         };
+      },
+    },
+    followups: {
+      async unanswered(communityId, createdBefore, maxSteps, limit) {
+        return clone(s.threads.filter((t) => t.communityId === communityId && t.status === "open" && t.replyCount === 0 && t.createdAt < createdBefore && t.surfaceCount < maxSteps)
+          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).slice(0, limit));
+      },
+      async claimSurfacing(communityId, threadId, step, at) {
+        const t = s.threads.find((x) => x.communityId === communityId && x.id === threadId);
+        if (!t || t.status !== "open" || t.replyCount !== 0 || t.surfaceCount !== step - 1) return false;
+        Object.assign(t, { surfaceCount: step, lastSurfacedAt: at });
+        s.surfacings.push({ threadId, step });
+        return true;
+      },
+      async needingNudge(communityId, createdBefore, limit) {
+        return clone(s.threads.filter((t) => t.communityId === communityId && t.status === "open" && t.replyCount > 0 && t.createdAt < createdBefore && !t.nudgedAt).slice(0, limit));
+      },
+      async claimNudge(communityId, threadId, at) {
+        const t = s.threads.find((x) => x.communityId === communityId && x.id === threadId);
+        if (!t || t.status !== "open" || t.nudgedAt) return false;
+        t.nudgedAt = at;
+        return true;
+      },
+      async withPendingDigests(communityId) {
+        const ids = new Set(s.digests.filter((d) => d.communityId === communityId && !d.sentAt).map((d) => d.memberId));
+        return clone(s.members.filter((m) => ids.has(m.id)));
+      },
+    },
+    jobs: {
+      async claim(job, communityId, period) {
+        if (s.jobRuns.some((r) => r.job === job && r.communityId === communityId && r.period === period)) return false;
+        s.jobRuns.push({ job, communityId, period, finishedAt: null });
+        return true;
+      },
+      async finish(job, communityId, period, at) {
+        const r = s.jobRuns.find((x) => x.job === job && x.communityId === communityId && x.period === period);
+        if (r) r.finishedAt = at;
+      },
+      async enqueue(items: readonly NewOutboxItem[]) {
+        for (const i of items) {
+          if (s.outbox.some((o) => o.dedupeKey === i.dedupeKey)) continue;
+          s.outbox.push({ id: randomUUID(), communityId: i.communityId, dedupeKey: i.dedupeKey, audience: i.audience, message: i.message, attempts: 0, status: "pending", nextAttemptAt: i.at, messageRef: null, lastError: null });
+        }
+      },
+      async lease(now, limit, leaseMs, communityIds) {
+        const due = s.outbox.filter((o) => o.status === "pending" && o.nextAttemptAt <= now && (!communityIds || communityIds.includes(o.communityId))).slice(0, limit);
+        for (const o of due) { o.attempts += 1; o.nextAttemptAt = new Date(now.getTime() + leaseMs); }
+        return clone(due.map(({ id, communityId, dedupeKey, audience, message, attempts }) => ({ id, communityId, dedupeKey, audience, message, attempts })));
+      },
+      async markSent(id, messageRef) {
+        const o = s.outbox.find((x) => x.id === id && x.status === "pending");
+        if (o) Object.assign(o, { status: "sent", messageRef });
+      },
+      async markFailed(id, error, retryAt) {
+        const o = s.outbox.find((x) => x.id === id && x.status === "pending");
+        if (o) Object.assign(o, retryAt ? { lastError: error, nextAttemptAt: retryAt } : { lastError: error, status: "failed" });
+      },
+      async pendingCount(communityIds) {
+        return s.outbox.filter((o) => o.status === "pending" && (!communityIds || communityIds.includes(o.communityId))).length;
       },
     },
   };

@@ -1,0 +1,16 @@
+import { randomBytes } from "node:crypto";
+import type { Writable } from "node:stream";
+import type { Courier } from "../../core/jobs/courier";
+import type { Audience, Message } from "../../core/shared/message";
+import { audienceLabel, renderMessage } from "./shell-render";
+
+/** Delivers job posts for the local community by printing them, as the shell door shows posts. */
+export const shellCourier = (output: Writable): Courier => ({
+  async deliver(_community, to: Audience, message: Message) {
+    const ref = randomBytes(3).toString("hex");
+    const lines = renderMessage(message, () => "(button)");
+    const channel = to.kind === "post" ? to.channelId : to.kind === "thread" ? (to.channelId ?? "general") : "general";
+    output.write(`${audienceLabel(to, channel)} │ ${lines[0]}\n${lines.slice(1).map((l) => `${l}\n`).join("")}`);
+    return { ref };
+  },
+});

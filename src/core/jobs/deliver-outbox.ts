@@ -1,0 +1,81 @@
+import type { Community } from "../members/member-types";
+import type { Clock } from "../shared/clock";
+import type { Platform } from "../shared/context";
+import type { Logger } from "../shared/logger";
+import type { Store } from "../store";
+import { CourierError, type Courier } from "./courier";
+
+export interface DeliveryResult {
+  sent: number;
+  retrying: number;
+  failed: number;
+  lines: string[];
+}
+
+const LEASE_MS = 120_000;
+const MAX_ATTEMPTS = 8;
+/** A wait this short is waited out in the same run; a longer one is left to the next run. */
+const INLINE_WAIT_MS = 10_000;
+const backoff = (attempts: number) => Math.min(2 ** attempts * 5_000, 15 * 60_000);
+
+/**
+ * Sends what jobs queued, through each platform's courier. A message is leased before sending and
+ * marked sent with the platform's reference after: nothing queued is lost, and a sent message is
+ * never sent again. (A crash between the platform accepting a message and the mark leaves it to be
+ * sent again when the lease ends: the one window where a duplicate is possible.)
+ */
+export const deliverOutbox = async (
+  store: Store,
+  couriers: Partial<Record<Platform, Courier>>,
+  clock: Clock,
+  logger: Logger,
+  opts: { communityIds?: readonly string[]; deadline?: number; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<DeliveryResult> => {
+  const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0, lines: [] };
+  const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const communities = new Map<string, Community | null>();
+  const platformIds = (await store.communities.list()).filter((c) => couriers[c.platform]).map((c) => c.id);
+  const scope = opts.communityIds ? platformIds.filter((id) => opts.communityIds!.includes(id)) : platformIds;
+  if (scope.length === 0) return result;
+
+  for (let round = 0; round < 100 && (!opts.deadline || Date.now() < opts.deadline); round++) {
+    const batch = await store.jobs.lease(clock.now(), 25, LEASE_MS, scope);
+    if (batch.length === 0) break;
+    for (const item of batch) {
+      if (!communities.has(item.communityId)) communities.set(item.communityId, await store.communities.get(item.communityId));
+      const community = communities.get(item.communityId)!;
+      const courier = community && couriers[community.platform];
+      if (!community || !courier) continue;
+      let error: unknown;
+      for (let tries = 0; tries < 3; tries++) {
+        try {
+          const { ref } = await courier.deliver(community, item.audience, item.message);
+          await store.jobs.markSent(item.id, ref, clock.now());
+          result.sent++;
+          error = undefined;
+          break;
+        } catch (e) {
+          error = e;
+          const wait = e instanceof CourierError && e.retryable ? (e.retryAfterMs ?? 0) : Infinity;
+          if (wait > INLINE_WAIT_MS) break;
+          await sleep(wait);
+        }
+      }
+      if (error === undefined) continue;
+      const retryable = !(error instanceof CourierError) || error.retryable;
+      const message = error instanceof Error ? error.message : String(error);
+      if (retryable && item.attempts < MAX_ATTEMPTS) {
+        const after = Math.max(backoff(item.attempts), error instanceof CourierError ? (error.retryAfterMs ?? 0) : 0);
+        await store.jobs.markFailed(item.id, message, new Date(clock.now().getTime() + after));
+        result.retrying++;
+        logger.warn("delivery failed, will retry", { outboxId: item.id, communityId: item.communityId, error: message, attempts: item.attempts });
+      } else {
+        await store.jobs.markFailed(item.id, message, null);
+        result.failed++;
+        logger.error("delivery failed for good", { outboxId: item.id, communityId: item.communityId, error: message });
+        result.lines.push(`could not deliver a message in ${community.name}: ${message}`);
+      }
+    }
+  }
+  return result;
+};

@@ -1,0 +1,43 @@
+import type { Message } from "../shared/message";
+import { hashtags } from "../shared/tags";
+import { threadLabel } from "../threads/thread-cards";
+import type { Thread } from "../threads/thread-types";
+import type { DigestItem } from "../notifications/notification-types";
+
+const ago = (from: Date, to: Date) => {
+  const hours = Math.round((to.getTime() - from.getTime()) / 3_600_000);
+  return hours < 48 ? `${hours} hours ago` : `${Math.round(hours / 24)} days ago`;
+};
+
+export const stillWaitingMessage = (t: Thread, now: Date, last: boolean): Message => ({
+  title: last ? "Last call: this question still has no answer" : "This question is still waiting for an answer",
+  text: `Asked ${ago(t.createdAt, now)}${t.tags.length ? ` on ${hashtags(t.tags)}` : ""}. If you have experience with this, a short reply in the thread helps.`,
+  quote: t.text,
+  tone: "info",
+});
+
+export const channelNudgeMessage = (t: Thread, now: Date): Message => ({
+  title: "Can anyone help?",
+  text: `${threadLabel(t)} — asked ${ago(t.createdAt, now)} and still unanswered.`,
+  items: t.channelId ? [{ title: "Open the question", place: { channelId: t.channelId, messageRef: t.messageRef ?? undefined } }] : [],
+});
+
+export const followerUnansweredMessage = (t: Thread, now: Date): Message => ({
+  title: `Unanswered on ${hashtags(t.tags)}`,
+  text: `A question you might help with has had no reply for ${ago(t.createdAt, now).replace(" ago", "")}.`,
+  quote: t.text,
+  items: t.channelId ? [{ title: "Open the question", place: { channelId: t.channelId, messageRef: t.messageRef ?? undefined } }] : [],
+});
+
+export const askerNudgeMessage = (t: Thread): Message => ({
+  title: "Did your question get answered?",
+  text: `You got ${t.replyCount} repl${t.replyCount === 1 ? "y" : "ies"} on "${threadLabel(t)}". Close the loop: react with ✅, or use Resolve to say how it went and credit the people who helped.`,
+  items: t.channelId ? [{ title: "Open your question", place: { channelId: t.channelId, messageRef: t.messageRef ?? undefined } }] : [],
+  buttons: [{ action: "resolve", value: t.id, label: "Resolve" }],
+});
+
+export const digestMessage = (items: DigestItem[], frequency: string): Message => ({
+  title: `Your ${frequency} Peerloop digest`,
+  text: `${items.length} new item${items.length === 1 ? "" : "s"} on the tags you follow.`,
+  items: items.map((i) => ({ title: i.summary })),
+});

@@ -1,0 +1,39 @@
+import type { Community } from "../members/member-types";
+import { composeRoundup, roundupMessage } from "../roundups/compose-roundup";
+import type { Store } from "../store";
+import { queue, type JobReport } from "./job-report";
+import { isoWeekKey, weeklySlot } from "./periods";
+
+/**
+ * Posts the roundup of the 7 days ending at `now` in the community's roundup channel (or the
+ * week's busiest). At most one per community per ISO week in its time zone: the claim row is unique
+ * and is written with the queued post. Scheduled runs wait for the configured local day and hour;
+ * `force` (the CLI) runs as of `now` whatever the hour.
+ */
+export const runRoundup = async (store: Store, community: Community, now: Date, force: boolean): Promise<JobReport> => {
+  const report: JobReport = { community, posted: [], skipped: [] };
+  const period = isoWeekKey(now, community.timeZone);
+  if (!force && now < weeklySlot(now, community.timeZone, community.roundupDay, community.roundupHour)) {
+    report.skipped.push(`roundup for ${period} is due later this week`);
+    return report;
+  }
+  const roundup = await composeRoundup(store.roundups, community, now);
+  const channel = community.roundupChannel ?? roundup.activity.busiestChannel;
+  if (!channel) {
+    report.skipped.push(`no activity in the week to ${now.toISOString().slice(0, 10)} and no roundup channel set: nothing to post`);
+    return report;
+  }
+  const claimed = await store.transaction(async (tx) => {
+    if (!(await tx.jobs.claim("roundup", community.id, period, now))) return false;
+    await queue(tx, community.id, `roundup:${period}`, [{ to: { kind: "post", channelId: channel }, message: roundupMessage(roundup, community.name) }], now);
+    await tx.jobs.finish("roundup", community.id, period, now, { channel, ...roundup.counts });
+    return true;
+  });
+  if (claimed) {
+    const c = roundup.counts;
+    report.posted.push(`roundup ${period} in #${channel}: ${c.resources} resources, ${c.questions} questions, ${c.resolved} resolved`);
+  } else {
+    report.skipped.push(`roundup ${period} was already posted`);
+  }
+  return report;
+};

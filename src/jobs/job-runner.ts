@@ -1,0 +1,73 @@
+import { deliverOutbox } from "../core/jobs/deliver-outbox";
+import type { Courier } from "../core/jobs/courier";
+import { runDigests } from "../core/jobs/digest-job";
+import type { JobReport } from "../core/jobs/job-report";
+import { runRoundup } from "../core/jobs/roundup-job";
+import { runUnanswered } from "../core/jobs/unanswered-job";
+import type { Community } from "../core/members/member-types";
+import type { NotificationService } from "../core/notifications/notification-service";
+import type { Clock } from "../core/shared/clock";
+import type { Platform } from "../core/shared/context";
+import type { Logger } from "../core/shared/logger";
+import type { Store } from "../core/store";
+import type { JobName } from "./job-names";
+
+export interface JobDeps {
+  store: Store;
+  notifications: NotificationService;
+  logger: Logger;
+  couriers: Partial<Record<Platform, Courier>>;
+}
+
+export interface JobRunOptions {
+  now: Date;
+  communityId?: string;
+  /** Run as of `now` whatever the configured hour (the CLI); the scheduler waits for each slot. */
+  force: boolean;
+  out: (line: string) => void;
+  /** Stop right after the claims commit, before posting: the crash test's stand-in for a kill. */
+  afterClaim?: () => void;
+  /** When delivery must stop trying (epoch ms). */
+  deadline?: number;
+}
+
+const run = (deps: JobDeps, job: JobName, c: Community, now: Date, force: boolean): Promise<JobReport> => {
+  switch (job) {
+    case "unanswered": return runUnanswered(deps.store, deps.notifications, c, now);
+    case "roundup": return runRoundup(deps.store, c, now, force);
+    case "digests": return runDigests(deps.store, c, now, force);
+  }
+};
+
+/**
+ * Runs one job once as of `now` for every community (or one), then delivers what it queued.
+ * Used by the CLI, the shell's `:jobs run` and the scheduler alike.
+ */
+export const runJob = async (deps: JobDeps, job: JobName, opts: JobRunOptions): Promise<{ failed: number }> => {
+  const all = await deps.store.communities.list();
+  const communities = opts.communityId ? all.filter((c) => c.id === opts.communityId || c.externalId === opts.communityId) : all;
+  if (opts.communityId && communities.length === 0) throw new Error(`no community with id ${opts.communityId}`);
+  let failed = 0;
+  for (const [i, c] of communities.entries()) {
+    try {
+      const report = await run(deps, job, c, opts.now, opts.force);
+      opts.out(`[${i + 1}/${communities.length}] ${c.name} (${c.platform}): ${report.posted.length ? `queued ${report.posted.length}` : "nothing due"}`);
+      for (const line of report.posted) opts.out(`  + ${line}`);
+      for (const line of report.skipped) opts.out(`  · ${line}`);
+    } catch (error) {
+      failed++;
+      deps.logger.error("job failed for a community", { job, communityId: c.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      opts.out(`[${i + 1}/${communities.length}] ${c.name} (${c.platform}): failed, see the log; other communities go on`);
+    }
+  }
+  opts.afterClaim?.();
+  const deliveryClock: Clock = { now: () => new Date(Math.max(Date.now(), opts.now.getTime())) };
+  const ids = communities.map((c) => c.id);
+  const result = await deliverOutbox(deps.store, deps.couriers, deliveryClock, deps.logger, { communityIds: ids, deadline: opts.deadline });
+  for (const line of result.lines) opts.out(`  ! ${line}`);
+  const waiting = await deps.store.jobs.pendingCount(ids);
+  const noCourier = [...new Set(communities.filter((c) => !deps.couriers[c.platform]).map((c) => c.platform))];
+  opts.out(`delivered ${result.sent}, retrying ${result.retrying}, failed ${result.failed}, waiting ${waiting}` +
+    (noCourier.length ? ` (no connection to ${noCourier.join(", ")} in this process: their posts wait for one)` : ""));
+  return { failed: failed + result.failed };
+};

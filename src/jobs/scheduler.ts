@@ -1,0 +1,36 @@
+import cron from "node-cron";
+import { deliverOutbox } from "../core/jobs/deliver-outbox";
+import { systemClock } from "../core/shared/clock";
+import { runJob, type JobDeps } from "./job-runner";
+import type { JobName } from "./job-names";
+
+/**
+ * The clock behind the jobs (the only node-cron import). Every tick runs "as of now"; each job
+ * decides per community or member what is due in their own time zone, and claims it in the
+ * database, so several replicas may tick at once and a missed tick is caught up by the next.
+ */
+export const startScheduler = (deps: JobDeps): { stop(): void } => {
+  const quiet = () => undefined;
+  const tick = (job: JobName) => async () => {
+    try {
+      await runJob(deps, job, { now: new Date(), force: false, out: quiet, deadline: Date.now() + 5 * 60_000 });
+    } catch (error) {
+      deps.logger.error("scheduled job failed", { job, error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const tasks = [
+    cron.schedule("5 * * * *", tick("unanswered"), { name: "unanswered", noOverlap: true }),
+    // Roundups and digests are due at local hours in many time zones: look every quarter hour.
+    cron.schedule("*/15 * * * *", tick("roundup"), { name: "roundup", noOverlap: true }),
+    cron.schedule("*/15 * * * *", tick("digests"), { name: "digests", noOverlap: true }),
+    // Retries of failed deliveries.
+    cron.schedule("* * * * *", async () => {
+      try {
+        await deliverOutbox(deps.store, deps.couriers, systemClock, deps.logger, { deadline: Date.now() + 50_000 });
+      } catch (error) {
+        deps.logger.error("outbox delivery failed", { error: error instanceof Error ? error.message : String(error) });
+      }
+    }, { name: "outbox", noOverlap: true }),
+  ];
+  return { stop: () => tasks.forEach((t) => void t.stop()) };
+};
