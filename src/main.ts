@@ -1,31 +1,34 @@
 import { ShellDoor } from "./adapters/shell/shell-door";
+import { createSlackDoor } from "./adapters/slack/slack-app";
 import { createContainer } from "./app/container";
+import { couriersFor } from "./app/couriers";
+import { startHealthServer } from "./app/health-server";
 import { jsonLogger } from "./app/json-logger";
 import { runCli } from "./cli/run-cli";
 import { loadConfig } from "./config";
-import { shellCourier } from "./adapters/shell/shell-courier";
 import { runJob } from "./jobs/job-runner";
 import { JOB_NAMES, type JobName } from "./jobs/job-names";
 import { startScheduler } from "./jobs/scheduler";
 
 /**
- * `npm start`: with no platform tokens, the local shell door on the embedded database; Slack and
- * Discord start when their tokens are set.
+ * `npm start`: with no platform tokens, the local shell door on the embedded database; the Slack
+ * door when its tokens are set, the Discord door when its token is, both together if both are.
  */
 runCli(async () => {
   const config = loadConfig();
-  const platforms = Boolean(config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN);
+  const slackWanted = Boolean(config.SLACK_SIGNING_SECRET && (config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID));
+  const platforms = slackWanted || Boolean(config.DISCORD_TOKEN);
   const logger = jsonLogger(config.LOG_LEVEL ?? (platforms ? "info" : "warn"));
   // A platform hiccup or a bug in one handler must not take every community down with it.
-  process.on("unhandledRejection", (reason) => logger.error("unhandled rejection", { error: String(reason) }));
+  process.on("unhandledRejection", (reason) => logger.error("unhandled rejection", { error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) }));
   process.on("uncaughtException", (error) => logger.error("uncaught exception", { error: error.stack ?? error.message }));
 
   const container = await createContainer(config, logger);
-  const couriers = { shell: shellCourier(process.stdout) };
+  const couriers = couriersFor(config, container.installations, process.stdout);
   const jobDeps = { store: container.store, notifications: container.services.notifications, logger, couriers };
-  // Piped input (tests, demos) runs and exits; an interactive or platform process keeps the clock.
-  const scheduler = config.PEERLOOP_SCHEDULER && (platforms || process.stdin.isTTY) ? startScheduler(jobDeps) : undefined;
+
   if (!platforms) {
+    const scheduler = config.PEERLOOP_SCHEDULER && process.stdin.isTTY ? startScheduler(jobDeps) : undefined;
     if (process.stdin.isTTY) process.stdout.write(`Using the embedded database in ${config.PEERLOOP_DATA_DIR} (set DATABASE_URL for PostgreSQL).\n`);
     const jobs = {
       run: async (job: string, now: Date | undefined) => {
@@ -40,8 +43,32 @@ runCli(async () => {
     await container.close();
     return 0;
   }
-  logger.error("Slack and Discord doors are not available in this build yet");
+
+  const stops: (() => Promise<unknown> | unknown)[] = [];
+  const healthy = () => container.db.ping();
+  if (slackWanted) {
+    const slack = createSlackDoor({
+      botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET!, appToken: config.SLACK_APP_TOKEN,
+      apiUrl: config.SLACK_API_URL, port: config.PORT,
+      oauth: config.SLACK_CLIENT_ID ? { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! } : undefined,
+    }, { app: container.app, events: container.events, installations: container.installations, logger, healthy });
+    await slack.start();
+    stops.push(() => slack.stop());
+  } else {
+    const server = await startHealthServer(config.PORT, healthy);
+    stops.push(() => new Promise((r) => server.close(r)));
+  }
+  if (config.DISCORD_TOKEN) logger.error("the Discord door is not available in this build yet; DISCORD_TOKEN is ignored");
+
+  const scheduler = config.PEERLOOP_SCHEDULER ? startScheduler(jobDeps) : undefined;
+  await new Promise<void>((resolve) => {
+    const shutdown = () => resolve();
+    process.once("SIGTERM", shutdown);
+    process.once("SIGINT", shutdown);
+  });
+  logger.info("shutting down");
   scheduler?.stop();
+  for (const stop of stops) await Promise.resolve(stop()).catch(() => undefined);
   await container.close();
-  return 1;
+  return 0;
 });

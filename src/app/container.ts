@@ -7,6 +7,8 @@ import { openDatabase, type Database } from "../db/open-database";
 import { prismaStore } from "../db/prisma-store";
 import { createGuard } from "../core/guard/create-guard";
 import { PeerloopApp } from "./peerloop-app";
+import type { InstallationRepository, ProcessedEvents } from "./door-ports";
+import { PrismaInstallations, PrismaProcessedEvents } from "../db/repositories/door-repositories";
 import { buildServices, type Services } from "./services";
 
 export interface Container {
@@ -15,6 +17,8 @@ export interface Container {
   store: Store;
   services: Services;
   app: PeerloopApp;
+  events: ProcessedEvents;
+  installations: InstallationRepository;
   clock: Clock;
   logger: Logger;
   close(): Promise<void>;
@@ -40,5 +44,9 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
   const store = prismaStore(db.prisma);
   const services = buildServices({ store, guard: opts.guard ?? createGuard(), clock, logger });
   const app = new PeerloopApp(services, logger);
-  return { config, db, store, services, app, clock, logger, close: () => db.close() };
+  return {
+    config, db, store, services, app, clock, logger,
+    events: new PrismaProcessedEvents(db.prisma), installations: new PrismaInstallations(db.prisma),
+    close: () => db.close(),
+  };
 };

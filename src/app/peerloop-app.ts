@@ -1,7 +1,7 @@
 import type { ActorIdentity } from "../core/members/member-service";
 import type { Actor, Place } from "../core/shared/context";
 import type { Logger } from "../core/shared/logger";
-import type { Anchor, Outcome } from "../core/shared/message";
+import type { Anchor, Message, Outcome } from "../core/shared/message";
 import type { ResolveInput, IncomingReply } from "../core/threads/thread-service";
 import { Dispatcher, type Invocation } from "./dispatcher";
 import type { Services } from "./services";
@@ -36,6 +36,21 @@ export class PeerloopApp {
 
   resolve(actor: Actor, threadId: string, input: ResolveInput): Promise<Outcome> {
     return this.guarded(actor, "resolve", () => this.services.threads.resolve(actor, threadId, input));
+  }
+
+  /** Before a door shows a resolve form: the question's text, or the reason this member can't resolve it. */
+  async prepareResolve(actor: Actor, key: string): Promise<{ ok: true; threadId: string; text: string } | { ok: false; outcome: Outcome }> {
+    try {
+      const t = await this.services.threads.resolvable(actor, key);
+      return { ok: true, threadId: t.id, text: t.text };
+    } catch (error) {
+      return { ok: false, outcome: translateFailure(error, this.logger, { action: "resolve", communityId: actor.communityId, memberId: actor.memberId }) };
+    }
+  }
+
+  /** The member's own overview (App Home, /peerloop me). */
+  async home(actor: Actor): Promise<Message> {
+    return this.services.members.overview(actor);
   }
 
   react(actor: Actor, threadRef: string, emoji: string): Promise<Outcome> {

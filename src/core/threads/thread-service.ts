@@ -130,6 +130,11 @@ export class ThreadService {
     return reply();
   }
 
+  /** Checks that `actor` may resolve the thread now (before a door opens a resolve form); returns it. */
+  async resolvable(actor: Actor, key: string): Promise<Thread> {
+    return this.askersThread(actor, await this.find(actor.communityId, key));
+  }
+
   /** The asker's resolve action, with an outcome and the helpers to credit. `key` is the thread's id or platform reference. */
   async resolve(actor: Actor, key: string, input: ResolveInput): Promise<Outcome> {
     const thread = await this.askersThread(actor, await this.find(actor.communityId, key));

@@ -1,0 +1,222 @@
+import type { webApi } from "@slack/bolt";
+import type { ProcessedEvents } from "../../app/door-ports";
+import type { PeerloopApp } from "../../app/peerloop-app";
+import type { Actor } from "../../core/shared/context";
+import type { Logger } from "../../core/shared/logger";
+import { deliverOutcome, type Respond, type SlackPlace } from "./slack-deliver";
+import type { SlackDirectory } from "./slack-directory";
+import { renderSlack } from "./slack-render";
+import { readResolveSubmission, resolveModal } from "./slack-resolve-modal";
+import { unescapeSlack } from "./slack-text";
+
+type WebClient = webApi.WebClient;
+type Ack = (response?: unknown) => Promise<void>;
+
+export interface SlackDeps {
+  app: PeerloopApp;
+  directory: SlackDirectory;
+  events: ProcessedEvents;
+  logger: Logger;
+}
+
+interface Who {
+  teamId: string;
+  userId: string;
+  userName?: string;
+  teamName?: string;
+}
+
+/** Platform identity → Peerloop actor; every workspace is its own community. */
+const identify = async (deps: SlackDeps, client: WebClient, who: Who): Promise<Actor> => {
+  const [person, teamName] = await Promise.all([
+    deps.directory.person(client, who.userId, who.userName),
+    deps.directory.teamName(client, who.teamId, who.teamName),
+  ]);
+  return deps.app.resolveActor({
+    platform: "slack", communityExternalId: who.teamId, communityName: teamName,
+    memberExternalId: who.userId, displayName: person.name, isAdmin: person.isAdmin,
+  });
+};
+
+/** Runs a handler's work after its ack; anything unexpected is logged and, where possible, apologised for. */
+const afterAck = async (deps: SlackDeps, what: string, respond: Respond | undefined, work: () => Promise<void>) => {
+  try {
+    await work();
+  } catch (error) {
+    deps.logger.error("slack handler failed", { what, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    await respond?.({ response_type: "ephemeral", replace_original: false, ...renderSlack({ text: "Sorry, Peerloop couldn't finish that. Please try again in a minute.", tone: "error" }) }).catch(() => undefined);
+  }
+};
+
+interface CommandArgs {
+  command: { command: string; text: string; team_id: string; team_domain?: string; user_id: string; user_name?: string; channel_id: string };
+  ack: Ack;
+  respond: Respond;
+  client: WebClient;
+}
+
+/** Every slash command: ack at once, then parse, run and answer (privately through response_url). */
+export const handleCommand = (deps: SlackDeps) => async ({ command, ack, respond, client }: CommandArgs) => {
+  await ack();
+  await afterAck(deps, command.command, respond, async () => {
+    const actor = await identify(deps, client, { teamId: command.team_id, userId: command.user_id, userName: command.user_name, teamName: command.team_domain });
+    const outcome = await deps.app.command(actor, { channelId: command.channel_id }, {
+      command: command.command.replace(/^\//, ""), input: { text: unescapeSlack(command.text ?? "") },
+    });
+    await deliverOutcome(client, deps.app, outcome, { communityId: actor.communityId, channelId: command.channel_id, userId: command.user_id, respond }, deps.logger);
+  });
+};
+
+interface ActionArgs {
+  ack: Ack;
+  respond: Respond;
+  client: WebClient;
+  body: { user: { id: string; username?: string }; team?: { id: string; domain?: string } | null; channel?: { id: string }; trigger_id?: string; actions: { action_id: string; value?: string }[]; message?: { ts?: string; thread_ts?: string } };
+}
+
+/** Buttons: Endorse, Resolve (opens the form, for the asker only) and "post anyway". */
+export const handleAction = (deps: SlackDeps) => async ({ ack, respond, client, body }: ActionArgs) => {
+  await ack();
+  const action = body.actions[0];
+  const channelId = body.channel?.id;
+  if (!action || !body.team?.id || !channelId) return;
+  await afterAck(deps, action.action_id, respond, async () => {
+    const actor = await identify(deps, client, { teamId: body.team!.id, userId: body.user.id, userName: body.user.username, teamName: body.team!.domain });
+    const place: SlackPlace = { communityId: actor.communityId, channelId, userId: body.user.id, respond };
+    const value = action.value ?? "";
+    if (action.action_id === "endorse") return deliverOutcome(client, deps.app, await deps.app.endorse(actor, value), place, deps.logger);
+    if (action.action_id === "post-anyway") return deliverOutcome(client, deps.app, await deps.app.postAnyway(actor, { channelId }, value), place, deps.logger);
+    if (action.action_id === "resolve") {
+      const check = await deps.app.prepareResolve(actor, value);
+      if (!check.ok) return deliverOutcome(client, deps.app, check.outcome, place, deps.logger);
+      await client.views.open({ trigger_id: body.trigger_id!, view: resolveModal(check.threadId, channelId, check.text) });
+    }
+  });
+};
+
+interface ViewArgs {
+  ack: Ack;
+  client: WebClient;
+  body: { user: { id: string; name?: string }; team?: { id: string; domain?: string } | null; view: Parameters<typeof readResolveSubmission>[0] };
+}
+
+/** The Resolve form's submission: the outcome goes to the thread, the thanks privately. */
+export const handleResolveSubmission = (deps: SlackDeps) => async ({ ack, client, body }: ViewArgs) => {
+  const form = readResolveSubmission(body.view);
+  if (!form || !body.team?.id) {
+    await ack({ response_action: "errors", errors: { outcome: "Choose how it went." } });
+    return;
+  }
+  await ack();
+  await afterAck(deps, "resolve-submit", undefined, async () => {
+    const actor = await identify(deps, client, { teamId: body.team!.id, userId: body.user.id, userName: body.user.name, teamName: body.team!.domain });
+    const outcome = await deps.app.resolve(actor, form.threadId, { outcome: form.outcome, helpers: form.helpers, note: form.note });
+    await deliverOutcome(client, deps.app, outcome, { communityId: actor.communityId, channelId: form.channelId, userId: body.user.id }, deps.logger);
+  });
+};
+
+interface ShortcutArgs {
+  ack: Ack;
+  respond: Respond;
+  client: WebClient;
+  body: { user: { id: string; name?: string }; team?: { id: string; domain?: string } | null; channel?: { id: string }; message?: { ts: string } };
+}
+
+/** "Mark as answer" on a reply: credits its author and resolves the question (asker only). */
+export const handleMarkAsAnswer = (deps: SlackDeps) => async ({ ack, respond, client, body }: ShortcutArgs) => {
+  await ack();
+  if (!body.team?.id || !body.channel?.id || !body.message?.ts) return;
+  await afterAck(deps, "mark-as-answer", respond, async () => {
+    const actor = await identify(deps, client, { teamId: body.team!.id, userId: body.user.id, userName: body.user.name, teamName: body.team!.domain });
+    const outcome = await deps.app.markAnswer(actor, body.message!.ts);
+    await deliverOutcome(client, deps.app, outcome, { communityId: actor.communityId, channelId: body.channel!.id, userId: body.user.id, respond }, deps.logger);
+  });
+};
+
+interface SlackMessageEvent {
+  subtype?: string;
+  channel: string;
+  user?: string;
+  bot_id?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  team?: string;
+  message?: { user?: string; text?: string; ts: string; thread_ts?: string; bot_id?: string };
+  previous_message?: { user?: string; ts: string; thread_ts?: string };
+  deleted_ts?: string;
+}
+
+interface EventArgs<E> {
+  event: E;
+  client: WebClient;
+  body: { team_id?: string; event_id?: string };
+  context: { botUserId?: string; teamId?: string };
+}
+
+/** Thread replies become feedback; edits and deletions follow them; the bot's own messages are ignored. */
+export const handleMessage = (deps: SlackDeps) => async ({ event, client, body, context }: EventArgs<SlackMessageEvent>) => {
+  const teamId = body.team_id ?? context.teamId ?? event.team;
+  if (!teamId) return;
+  await afterAck(deps, "message", undefined, async () => {
+    if (event.subtype === "message_changed" && event.message?.thread_ts && event.message.user && !event.message.bot_id) {
+      const actor = await identify(deps, client, { teamId, userId: event.message.user });
+      await deps.app.replyEdited(actor, event.message.ts, unescapeSlack(event.message.text ?? ""));
+      return;
+    }
+    if (event.subtype === "message_deleted" && event.previous_message?.user) {
+      const actor = await identify(deps, client, { teamId, userId: event.previous_message.user });
+      await deps.app.replyDeleted(actor, event.deleted_ts ?? event.previous_message.ts);
+      return;
+    }
+    const plain = !event.subtype || event.subtype === "thread_broadcast" || event.subtype === "file_share";
+    if (!plain || !event.user || event.bot_id || event.user === context.botUserId) return;
+    if (!event.thread_ts || event.thread_ts === event.ts) return;
+    const actor = await identify(deps, client, { teamId, userId: event.user });
+    const outcome = await deps.app.threadReply(actor, {
+      threadRef: event.thread_ts, platformMessageId: event.ts, channelId: event.channel, text: unescapeSlack(event.text ?? ""),
+    });
+    await deliverOutcome(client, deps.app, outcome, { communityId: actor.communityId, channelId: event.channel, userId: event.user, threadTs: event.thread_ts }, deps.logger);
+  });
+};
+
+interface ReactionEvent {
+  user: string;
+  reaction: string;
+  item: { type: string; channel?: string; ts?: string };
+}
+
+/** The asker's ✅ on the question card resolves it. */
+export const handleReaction = (deps: SlackDeps) => async ({ event, client, body, context }: EventArgs<ReactionEvent>) => {
+  const teamId = body.team_id ?? context.teamId;
+  if (!teamId || event.item.type !== "message" || !event.item.ts || !event.item.channel || event.user === context.botUserId) return;
+  await afterAck(deps, "reaction", undefined, async () => {
+    const actor = await identify(deps, client, { teamId, userId: event.user });
+    const outcome = await deps.app.react(actor, event.item.ts!, event.reaction.replace(/::skin-tone-\d$/, ""));
+    await deliverOutcome(client, deps.app, outcome, { communityId: actor.communityId, channelId: event.item.channel!, userId: event.user }, deps.logger);
+  });
+};
+
+/** App Home: the member's follows, notification setting and open questions. */
+export const handleHomeOpened = (deps: SlackDeps) => async ({ event, client, body, context }: EventArgs<{ user: string; tab?: string }>) => {
+  const teamId = body.team_id ?? context.teamId;
+  if (!teamId || (event.tab && event.tab !== "home")) return;
+  await afterAck(deps, "app-home", undefined, async () => {
+    const actor = await identify(deps, client, { teamId, userId: event.user });
+    const { blocks } = renderSlack(await deps.app.home(actor));
+    await client.views.publish({ user_id: event.user, view: { type: "home", blocks: blocks as never } });
+  });
+};
+
+/**
+ * Slack redelivers an event when it thinks our ack was lost (X-Slack-Retry-Num). The first delivery
+ * of an event_id claims it in PostgreSQL; any later one, on any replica, is acked and dropped.
+ */
+export const dropRedeliveries = (deps: SlackDeps) => async ({ body, context, next }: { body: { event_id?: string }; context: { retryNum?: number }; next: () => Promise<void> }) => {
+  if (body.event_id && !(await deps.events.claim(body.event_id, new Date()))) {
+    deps.logger.info("slack event already handled", { eventId: body.event_id, retryNum: context.retryNum ?? 0 });
+    return;
+  }
+  await next();
+};
+

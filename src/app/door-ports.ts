@@ -1,0 +1,16 @@
+import type { Platform } from "../core/shared/context";
+
+/** Platform deliveries already handled: a redelivered event claims nothing and changes nothing. */
+export interface ProcessedEvents {
+  /** true for the first delivery of `eventId`, false for any repeat, across replicas. */
+  claim(eventId: string, at: Date): Promise<boolean>;
+  /** Forgets events older than `before` (platforms stop retrying within hours). */
+  prune(before: Date): Promise<number>;
+}
+
+/** OAuth installations, stored as the platform SDK hands them over. */
+export interface InstallationRepository {
+  save(key: string, platform: Platform, data: unknown): Promise<void>;
+  find(key: string): Promise<unknown | null>;
+  remove(key: string): Promise<void>;
+}

@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually, signedHeaders, startFakeSlack, type SlackCall } from "../support/fake-slack";
+import { runEntry } from "../support/run-cli";
+import { startBot } from "../support/start-bot";
+
+const SECRET = "test-signing-secret";
+let slack: Awaited<ReturnType<typeof startFakeSlack>>;
+let bot: Awaited<ReturnType<typeof startBot>>;
+const ackTimes: number[] = [];
+let seq = 0;
+
+beforeAll(async () => {
+  slack = await startFakeSlack();
+  slack.users.UADMIN = { name: "Ada", admin: true };
+  slack.users.UANA = { name: "Ana" };
+  slack.users.UBEN = { name: "Ben" };
+  slack.users.UCY = { name: "Cy" };
+  bot = await startBot({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/` });
+}, 60_000);
+afterAll(async () => {
+  await bot?.stop();
+  await slack?.close();
+});
+
+const post = async (body: string, contentType: string, opts: { timestamp?: number; badSignature?: boolean; retryNum?: number } = {}) => {
+  const started = Date.now();
+  const res = await fetch(`${bot.base}/slack/events`, { method: "POST", body, headers: signedHeaders(SECRET, body, { ...opts, contentType }) });
+  const text = await res.text();
+  ackTimes.push(Date.now() - started);
+  return { status: res.status, text };
+};
+
+/** A slash command as Slack sends it; resolves with the response_url id for its private replies. */
+const command = async (user: string, name: string, text: string, channel = "CGEN") => {
+  const responseId = `r${++seq}`;
+  const body = new URLSearchParams({
+    token: "x", team_id: "T1", team_domain: "peers", channel_id: channel, channel_name: "general", user_id: user, user_name: user.toLowerCase(),
+    command: `/${name}`, text, response_url: `${slack.url}/respond/${responseId}`, trigger_id: `trig${seq}`, api_app_id: "A1",
+  }).toString();
+  const res = await post(body, "application/x-www-form-urlencoded");
+  expect(res.status).toBe(200);
+  return responseId;
+};
+const privateReply = (id: string) => eventually(() => slack.responses.find((r) => r.id === id)?.body, 5_000, `private reply ${id}`);
+const event = (event: Record<string, unknown>, opts: { eventId?: string; retryNum?: number } = {}) =>
+  post(JSON.stringify({ token: "x", team_id: "T1", api_app_id: "A1", type: "event_callback", event_id: opts.eventId ?? `Ev${++seq}`, event_time: Math.floor(Date.now() / 1000), event }), "application/json", { retryNum: opts.retryNum });
+const interaction = (payload: Record<string, unknown>) =>
+  post(new URLSearchParams({ payload: JSON.stringify({ team: { id: "T1", domain: "peers" }, api_app_id: "A1", token: "x", ...payload }) }).toString(), "application/x-www-form-urlencoded");
+const posts = () => slack.of("chat.postMessage");
+/** The roundup preview's reply count, asked again until it shows `n` (events are handled after their ack). */
+const repliesThisWeek = async (n: number) => {
+  let last = "";
+  for (let i = 0; i < 40; i++) {
+    last = JSON.stringify(await privateReply(await command("UCY", "roundup", "")));
+    const m = /Replies\*\\n(\d+) /.exec(last);
+    if (m && Number(m[1]) === n) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`reply count never reached ${n}: ${last.slice(0, 300)}`);
+};
+const blocksText = (c: SlackCall | { body: Record<string, unknown> }) => JSON.stringify("args" in c ? c.args : c.body);
+const newPost = async (before: number, what: string) => eventually(() => posts()[before], 5_000, what);
+
+describe("the Slack door, through the real Bolt app and a fake Slack", () => {
+
+  it("starts through npm start's entry point and answers /healthz", async () => {
+    const res = await fetch(`${bot.base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", database: "up" });
+    expect(slack.of("auth.test").length).toBeGreaterThan(0);
+  });
+
+  it("a share posts a card in the channel with the link and an Endorse button", async () => {
+    const before = posts().length;
+    await command("UANA", "share", "<https://example.org/a?utm_source=x> #ethics Great read &amp; short");
+    const card = await newPost(before, "share card");
+    expect(card.args.channel).toBe("CGEN");
+    expect(blocksText(card)).toContain("https://example.org/a|");
+    expect(blocksText(card)).toContain('"action_id":"endorse"');
+    expect(blocksText(card)).toContain("Great read &amp; short");
+  });
+
+  it("the same link with tracking parameters gets a private reply naming the first sharer, and no second card", async () => {
+    const before = posts().length;
+    const id = await command("UBEN", "share", "https://example.org/a/?utm_campaign=y&fbclid=1");
+    const reply = await privateReply(id);
+    expect(reply.response_type).toBe("ephemeral");
+    expect(blocksText({ body: reply })).toContain("Ana shared this link first");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(posts().length).toBe(before);
+  });
+
+  it("/resources finds the link, privately", async () => {
+    const reply = await privateReply(await command("UCY", "resources", "ethics"));
+    expect(reply.response_type).toBe("ephemeral");
+    expect(blocksText({ body: reply })).toContain("https://example.org/a");
+  });
+
+  it("/share http:// gets a private error and posts nothing", async () => {
+    const before = posts().length;
+    const reply = await privateReply(await command("UANA", "share", "http://"));
+    expect(blocksText({ body: reply })).toContain("INVALID_URL");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(posts().length).toBe(before);
+  });
+
+  it("malformed input everywhere gets a private explanation", async () => {
+    for (const [name, text, code] of [["ask", "", "MISSING_OPTION"], ["follow", "#bad!tag", "INVALID_TAG"], ["notify", "hourly", "INVALID_OPTION"], ["share", `https://example.org/n ${"x".repeat(5000)}`, "NOTE_TOO_LONG"]]) {
+      const reply = await privateReply(await command("UANA", name!, text!));
+      expect(blocksText({ body: reply })).toContain(code);
+    }
+  });
+
+  it("a question posts with a thread; a reply in the thread is recorded; the asker's check mark resolves it", async () => {
+    await command("UBEN", "follow", "#safety");
+    const before = posts().length;
+    await command("UANA", "ask", "How do you document a safety plan? #safety");
+    const card = await newPost(before, "question card");
+    expect(blocksText(card)).toContain('"action_id":"resolve"');
+    const questionTs = card.ts!;
+
+    // Ben follows #safety: a DM to his user id.
+    const dm = await eventually(() => posts().find((c) => c.args.channel === "UBEN" && blocksText(c).includes("safety plan")), 5_000, "follower DM");
+    expect(dm).toBeDefined();
+
+    await event({ type: "message", channel: "CGEN", user: "UBEN", text: "We use the state template", ts: "1800000001.000001", thread_ts: questionTs });
+    await event({ type: "message", channel: "CGEN", user: "UBOT", bot_id: "BBOT", text: "bot noise", ts: "1800000001.000002", thread_ts: questionTs });
+    // Events are acked first and handled after: ask until the reply shows in the week's counts.
+    await repliesThisWeek(1);
+
+    const beforeResolve = posts().length;
+    await event({ type: "reaction_added", user: "UANA", reaction: "white_check_mark", item: { type: "message", channel: "CGEN", ts: questionTs }, event_ts: "1800000002.000001" });
+    const resolved = await newPost(beforeResolve, "resolution in thread");
+    expect(resolved.args.thread_ts).toBe(questionTs);
+    expect(blocksText(resolved)).toContain("Question resolved");
+    expect(blocksText(resolved)).toContain("Thanks to Ben");
+  });
+
+  it("a retried event changes nothing", async () => {
+    const before = posts().length;
+    await command("UCY", "ask", "Retry test question? #retry");
+    const ts = (await newPost(before, "retry question card")).ts!;
+    const reply = { type: "message", channel: "CGEN", user: "UBEN", text: "Answer", ts: "1800000100.000001", thread_ts: ts };
+    const first = await event(reply, { eventId: "EvRetry1" });
+    const retry = await event({ ...reply, ts: "1800000100.000099" }, { eventId: "EvRetry1", retryNum: 1 });
+    expect(first.status).toBe(200);
+    expect(retry.status).toBe(200);
+    // Two replies so far this week: Ben's on Ana's question, and one (not two) here.
+    await repliesThisWeek(2);
+    await new Promise((r) => setTimeout(r, 500));
+    await repliesThisWeek(2);
+  });
+
+  it("buttons: Endorse once; Resolve opens the form for the asker only; the form resolves with helpers", async () => {
+    const before = posts().length;
+    await command("UANA", "ask", "Which screening tool for teens? #youth");
+    const card = await newPost(before, "card");
+    const threadId = JSON.stringify(card.args).match(/"action_id":"resolve","value":"([0-9a-f-]{36})"/)![1]!;
+    const respond = (id: string) => `${slack.url}/respond/${id}`;
+    await interaction({ type: "block_actions", user: { id: "UBEN", username: "ben" }, channel: { id: "CGEN" }, trigger_id: "t-b", response_url: respond("btn1"), actions: [{ action_id: "resolve", value: threadId, type: "button" }] });
+    expect(blocksText({ body: await privateReply("btn1") })).toContain("Only the person who asked");
+    await interaction({ type: "block_actions", user: { id: "UANA", username: "ana" }, channel: { id: "CGEN" }, trigger_id: "t-a", response_url: respond("btn2"), actions: [{ action_id: "resolve", value: threadId, type: "button" }] });
+    const open = await eventually(() => slack.of("views.open").find((c) => c.args.trigger_id === "t-a"), 5_000, "views.open");
+    const view = open.args.view as { private_metadata: string; callback_id: string };
+    expect(view.callback_id).toBe("peerloop_resolve");
+    const beforeSubmit = posts().length;
+    await interaction({
+      type: "view_submission", user: { id: "UANA", name: "ana" },
+      view: { callback_id: "peerloop_resolve", private_metadata: view.private_metadata, state: { values: {
+        outcome: { value: { type: "radio_buttons", selected_option: { value: "partly" } } },
+        helpers: { value: { type: "multi_users_select", selected_users: ["UBEN"] } },
+        note: { value: { type: "plain_text_input", value: "The ASQ, with a follow-up interview" } },
+      } } },
+    });
+    const done = await newPost(beforeSubmit, "resolution");
+    expect(blocksText(done)).toContain("Question partly resolved");
+    expect(blocksText(done)).toContain("Thanks to Ben");
+
+    const share = await (async () => {
+      const b = posts().length;
+      await command("UANA", "share", "https://example.org/endorse-me #youth");
+      return newPost(b, "share");
+    })();
+    const resourceId = JSON.stringify(share.args).match(/"action_id":"endorse","value":"([0-9a-f-]{36})"/)![1]!;
+    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-e", response_url: respond("e1"), actions: [{ action_id: "endorse", value: resourceId, type: "button" }] });
+    expect(blocksText({ body: await privateReply("e1") })).toContain("you endorsed");
+    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-e2", response_url: respond("e2"), actions: [{ action_id: "endorse", value: resourceId, type: "button" }] });
+    expect(blocksText({ body: await privateReply("e2") })).toContain("ALREADY_ENDORSED");
+  });
+
+  it("the Mark as answer shortcut credits the reply's author and resolves", async () => {
+    const before = posts().length;
+    await command("UANA", "ask", "Best intake checklist? #intake");
+    const ts = (await newPost(before, "card")).ts!;
+    await event({ type: "message", channel: "CGEN", user: "UCY", text: "The county one", ts: "1800000200.000001", thread_ts: ts });
+    await new Promise((r) => setTimeout(r, 300));
+    const b2 = posts().length;
+    await interaction({ type: "message_action", callback_id: "mark_as_answer", user: { id: "UANA", name: "ana" }, channel: { id: "CGEN" }, trigger_id: "t-m", response_url: `${slack.url}/respond/m1`, message: { ts: "1800000200.000001", user: "UCY", text: "The county one" } });
+    const done = await newPost(b2, "mark as answer");
+    expect(blocksText(done)).toContain("Thanks to Cy");
+  });
+
+  it("nothing the bot posts can ping @channel/@here or carry a link the author did not write", async () => {
+    const before = posts().length;
+    await command("UANA", "ask", "Is this <!channel> <!here|here> @everyone <https://evil.example/x|click here> for <@UBEN>? #pings");
+    const card = await newPost(before, "card");
+    const text = blocksText(card);
+    expect(text).not.toMatch(/<!channel>|<!here|<!everyone>/);
+    expect(text).not.toContain("|click here>");
+    expect(text).toContain("https://evil.example/x");
+    expect(text).toContain("<@UBEN>");
+  });
+
+  it("rejects bad signatures and stale timestamps", async () => {
+    const body = new URLSearchParams({ command: "/share", text: "https://example.org/z", team_id: "T1", user_id: "UANA", channel_id: "CGEN", response_url: `${slack.url}/respond/zz` }).toString();
+    expect((await post(body, "application/x-www-form-urlencoded", { badSignature: true })).status).toBe(401);
+    expect((await post(body, "application/x-www-form-urlencoded", { timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
+  });
+
+  it("the App Home shows the member's follows and settings", async () => {
+    await event({ type: "app_home_opened", user: "UBEN", tab: "home", channel: "DBEN" });
+    const publish = await eventually(() => slack.of("views.publish").find((c) => c.args.user_id === "UBEN"), 5_000, "views.publish");
+    expect(JSON.stringify(publish.args.view)).toContain("#safety");
+  });
+
+  it("admins change settings; others are told they can't", async () => {
+    expect(blocksText({ body: await privateReply(await command("UBEN", "peerloop", "settings")) })).toContain("NOT_ADMIN");
+    expect(blocksText({ body: await privateReply(await command("UADMIN", "peerloop", "settings unanswered-hours 48")) })).toContain("48");
+  });
+
+  it("waits out a 429 on a follower DM instead of dropping it", async () => {
+    await command("UCY", "follow", "#ratelimit");
+    slack.rateLimitNext("chat.postMessage", 1);
+    await command("UANA", "share", "https://example.org/rl #ratelimit");
+    await eventually(() => slack.calls.find((c) => c.method === "chat.postMessage#429"), 5_000, "a 429");
+    const dm = await eventually(() => posts().find((c) => c.args.channel === "UCY" && blocksText(c).includes("example.org/rl")), 10_000, "DM after 429");
+    expect(dm).toBeDefined();
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)("jobs post through Slack's Web API: an unanswered question is surfaced in its thread, once", async () => {
+    const before = posts().length;
+    await command("UCY", "ask", "Anyone trained in EMDR for kids? #trauma");
+    const ts = (await newPost(before, "card")).ts!;
+    const later = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const run = await runEntry("src/cli/jobs-cli.ts", ["run", "unanswered", "--now", later], bot.env);
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toContain("surfaced (step 1): Anyone trained in EMDR for kids?");
+    const surfaced = posts().filter((c) => c.args.thread_ts === ts && blocksText(c).includes("still waiting"));
+    expect(surfaced).toHaveLength(1);
+    const again = await runEntry("src/cli/jobs-cli.ts", ["run", "unanswered", "--now", later], bot.env);
+    expect(again.out).toContain("delivered 0,");
+    expect(posts().filter((c) => c.args.thread_ts === ts && blocksText(c).includes("still waiting"))).toHaveLength(1);
+  });
+
+  it("acknowledged every request well inside Slack's 3 seconds", () => {
+    expect(ackTimes.length).toBeGreaterThan(20);
+    expect(Math.max(...ackTimes)).toBeLessThan(3_000);
+  });
+});
