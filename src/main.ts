@@ -1,4 +1,5 @@
 import { ShellDoor } from "./adapters/shell/shell-door";
+import { createDiscordDoor } from "./adapters/discord/discord-door";
 import { createSlackDoor } from "./adapters/slack/slack-app";
 import { createContainer } from "./app/container";
 import { couriersFor } from "./app/couriers";
@@ -58,7 +59,11 @@ runCli(async () => {
     const server = await startHealthServer(config.PORT, healthy);
     stops.push(() => new Promise((r) => server.close(r)));
   }
-  if (config.DISCORD_TOKEN) logger.error("the Discord door is not available in this build yet; DISCORD_TOKEN is ignored");
+  if (config.DISCORD_TOKEN) {
+    const discord = createDiscordDoor({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, guildId: config.DISCORD_GUILD_ID, messageContent: config.DISCORD_MESSAGE_CONTENT }, { app: container.app, logger });
+    await discord.start();
+    stops.push(() => discord.stop());
+  }
 
   const scheduler = config.PEERLOOP_SCHEDULER ? startScheduler(jobDeps) : undefined;
   await new Promise<void>((resolve) => {

@@ -1,3 +1,4 @@
+import { discordCourier, discordRest } from "../adapters/discord/discord-deliver";
 import { shellCourier } from "../adapters/shell/shell-courier";
 import { slackClients } from "../adapters/slack/slack-clients";
 import { slackCourier } from "../adapters/slack/slack-deliver";
@@ -12,5 +13,6 @@ export const couriersFor = (config: Config, installations: InstallationRepositor
   if (config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID) {
     couriers.slack = slackCourier(slackClients({ botToken: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, oauth: !config.SLACK_BOT_TOKEN }, installations));
   }
+  if (config.DISCORD_TOKEN) couriers.discord = discordCourier(discordRest(config.DISCORD_TOKEN, config.DISCORD_API_URL));
   return couriers;
 };

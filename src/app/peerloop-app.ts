@@ -73,6 +73,19 @@ export class PeerloopApp {
     return this.guarded(actor, "reply-delete", () => this.services.threads.deleteReply(actor, platformMessageId));
   }
 
+  /**
+   * A door could not post an anchored card (no permission in the channel, say): the record it was
+   * for is removed again with anything queued about it, so nothing half-posted stays in the library.
+   */
+  async discard(communityId: string, anchor: Anchor): Promise<void> {
+    try {
+      if (anchor.kind === "resource") await this.services.resources.discardUnposted(communityId, anchor.id);
+      else await this.services.threads.discardUnposted(communityId, anchor.id);
+    } catch (error) {
+      this.logger.error("could not discard an unposted card", { communityId, anchor, error: String(error) });
+    }
+  }
+
   /** A door posted an anchored public message: remember where, so thread replies find their way back. */
   async posted(communityId: string, anchor: Anchor, channelId: string, messageRef: string, threadRef = messageRef): Promise<void> {
     try {

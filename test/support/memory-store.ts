@@ -67,6 +67,10 @@ export const memoryStore = (): Store & { state: State } => {
         const m = s.members.find((x) => x.communityId === communityId && x.externalId === externalId);
         return m ? clone(m) : null;
       },
+      async findByDisplayName(communityId, name) {
+        const m = s.members.find((x) => x.communityId === communityId && x.displayName.toLowerCase() === name.toLowerCase());
+        return m ? clone(m) : null;
+      },
       async update(communityId, id, patch: MemberPatch) { const m = member(communityId, id)!; Object.assign(m, patch); return clone(m); },
     },
     resources: {
@@ -93,6 +97,11 @@ export const memoryStore = (): Store & { state: State } => {
         s.endorsements.push({ resourceId: id, memberId });
         r.endorsementCount += 1;
         return true;
+      },
+      async removeUnposted(communityId, id) {
+        const before = s.resources.length;
+        s.resources = s.resources.filter((r) => !(r.communityId === communityId && r.id === id && !r.messageRef));
+        return s.resources.length < before;
       },
       async search(communityId, q: SearchQuery): Promise<ResourceHit[]> {
         const words = q.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -159,6 +168,11 @@ export const memoryStore = (): Store & { state: State } => {
       async helpersOf(communityId, id) {
         return [...new Set(s.replies.filter((r) => r.communityId === communityId && r.threadId === id && !r.isFollowUp && !r.deletedAt).map((r) => r.authorId))];
       },
+      async removeUnposted(communityId, id) {
+        const before = s.threads.length;
+        s.threads = s.threads.filter((t) => !(t.communityId === communityId && t.id === id && !t.messageRef));
+        return s.threads.length < before;
+      },
       async openOf(communityId, askerId, limit) {
         return clone(s.threads.filter((t) => t.communityId === communityId && t.askerId === askerId && t.status === "open").slice(-limit).reverse());
       },
@@ -192,6 +206,7 @@ export const memoryStore = (): Store & { state: State } => {
         }
       },
       async pending(communityId, memberId) { return clone(s.digests.filter((d) => d.communityId === communityId && d.memberId === memberId && !d.sentAt)); },
+      async removeFor(communityId, refId) { s.digests = s.digests.filter((d) => !(d.communityId === communityId && d.refId === refId && !d.sentAt)); },
       async markSent(communityId, ids, at) { for (const d of s.digests) if (d.communityId === communityId && ids.includes(d.id)) d.sentAt = at; },
     },
     roundups: {

@@ -48,7 +48,10 @@ const slackError = (e: unknown): string => (e as { data?: { error?: string } })?
  * is told privately what went wrong (for a card, how to let the bot in), the admin gets a log line.
  */
 export const deliverOutcome = async (client: WebClient, app: PeerloopApp, outcome: Outcome, place: SlackPlace, logger: Logger): Promise<void> => {
+  let cardFailed = false;
   for (const out of outcome.messages) {
+    // Follower notifications about a card that never appeared would point at nothing.
+    if (cardFailed && out.to.kind !== "actor") continue;
     try {
       const ts = await postSlack(client, out.to, out.message, place);
       if (out.anchor && ts) await app.posted(place.communityId, out.anchor, place.channelId, ts, ts);
@@ -56,11 +59,15 @@ export const deliverOutcome = async (client: WebClient, app: PeerloopApp, outcom
       const reason = slackError(error);
       logger.warn("slack post failed", { communityId: place.communityId, channel: place.channelId, to: out.to.kind, error: reason });
       if (out.to.kind === "actor") continue;
+      if (out.anchor) {
+        cardFailed = true;
+        await app.discard(place.communityId, out.anchor);
+      }
       const hint = /not_in_channel|channel_not_found|is_archived|restricted_action/.test(reason)
         ? " Invite Peerloop to this channel (/invite @Peerloop) and try again."
         : " Please try again in a minute.";
       await postSlack(client, { kind: "actor" }, {
-        text: out.to.kind === "channel" ? `Saved, but I couldn't post it in this channel (${reason}).${hint}` : `I couldn't deliver a message (${reason}).${hint}`,
+        text: out.anchor ? `Not posted: I couldn't post in this channel (${reason}), so nothing was saved.${hint}` : `I couldn't deliver a message (${reason}).${hint}`,
         tone: "warning",
       }, place).catch(() => undefined);
     }

@@ -47,6 +47,8 @@ export interface MemberRepository {
   upsert(communityId: string, externalId: string, displayName: string, isAdmin: boolean): Promise<Member>;
   get(communityId: string, id: string): Promise<Member | null>;
   findByExternalId(communityId: string, externalId: string): Promise<Member | null>;
+  /** A member by display name, case-insensitively (for helpers typed by name). */
+  findByDisplayName(communityId: string, name: string): Promise<Member | null>;
   update(communityId: string, id: string, patch: MemberPatch): Promise<Member>;
 }
 

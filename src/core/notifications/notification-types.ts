@@ -19,4 +19,6 @@ export interface DigestRepository {
   add(items: readonly NewDigestItem[]): Promise<void>;
   pending(communityId: string, memberId: string): Promise<DigestItem[]>;
   markSent(communityId: string, ids: readonly string[], at: Date): Promise<void>;
+  /** Drops queued items about something that no longer exists. */
+  removeFor(communityId: string, refId: string): Promise<void>;
 }

@@ -77,6 +77,13 @@ export class ResourceService {
     return reply(privately({ text: `Thanks: you endorsed ${resourceTitle(resource)} as used in practice.`, tone: "success" }));
   }
 
+  /** The card could not be posted: the resource goes again, with what was queued about it. */
+  async discardUnposted(communityId: string, id: string): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      if (await tx.resources.removeUnposted(communityId, id)) await tx.digests.removeFor(communityId, id);
+    });
+  }
+
   async attachPost(communityId: string, id: string, channelId: string, messageRef: string): Promise<void> {
     await this.store.resources.attachPost(communityId, id, channelId, messageRef);
   }

@@ -48,4 +48,6 @@ export interface ResourceRepository {
   /** Adds one endorsement; false when this member had already endorsed it. */
   endorse(communityId: string, id: string, memberId: string, at: Date): Promise<boolean>;
   search(communityId: string, query: SearchQuery): Promise<ResourceHit[]>;
+  /** Deletes a resource whose card never made it onto the platform; false if it was posted after all. */
+  removeUnposted(communityId: string, id: string): Promise<boolean>;
 }

@@ -69,6 +69,13 @@ export class ThreadService {
     });
   }
 
+  /** The card could not be posted: the question goes again, with what was queued about it. */
+  async discardUnposted(communityId: string, id: string): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      if (await tx.threads.removeUnposted(communityId, id)) await tx.digests.removeFor(communityId, id);
+    });
+  }
+
   async attachPost(communityId: string, id: string, channelId: string, messageRef: string, threadRef: string): Promise<void> {
     await this.store.threads.attachPost(communityId, id, channelId, messageRef, threadRef);
   }
@@ -143,7 +150,7 @@ export class ThreadService {
     this.gate.check(community, actor.memberId, "resolution note", [note], input.confirmed ?? false);
     const helpers: Member[] = [];
     for (const ext of new Set(input.helpers ?? [])) {
-      const m = await this.store.members.findByExternalId(actor.communityId, ext);
+      const m = (await this.store.members.findByExternalId(actor.communityId, ext)) ?? (await this.store.members.findByDisplayName(actor.communityId, ext));
       if (!m) fail("UNKNOWN_MEMBER", `I don't know ${ext} in this community yet; credit members who have used Peerloop.`);
       else if (m.id !== actor.memberId) helpers.push(m);
     }

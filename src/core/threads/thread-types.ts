@@ -82,4 +82,6 @@ export interface ThreadRepository {
   resolve(communityId: string, id: string, resolution: Resolution): Promise<boolean>;
   helpersOf(communityId: string, id: string): Promise<string[]>;
   openOf(communityId: string, askerId: string, limit: number): Promise<Thread[]>;
+  /** Deletes a thread whose card never made it onto the platform; false if it was posted after all. */
+  removeUnposted(communityId: string, id: string): Promise<boolean>;
 }

@@ -14,6 +14,10 @@ export class PrismaDigestRepository implements DigestRepository {
     return rows.map((r) => ({ ...r, kind: r.kind as DigestKind }));
   }
 
+  async removeFor(communityId: string, refId: string): Promise<void> {
+    await this.db.digestItem.deleteMany({ where: { communityId, refId, sentAt: null } });
+  }
+
   async markSent(communityId: string, ids: readonly string[], at: Date): Promise<void> {
     if (ids.length === 0) return;
     await this.db.digestItem.updateMany({ where: { communityId, id: { in: [...ids] } }, data: { sentAt: at } });

@@ -20,6 +20,10 @@ export class PrismaMemberRepository implements MemberRepository {
     return this.db.member.findUnique({ where: { communityId_externalId: { communityId, externalId } } });
   }
 
+  findByDisplayName(communityId: string, name: string): Promise<Member | null> {
+    return this.db.member.findFirst({ where: { communityId, displayName: { equals: name, mode: "insensitive" } }, orderBy: { createdAt: "asc" } });
+  }
+
   update(communityId: string, id: string, patch: MemberPatch): Promise<Member> {
     return this.db.member.update({ where: { communityId_id: { communityId, id } }, data: patch });
   }

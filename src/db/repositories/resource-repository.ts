@@ -48,6 +48,10 @@ export class PrismaResourceRepository implements ResourceRepository {
     return true;
   }
 
+  async removeUnposted(communityId: string, id: string): Promise<boolean> {
+    return (await this.db.resource.deleteMany({ where: { communityId, id, messageRef: null } })).count === 1;
+  }
+
   /**
    * Full-text search over title, tags, note and the URL's words, ranked by text relevance, then
    * lifted by endorsements and faded by age. With no words it lists the best and newest.

@@ -76,6 +76,10 @@ export class PrismaThreadRepository implements ThreadRepository {
     return rows.map((r) => r.authorId);
   }
 
+  async removeUnposted(communityId: string, id: string): Promise<boolean> {
+    return (await this.db.thread.deleteMany({ where: { communityId, id, messageRef: null } })).count === 1;
+  }
+
   openOf(communityId: string, askerId: string, limit: number): Promise<Thread[]> {
     return this.db.thread.findMany({ where: { communityId, askerId, status: "open" }, orderBy: { createdAt: "desc" }, take: limit });
   }

@@ -1,0 +1,76 @@
+import { Client, Events, GatewayIntentBits, Options, Partials } from "discord.js";
+import type { PeerloopApp } from "../../app/peerloop-app";
+import type { Logger } from "../../core/shared/logger";
+import { discordReason } from "./discord-deliver";
+import { handleInteraction, handleMessageCreate, handleMessageDelete, handleMessageUpdate, handleReactionAdd, type DiscordDeps } from "./discord-handlers";
+import { registerCommands } from "./discord-register";
+import { ButtonStash } from "./discord-stash";
+
+export interface DiscordOptions {
+  token: string;
+  /** REST base including /api (tests, proxies); the gateway URL then comes from GET /gateway/bot. */
+  apiUrl?: string;
+  guildId?: string;
+  messageContent: boolean;
+}
+
+/**
+ * The Discord door: only the intents it needs (the privileged message-content one on request),
+ * small caches with sweepers so memory stays flat on large servers, and commands registered on start.
+ */
+export const createDiscordDoor = (opts: DiscordOptions, deps: { app: PeerloopApp; logger: Logger }) => {
+  const client = new Client({
+    intents: [
+      GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.GuildMessageReactions, GatewayIntentBits.DirectMessages,
+      ...(opts.messageContent ? [GatewayIntentBits.MessageContent] : []),
+    ],
+    // Reactions and deletions on messages older than the cache still arrive.
+    partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
+    rest: opts.apiUrl ? { api: opts.apiUrl } : {},
+    allowedMentions: { parse: [], repliedUser: false },
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 25,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      PresenceManager: 0,
+      ThreadMemberManager: 0,
+      GuildMemberManager: { maxSize: 100, keepOverLimit: (m) => m.id === m.client.user.id },
+      UserManager: { maxSize: 500, keepOverLimit: (u) => u.id === u.client.user.id },
+      GuildEmojiManager: 0, GuildStickerManager: 0, VoiceStateManager: 0, StageInstanceManager: 0, GuildScheduledEventManager: 0,
+      AutoModerationRuleManager: 0, GuildInviteManager: 0, GuildBanManager: 0, ApplicationCommandManager: 0,
+    }),
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      messages: { interval: 300, lifetime: 900 },
+      users: { interval: 600, filter: () => (u) => u.id !== u.client.user.id },
+      guildMembers: { interval: 600, filter: () => (m) => m.id !== m.client.user.id },
+      threads: { interval: 3600, lifetime: 6 * 3600 },
+    },
+  });
+  const deps2: DiscordDeps = { app: deps.app, client, logger: deps.logger, stash: new ButtonStash(), readsContent: opts.messageContent };
+  client.on(Events.InteractionCreate, handleInteraction(deps2));
+  client.on(Events.MessageCreate, handleMessageCreate(deps2));
+  client.on(Events.MessageUpdate, handleMessageUpdate(deps2));
+  client.on(Events.MessageDelete, handleMessageDelete(deps2));
+  client.on(Events.MessageReactionAdd, handleReactionAdd(deps2));
+  client.on(Events.Error, (error) => deps.logger.error("discord client error", { error: error.message }));
+  client.on(Events.ShardError, (error) => deps.logger.warn("discord gateway error", { error: error.message }));
+  client.once(Events.ClientReady, async (ready) => {
+    deps.logger.info("discord door ready", { user: ready.user.tag, guilds: ready.guilds.cache.size });
+    try {
+      const result = await registerCommands(client.rest, ready.application.id, opts.guildId);
+      deps.logger.info("discord commands", { result, scope: opts.guildId ?? "global" });
+    } catch (error) {
+      deps.logger.error("could not register Discord commands", { error: discordReason(error) });
+    }
+  });
+
+  return {
+    client,
+    start: async () => {
+      await client.login(opts.token);
+    },
+    stop: () => client.destroy(),
+  };
+};

@@ -1,0 +1,187 @@
+import {
+  MessageFlags, PermissionFlagsBits, type ButtonInteraction, type Client, type ChatInputCommandInteraction, type Interaction,
+  type Message as DiscordMessage, type MessageReaction, type ModalSubmitInteraction, type PartialMessage, type PartialMessageReaction,
+  type PartialUser, type RepliableInteraction, type User,
+} from "discord.js";
+import type { PeerloopApp } from "../../app/peerloop-app";
+import type { Actor } from "../../core/shared/context";
+import type { Logger } from "../../core/shared/logger";
+import type { Outcome } from "../../core/shared/message";
+import type { ThreadOutcome } from "../../core/threads/thread-types";
+import { MARK_AS_ANSWER } from "./discord-commands";
+import { deliverDiscord, type DiscordPlace } from "./discord-deliver";
+import { renderDiscord } from "./discord-render";
+import type { ButtonStash } from "./discord-stash";
+
+export interface DiscordDeps {
+  app: PeerloopApp;
+  client: Client;
+  logger: Logger;
+  stash: ButtonStash;
+  /** Whether the bot may read message text (the privileged message-content intent). */
+  readsContent: boolean;
+}
+
+interface Who {
+  guildId: string;
+  guildName?: string;
+  userId: string;
+  name: string;
+  isAdmin: boolean;
+}
+
+const identify = (deps: DiscordDeps, who: Who): Promise<Actor> =>
+  deps.app.resolveActor({
+    platform: "discord", communityExternalId: who.guildId, communityName: who.guildName ?? who.guildId,
+    memberExternalId: who.userId, displayName: who.name, isAdmin: who.isAdmin,
+  });
+
+const fromInteraction = (i: Interaction & { guildId: string }): Who => ({
+  guildId: i.guildId,
+  guildName: i.guild?.name,
+  userId: i.user.id,
+  name: (i.member && "displayName" in i.member ? i.member.displayName : undefined) ?? i.user.globalName ?? i.user.username,
+  isAdmin: Boolean(i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)),
+});
+
+const deliver = (deps: DiscordDeps, outcome: Outcome, place: DiscordPlace) => deliverDiscord(deps.client, deps.app, outcome, place, deps.logger, deps.stash.put);
+
+/** Whatever goes wrong after an interaction arrived, the member gets an answer and the process lives on. */
+const apologise = async (deps: DiscordDeps, i: RepliableInteraction, error: unknown) => {
+  deps.logger.error("discord interaction failed", { id: i.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  const payload = renderDiscord({ text: "Sorry, Peerloop couldn't finish that. Please try again in a minute.", tone: "error" });
+  await (i.deferred || i.replied ? i.editReply(payload as never) : i.reply({ ...payload, flags: MessageFlags.Ephemeral } as never)).catch(() => undefined);
+};
+
+const optionsOf = (i: ChatInputCommandInteraction) => {
+  const top = i.options.data;
+  const sub = top[0]?.type === 1 ? top[0] : undefined;
+  const list = sub ? (sub.options ?? []) : top;
+  return { subcommand: sub?.name, options: Object.fromEntries(list.map((o) => [o.name, o.value])) };
+};
+
+const OUTCOME_WORDS: [RegExp, ThreadOutcome][] = [
+  [/^(resolved?|yes|done|solved|answered)$/i, "resolved"],
+  [/^part(ly|ial|ially)?( resolved)?$/i, "partly"],
+  [/^(still[ _-]?open|open|no|not yet|unresolved)$/i, "still_open"],
+];
+
+export const resolveModal = (threadId: string) => ({
+  custom_id: `resolve-form:${threadId}`,
+  title: "Close the loop",
+  components: [
+    { type: 1, components: [{ type: 4, custom_id: "outcome", style: 1, label: "How did it go?", placeholder: "resolved, partly or still open", value: "resolved", required: true, max_length: 20 }] },
+    { type: 1, components: [{ type: 4, custom_id: "helpers", style: 1, label: "Who helped? (optional)", placeholder: "@mentions or names, comma separated", required: false, max_length: 400 }] },
+    { type: 1, components: [{ type: 4, custom_id: "note", style: 2, label: "What helped? (optional)", placeholder: "No client details, please", required: false, max_length: 1000 }] },
+  ],
+});
+
+/** Slash commands, the "Mark as answer" menu, buttons and the Resolve form. Answered within 3 s: deferred first. */
+export const handleInteraction = (deps: DiscordDeps) => async (i: Interaction) => {
+  if (!i.isRepliable()) return;
+  if (!i.inGuild()) {
+    await i.reply({ content: "Peerloop works in server channels; try the command there.", flags: MessageFlags.Ephemeral }).catch(() => undefined);
+    return;
+  }
+  try {
+    if (i.isButton() && i.customId.startsWith("resolve:")) return await openResolveForm(deps, i);
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    const actor = await identify(deps, fromInteraction(i));
+    const place: DiscordPlace = { communityId: actor.communityId, guildId: i.guildId, channelId: i.channelId ?? "", userId: i.user.id, interaction: i };
+    if (i.isChatInputCommand()) {
+      return await deliver(deps, await deps.app.command(actor, { channelId: place.channelId }, { command: i.commandName, input: optionsOf(i) }), place);
+    }
+    if (i.isMessageContextMenuCommand() && i.commandName === MARK_AS_ANSWER) {
+      return await deliver(deps, await deps.app.markAnswer(actor, i.targetId), place);
+    }
+    if (i.isButton()) return await deliver(deps, await pressButton(deps, actor, place, i), place);
+    if (i.isModalSubmit() && i.customId.startsWith("resolve-form:")) return await deliver(deps, await submitResolveForm(deps, actor, i), place);
+    await i.editReply({ content: "That control isn't in use any more." });
+  } catch (error) {
+    await apologise(deps, i, error);
+  }
+};
+
+const pressButton = async (deps: DiscordDeps, actor: Actor, place: DiscordPlace, i: ButtonInteraction): Promise<Outcome> => {
+  const [action, ...rest] = i.customId.split(":");
+  let value = rest.join(":");
+  if (value.startsWith("~")) value = deps.stash.take(value.slice(1)) ?? "";
+  if (!value) return { messages: [{ to: { kind: "actor" }, message: { text: "That button has expired; please run the command again.", tone: "warning" } }] };
+  if (action === "endorse") return deps.app.endorse(actor, value);
+  if (action === "post-anyway") return deps.app.postAnyway(actor, { channelId: place.channelId }, value);
+  return { messages: [] };
+};
+
+/** Resolve opens a form for the asker; anyone else is told why not, privately. */
+const openResolveForm = async (deps: DiscordDeps, i: ButtonInteraction & { guildId: string }) => {
+  const actor = await identify(deps, fromInteraction(i));
+  const check = await deps.app.prepareResolve(actor, i.customId.slice("resolve:".length));
+  if (check.ok) return i.showModal(resolveModal(check.threadId) as never);
+  await i.reply({ ...renderDiscord(check.outcome.messages[0]!.message), flags: MessageFlags.Ephemeral } as never);
+};
+
+const submitResolveForm = async (deps: DiscordDeps, actor: Actor, i: ModalSubmitInteraction): Promise<Outcome> => {
+  const said = i.fields.getTextInputValue("outcome").trim();
+  const outcome = OUTCOME_WORDS.find(([re]) => re.test(said))?.[1];
+  if (!outcome) return { messages: [{ to: { kind: "actor" }, message: { text: `"${said.slice(0, 20)}" isn't an outcome I know: say resolved, partly or still open.`, tone: "error" } }] };
+  const raw = i.fields.getTextInputValue("helpers") ?? "";
+  const helpers = [...raw.matchAll(/<@!?(\d+)>|(\d{17,20})|([^,<>]+)/g)].map((m) => (m[1] ?? m[2] ?? m[3] ?? "").trim().replace(/^@/, "")).filter(Boolean);
+  return deps.app.resolve(actor, i.customId.slice("resolve-form:".length), { outcome, helpers, note: i.fields.getTextInputValue("note") || undefined });
+};
+
+const fromMessage = (m: DiscordMessage<true>): Who => ({
+  guildId: m.guildId, guildName: m.guild?.name, userId: m.author.id,
+  name: m.member?.displayName ?? m.author.globalName ?? m.author.username,
+  isAdmin: Boolean(m.member?.permissions.has(PermissionFlagsBits.ManageGuild)),
+});
+
+/** A message in a question's thread is feedback (or the asker's follow-up); the bot's own are ignored. */
+export const handleMessageCreate = (deps: DiscordDeps) => async (m: DiscordMessage) => {
+  if (m.author.bot || m.system || !m.inGuild() || !m.channel.isThread()) return;
+  try {
+    const actor = await identify(deps, fromMessage(m));
+    const outcome = await deps.app.threadReply(actor, {
+      threadRef: m.channelId, platformMessageId: m.id, channelId: m.channel.parentId ?? undefined, text: deps.readsContent ? m.content : null,
+    });
+    await deliver(deps, outcome, { communityId: actor.communityId, guildId: m.guildId, channelId: m.channelId, userId: m.author.id });
+  } catch (error) {
+    deps.logger.error("discord message failed", { messageId: m.id, error: error instanceof Error ? error.message : String(error) });
+  }
+};
+
+export const handleMessageUpdate = (deps: DiscordDeps) => async (_old: unknown, m: DiscordMessage | PartialMessage) => {
+  if (!deps.readsContent || !m.inGuild() || !m.author || m.author.bot || !m.channel.isThread()) return;
+  try {
+    const actor = await identify(deps, fromMessage(m as DiscordMessage<true>));
+    await deliver(deps, await deps.app.replyEdited(actor, m.id, m.content ?? null), { communityId: actor.communityId, guildId: m.guildId, channelId: m.channelId, userId: m.author.id });
+  } catch (error) {
+    deps.logger.error("discord edit failed", { messageId: m.id, error: error instanceof Error ? error.message : String(error) });
+  }
+};
+
+export const handleMessageDelete = (deps: DiscordDeps) => async (m: DiscordMessage | PartialMessage) => {
+  // An uncached message arrives without its author; its reply then stays counted (noted in the README).
+  if (!m.inGuild() || !m.author || m.author.bot) return;
+  try {
+    await deps.app.replyDeleted(await identify(deps, fromMessage(m as DiscordMessage<true>)), m.id);
+  } catch (error) {
+    deps.logger.error("discord delete failed", { messageId: m.id, error: error instanceof Error ? error.message : String(error) });
+  }
+};
+
+/** The asker's ✅ on the question card resolves it. */
+export const handleReactionAdd = (deps: DiscordDeps) => async (r: MessageReaction | PartialMessageReaction, user: User | PartialUser) => {
+  if (user.bot || !r.message.guildId || !r.emoji.name) return;
+  try {
+    const guild = deps.client.guilds.cache.get(r.message.guildId);
+    const member = guild?.members.cache.get(user.id);
+    const actor = await identify(deps, {
+      guildId: r.message.guildId, guildName: guild?.name, userId: user.id,
+      name: member?.displayName ?? user.globalName ?? user.username ?? user.id, isAdmin: Boolean(member?.permissions.has(PermissionFlagsBits.ManageGuild)),
+    });
+    const outcome = await deps.app.react(actor, r.message.id, r.emoji.name);
+    await deliver(deps, outcome, { communityId: actor.communityId, guildId: r.message.guildId, channelId: r.message.channelId, userId: user.id });
+  } catch (error) {
+    deps.logger.error("discord reaction failed", { messageId: r.message.id, error: error instanceof Error ? error.message : String(error) });
+  }
+};

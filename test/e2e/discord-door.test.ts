@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APP_ID, CHANNEL_ID, FORUM_ID, GUILD_ID, LOCKED_ID, startFakeDiscord, user, type RestCall } from "../support/fake-discord";
+import { eventually } from "../support/fake-slack";
+import { runEntry } from "../support/run-cli";
+import { startBot } from "../support/start-bot";
+
+let discord: Awaited<ReturnType<typeof startFakeDiscord>>;
+let bot: Awaited<ReturnType<typeof startBot>>;
+const ANA = user("700000000000000001", "ana");
+const BEN = user("700000000000000002", "ben");
+const CY = user("700000000000000003", "cy");
+const answerTimes: number[] = [];
+
+beforeAll(async () => {
+  discord = await startFakeDiscord();
+  bot = await startBot({ DISCORD_TOKEN: "discord-test-token", DISCORD_API_URL: discord.restUrl, DISCORD_GUILD_ID: GUILD_ID, DISCORD_MESSAGE_CONTENT: "true" });
+  await eventually(() => discord.of("PUT", /\/guilds\/\d+\/commands$/).length > 0, 30_000, "command registration");
+}, 90_000);
+afterAll(async () => {
+  if (process.env.SHOW_BOT_LOGS) console.log(bot?.logs.join(""));
+  await bot?.stop();
+  await discord?.close();
+});
+
+const member = (u: ReturnType<typeof user>, admin = false) => ({ user: u, roles: [], permissions: admin ? "32" : "0", joined_at: new Date().toISOString(), deaf: false, mute: false, nick: null, flags: 0 });
+const base = (u: ReturnType<typeof user>, channelId = CHANNEL_ID, admin = false) => {
+  const id = discord.snowflake();
+  return {
+    id, application_id: APP_ID, token: `tok-${id}`, version: 1, guild_id: GUILD_ID, channel_id: channelId,
+    channel: { id: channelId, type: 0, guild_id: GUILD_ID, name: "general" }, member: member(u, admin), app_permissions: "8",
+    locale: "en-US", guild_locale: "en-US", entitlements: [], authorizing_integration_owners: { 0: GUILD_ID }, context: 0,
+  };
+};
+
+/** Dispatches an interaction and resolves with its token once Discord got its first answer. */
+const interact = async (payload: Record<string, unknown>) => {
+  const started = Date.now();
+  discord.dispatch("INTERACTION_CREATE", payload);
+  const cb = await eventually(() => discord.calls.find((c) => c.path === `/interactions/${payload.id}/${payload.token}/callback`), 5_000, "interaction answer");
+  answerTimes.push(cb.at - started);
+  return { token: String(payload.token), callback: cb };
+};
+const slash = (u: ReturnType<typeof user>, name: string, options: Record<string, string>, opts: { sub?: string; channelId?: string; admin?: boolean } = {}) => {
+  const opt = Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value }));
+  return interact({ ...base(u, opts.channelId, opts.admin), type: 2, data: { id: discord.snowflake(), name, type: 1, guild_id: GUILD_ID, options: opts.sub ? [{ name: opts.sub, type: 1, options: opt }] : opt } });
+};
+/** The private answer: the edit of the deferred reply. */
+const privateAnswer = (token: string) => eventually(() => discord.calls.find((c) => c.method === "PATCH" && /\/messages\/(@|%40)original$/.test(c.path) && c.path.includes(`/${token}/`)), 5_000, "private answer");
+const channelPosts = (channelId = CHANNEL_ID) => discord.of("POST", new RegExp(`^/channels/${channelId}/messages$`));
+/** A call's body as text, with Discord's markdown escapes removed (codes like INVALID\_URL read plainly). */
+const text = (c: RestCall) => JSON.stringify(c.body).replace(/\\\\/g, "");
+/** The id of the message the bot posted in the channel after `count` earlier posts. */
+const lastMessageId = async (count: number, channelId = CHANNEL_ID) =>
+  (await eventually(() => channelPosts(channelId)[count]?.created, 5_000, "channel post")).id;
+
+describe("the Discord door, through the real discord.js client and a fake gateway", () => {
+  it("identifies with only the intents it needs and registers every command with typed options", async () => {
+    // Guilds | GuildMessages | GuildMessageReactions | DirectMessages | MessageContent (requested)
+    expect(discord.identified[0]!.intents).toBe(1 | 512 | 1024 | 4096 | 32768);
+    const defs = discord.commands.get(GUILD_ID) as { name: string; type: number; options?: { name: string; required: boolean; choices?: unknown[]; type: number }[] }[];
+    expect(defs.map((d) => d.name)).toEqual(["share", "resources", "ask", "feedback", "follow", "unfollow", "notify", "roundup", "peerloop", "Mark as answer"]);
+    const share = defs.find((d) => d.name === "share")!;
+    expect(share.options!.map((o) => [o.name, o.required])).toEqual([["url", true], ["tags", false], ["note", false]]);
+    expect(defs.find((d) => d.name === "notify")!.options![0]!.choices).toHaveLength(4);
+    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => o.type)).toEqual([1, 1, 1, 1, 1]);
+    expect(defs.at(-1)!.type).toBe(3);
+  });
+
+  it("skips the bulk overwrite when Discord already has the same definitions", async () => {
+    const puts = discord.of("PUT", /commands$/).length;
+    const run = await runEntry("src/cli/discord-deploy-cli.ts", [], { ...bot.env, DISCORD_TOKEN: "discord-test-token" });
+    expect(run.out).toContain("Already up to date");
+    expect(discord.of("PUT", /commands$/).length).toBe(puts);
+  });
+
+  it("a share posts an embed with the link; a re-share gets a private reply naming the first sharer", async () => {
+    const before = channelPosts().length;
+    const { callback, token } = await slash(ANA, "share", { url: "https://example.org/a?utm_source=x", tags: "ethics, supervision", note: "Great read" });
+    expect(callback.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    await eventually(() => channelPosts().length > before, 5_000, "card");
+    const card = channelPosts()[before]!;
+    expect(text(card)).toContain("https://example.org/a");
+    expect(text(card)).toContain('"custom_id":"endorse:');
+    expect(card.body.allowed_mentions).toMatchObject({ parse: [] });
+    expect(card.body.allowed_mentions).not.toHaveProperty("users");
+    expect(text(await privateAnswer(token))).toContain("Done: posted");
+
+    const again = await slash(BEN, "share", { url: "https://example.org/a/", tags: "#boundaries" });
+    expect(text(await privateAnswer(again.token))).toContain("ana shared this link first");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(channelPosts().length).toBe(before + 1);
+  });
+
+  it("/resources finds the link; /share http:// gets a private error only", async () => {
+    expect(text(await privateAnswer((await slash(CY, "resources", { query: "ethics" })).token))).toContain("https://example.org/a");
+    const before = channelPosts().length;
+    expect(text(await privateAnswer((await slash(CY, "share", { url: "http://" })).token))).toContain("INVALID_URL");
+    expect(text(await privateAnswer((await slash(CY, "notify", { frequency: "hourly" })).token))).toContain("INVALID_OPTION");
+    expect(text(await privateAnswer((await slash(CY, "follow", { tag: "#bad!tag" })).token))).toContain("INVALID_TAG");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(channelPosts().length).toBe(before);
+  });
+
+  it("a question posts and gets a thread; a thread message is recorded; the asker's check mark resolves", async () => {
+    await slash(BEN, "follow", { tag: "safety" });
+    const before = channelPosts().length;
+    await slash(ANA, "ask", { question: "How do you document a safety plan?", tags: "safety" });
+    const cardId = await lastMessageId(before);
+    const thread = await eventually(() => discord.calls.find((c) => c.path === `/channels/${CHANNEL_ID}/messages/${cardId}/threads`), 5_000, "thread start");
+    expect(thread.body.name).toBe("How do you document a safety plan?");
+    await eventually(() => discord.calls.find((c) => c.path === "/users/@me/channels" && c.body.recipient_id === BEN.id), 5_000, "follower DM");
+
+    discord.dispatch("MESSAGE_CREATE", {
+      id: discord.snowflake(), channel_id: cardId, guild_id: GUILD_ID, author: BEN, member: member(BEN), content: "We use the state template",
+      timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0,
+    });
+    for (let i = 0; i < 30; i++) {
+      const week = text(await privateAnswer((await slash(CY, "roundup", {})).token));
+      if (/Replies","value":"1 /.test(week)) break;
+      if (i === 29) throw new Error(`reply not recorded: ${week.slice(0, 400)}`);
+    }
+    const beforeResolve = discord.of("POST", new RegExp(`^/channels/${cardId}/messages$`)).length;
+    discord.dispatch("MESSAGE_REACTION_ADD", { user_id: ANA.id, channel_id: CHANNEL_ID, message_id: cardId, guild_id: GUILD_ID, emoji: { id: null, name: "✅" }, member: member(ANA), type: 0, burst: false });
+    const done = await eventually(() => discord.of("POST", new RegExp(`^/channels/${cardId}/messages$`))[beforeResolve], 5_000, "resolution in thread");
+    expect(text(done)).toContain("Question resolved");
+    expect(text(done)).toContain("Thanks to ben");
+  });
+
+  it("a question in a forum becomes a forum post", async () => {
+    await slash(ANA, "ask", { question: "Forum question?" }, { channelId: FORUM_ID });
+    const post = await eventually(() => discord.calls.find((c) => c.path === `/channels/${FORUM_ID}/threads`), 5_000, "forum post");
+    expect(post.body.name).toBe("Forum question?");
+  });
+
+  it("a question containing @everyone pings nobody", async () => {
+    const before = channelPosts().length;
+    await slash(ANA, "ask", { question: "@everyone @here <@&123> does anyone know <@700000000000000002>?" });
+    await eventually(() => channelPosts().length > before, 5_000, "card");
+    const card = channelPosts()[before]!;
+    expect(card.body.allowed_mentions).toMatchObject({ parse: [] });
+    expect(card.body.allowed_mentions).not.toHaveProperty("users");
+    expect(card.body.allowed_mentions).not.toHaveProperty("roles");
+    expect(card.body.content ?? "").toBe("");
+  });
+
+  it("buttons and the Resolve form; Mark as answer credits the reply's author", async () => {
+    const before = channelPosts().length;
+    await slash(ANA, "ask", { question: "Which screening tool for teens?" });
+    const cardId = await lastMessageId(before);
+    const card = channelPosts()[before]!;
+    const resolveId = text(card).match(/"custom_id":"(resolve:[0-9a-f-]{36})"/)![1]!;
+    const button = (u: ReturnType<typeof user>, customId: string) => interact({ ...base(u), type: 3, data: { custom_id: customId, component_type: 2 }, message: { ...discord.messages.get(cardId)!, id: cardId } });
+    const notAsker = await button(BEN, resolveId);
+    expect(notAsker.callback.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(text(notAsker.callback)).toContain("Only the person who asked");
+    const form = await button(ANA, resolveId);
+    expect(form.callback.body).toMatchObject({ type: 9 });
+    const customId = (form.callback.body.data as { custom_id: string }).custom_id;
+    const submit = await interact({ ...base(ANA), type: 5, data: { custom_id: customId, components: [
+      { type: 1, components: [{ type: 4, custom_id: "outcome", value: "partly" }] },
+      { type: 1, components: [{ type: 4, custom_id: "helpers", value: `<@${BEN.id}>` }] },
+      { type: 1, components: [{ type: 4, custom_id: "note", value: "The ASQ" }] },
+    ] } });
+    expect(submit.callback.body).toMatchObject({ type: 5 });
+    const resolved = await eventually(() => discord.of("POST", new RegExp(`^/channels/${cardId}/messages$`)).find((c) => text(c).includes("partly resolved")), 5_000, "resolution");
+    expect(text(resolved)).toContain("Thanks to ben");
+
+    const b2 = channelPosts().length;
+    await slash(ANA, "ask", { question: "Best intake checklist?" });
+    const q2 = await lastMessageId(b2);
+    const replyId = discord.snowflake();
+    discord.dispatch("MESSAGE_CREATE", {
+      id: replyId, channel_id: q2, guild_id: GUILD_ID, author: CY, member: member(CY), content: "The county one", timestamp: new Date().toISOString(),
+      edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0,
+    });
+    await new Promise((r) => setTimeout(r, 400));
+    const mark = await interact({ ...base(ANA), type: 2, data: { id: discord.snowflake(), name: "Mark as answer", type: 3, target_id: replyId, resolved: { messages: { [replyId]: { id: replyId, channel_id: q2, author: CY, content: "The county one", timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0 } } } } });
+    expect(mark.callback.body).toMatchObject({ type: 5 });
+    await eventually(() => discord.of("POST", new RegExp(`^/channels/${q2}/messages$`)).find((c) => text(c).includes("Thanks to cy")), 5_000, "marked answer");
+  });
+
+  it("a REST failure becomes a clear private message, and the bot keeps going", async () => {
+    const { token } = await slash(ANA, "ask", { question: "Posted where the bot may not write?" }, { channelId: LOCKED_ID });
+    const answer = text(await privateAnswer(token));
+    expect(answer).toContain("missing a permission");
+    expect(answer).toContain("nothing was saved");
+    expect(text(await privateAnswer((await slash(ANA, "peerloop", {}, { sub: "me" })).token))).not.toContain("Posted where the bot may not write");
+    expect(text(await privateAnswer((await slash(ANA, "peerloop", {}, { sub: "help" })).token))).toContain("/share");
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)("jobs post through Discord's REST API: an unanswered question is surfaced in its thread, once", async () => {
+    const before = channelPosts().length;
+    await slash(CY, "ask", { question: "Anyone trained in EMDR for kids?" });
+    const cardId = await lastMessageId(before);
+    const later = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const run = await runEntry("src/cli/jobs-cli.ts", ["run", "unanswered", "--now", later], bot.env);
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toContain("surfaced (step 1): Anyone trained in EMDR for kids?");
+    const inThread = () => discord.of("POST", new RegExp(`^/channels/${cardId}/messages$`)).filter((c) => text(c).includes("still waiting"));
+    expect(inThread()).toHaveLength(1);
+    await runEntry("src/cli/jobs-cli.ts", ["run", "unanswered", "--now", later], bot.env);
+    expect(inThread()).toHaveLength(1);
+  });
+
+  it("answered every interaction within Discord's 3 seconds", () => {
+    expect(answerTimes.length).toBeGreaterThan(15);
+    expect(Math.max(...answerTimes)).toBeLessThan(3_000);
+  });
+});
