@@ -1,6 +1,4 @@
 import { ShellDoor } from "./adapters/shell/shell-door";
-import { createDiscordDoor } from "./adapters/discord/discord-door";
-import { createSlackDoor } from "./adapters/slack/slack-app";
 import { createContainer } from "./app/container";
 import { couriersFor } from "./app/couriers";
 import { startHealthServer } from "./app/health-server";
@@ -25,7 +23,7 @@ runCli(async () => {
   process.on("uncaughtException", (error) => logger.error("uncaught exception", { error: error.stack ?? error.message }));
 
   const container = await createContainer(config, logger);
-  const couriers = couriersFor(config, container.installations, process.stdout);
+  const couriers = await couriersFor(config, container.installations, process.stdout);
   const jobDeps = { store: container.store, notifications: container.services.notifications, logger, couriers };
 
   if (!platforms) {
@@ -48,6 +46,7 @@ runCli(async () => {
   const stops: (() => Promise<unknown> | unknown)[] = [];
   const healthy = () => container.db.ping();
   if (slackWanted) {
+    const { createSlackDoor } = await import("./adapters/slack/slack-app");
     const slack = createSlackDoor({
       botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET!, appToken: config.SLACK_APP_TOKEN,
       apiUrl: config.SLACK_API_URL, port: config.PORT,
@@ -60,6 +59,7 @@ runCli(async () => {
     stops.push(() => new Promise((r) => server.close(r)));
   }
   if (config.DISCORD_TOKEN) {
+    const { createDiscordDoor } = await import("./adapters/discord/discord-door");
     const discord = createDiscordDoor({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, guildId: config.DISCORD_GUILD_ID, messageContent: config.DISCORD_MESSAGE_CONTENT }, { app: container.app, logger });
     await discord.start();
     stops.push(() => discord.stop());

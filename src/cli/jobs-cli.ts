@@ -30,7 +30,7 @@ runCli(async () => {
   const container = await createContainer(config, logger);
   try {
     process.stdout.write(`Running ${job} as of ${now.toISOString()}\n`);
-    const { failed } = await runJob({ store: container.store, notifications: container.services.notifications, logger, couriers: couriersFor(config, container.installations, process.stdout) }, job as JobName, {
+    const { failed } = await runJob({ store: container.store, notifications: container.services.notifications, logger, couriers: await couriersFor(config, container.installations, process.stdout) }, job as JobName, {
       now, communityId: flag("--community"), force: true, out: (line) => process.stdout.write(`${line}\n`),
       deadline: Date.now() + 90_000,
       afterClaim: process.env.PEERLOOP_FAULT === "exit-after-claim" ? () => process.exit(86) : undefined,

@@ -1,7 +1,5 @@
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client.ts";
 import { lockDataDir } from "./data-dir-lock";
 import { applyMigrations, type SqlRunner } from "./migrate";
@@ -67,6 +65,8 @@ const pgRunner = (client: pg.PoolClient): SqlRunner => ({
 const openPglite = async (dataDir: string, migrate: boolean): Promise<Database> => {
   const inMemory = dataDir.includes("://");
   const unlock = inMemory ? () => undefined : await lockDataDir(dataDir);
+  // Loaded only when used: PGlite's WebAssembly build costs ~30 MB that a PostgreSQL deployment never needs.
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
   const lite = new PGlite(dataDir);
   if (migrate) {
     await applyMigrations({

@@ -24,14 +24,27 @@ const NOTIFY_TEXT: Record<NotifyFrequency, string> = {
   off: "not at all (you can still search and browse)",
 };
 
+const ACTOR_TTL = 60_000;
+const ACTOR_CACHE = 10_000;
+
 export class MemberService {
+  /** Identities seen in the last minute: every event resolves its actor, and two upserts each time would dominate. */
+  private readonly actors = new Map<string, { actor: Actor; at: number }>();
+
   constructor(private readonly store: Store, private readonly clock: Clock) {}
 
   /** Turns a platform identity into community and member rows, creating them on first contact. */
   async resolveActor(id: ActorIdentity): Promise<Actor> {
+    const key = JSON.stringify([id.platform, id.communityExternalId, id.communityName, id.memberExternalId, id.displayName, id.isAdmin]);
+    const now = this.clock.now().getTime();
+    const hit = this.actors.get(key);
+    if (hit && now - hit.at < ACTOR_TTL) return hit.actor;
     const community = await this.store.communities.upsert(id.platform, id.communityExternalId, id.communityName);
     const member = await this.store.members.upsert(community.id, id.memberExternalId, id.displayName, id.isAdmin);
-    return { communityId: community.id, memberId: member.id, externalId: member.externalId, displayName: member.displayName, isAdmin: member.isAdmin };
+    const actor = { communityId: community.id, memberId: member.id, externalId: member.externalId, displayName: member.displayName, isAdmin: member.isAdmin };
+    if (this.actors.size >= ACTOR_CACHE) this.actors.delete(this.actors.keys().next().value!);
+    this.actors.set(key, { actor, at: now });
+    return actor;
   }
 
   async follow(actor: Actor, rawTag: string): Promise<Outcome> {

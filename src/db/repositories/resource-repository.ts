@@ -60,14 +60,19 @@ export class PrismaResourceRepository implements ResourceRepository {
     const tsq = toPrefixQuery(q.text);
     const tagFilter = q.tags.length ? Prisma.sql`AND r.tags @> ${q.tags}::text[]` : Prisma.empty;
     const boost = Prisma.sql`(1 + ln(1 + r.endorsement_count)) / (1 + extract(epoch FROM (${q.now}::timestamptz - r.created_at)) / 2592000.0)`;
+    // Rank first, then look up only the winners' sharers (by primary key).
     const rows = await this.db.$queryRaw<RawHit[]>`
-      SELECT r.id, r.community_id, r.url, r.original_url, r.title, r.note, r.tags, r.sharer_id, r.channel_id, r.message_ref,
-             r.reshare_count, r.endorsement_count, r.created_at, m.display_name AS sharer_name
-      FROM resources r JOIN members m ON m.id = r.sharer_id AND m.community_id = r.community_id
-      WHERE r.community_id = ${communityId}::uuid ${tagFilter}
-        ${tsq ? Prisma.sql`AND r.search @@ to_tsquery('english', ${tsq})` : Prisma.empty}
-      ORDER BY ${tsq ? Prisma.sql`ts_rank_cd(r.search, to_tsquery('english', ${tsq})) * ${boost}` : boost} DESC, r.created_at DESC
-      LIMIT ${q.limit}`;
+      SELECT r.*, m.display_name AS sharer_name FROM (
+        SELECT r.id, r.community_id, r.url, r.original_url, r.title, r.note, r.tags, r.sharer_id, r.channel_id, r.message_ref,
+               r.reshare_count, r.endorsement_count, r.created_at,
+               ${tsq ? Prisma.sql`ts_rank(r.search, to_tsquery('english', ${tsq})) * ${boost}` : boost} AS score
+        FROM resources r
+        WHERE r.community_id = ${communityId}::uuid ${tagFilter}
+          ${tsq ? Prisma.sql`AND r.search @@ to_tsquery('english', ${tsq})` : Prisma.empty}
+        ORDER BY score DESC, r.created_at DESC
+        LIMIT ${q.limit}) r
+      JOIN members m ON m.id = r.sharer_id
+      ORDER BY r.score DESC, r.created_at DESC`;
     return rows.map(fromRaw);
   }
 }

@@ -22,12 +22,14 @@ export class PrismaRoundupRepository implements RoundupRepository {
         where: { communityId, status: "open", createdAt: { lt: to } }, include: { asker: { select: { displayName: true } } },
         orderBy: { createdAt: "asc" }, take: limit,
       }),
+      // Count first, then look up only the top helpers' names (by primary key).
       this.db.$queryRaw<{ member_id: string; name: string; replies: bigint }[]>`
-        SELECT r.author_id AS member_id, m.display_name AS name, count(*) AS replies
-        FROM replies r JOIN members m ON m.id = r.author_id
-        WHERE r.community_id = ${communityId}::uuid AND r.created_at >= ${from} AND r.created_at < ${to}
-          AND NOT r.is_follow_up AND r.deleted_at IS NULL
-        GROUP BY r.author_id, m.display_name ORDER BY count(*) DESC, m.display_name LIMIT ${limit}`,
+        SELECT a.author_id AS member_id, m.display_name AS name, a.replies FROM (
+          SELECT author_id, count(*) AS replies FROM replies
+          WHERE community_id = ${communityId}::uuid AND created_at >= ${from} AND created_at < ${to} AND NOT is_follow_up AND deleted_at IS NULL
+          GROUP BY author_id ORDER BY count(*) DESC, author_id LIMIT ${limit}) a
+        JOIN members m ON m.id = a.author_id
+        ORDER BY a.replies DESC, m.display_name`,
       this.db.$queryRaw<{ tag: string; count: bigint }[]>`
         SELECT tag, count(*) AS count FROM (
           SELECT unnest(tags) AS tag FROM resources WHERE community_id = ${communityId}::uuid AND created_at >= ${from} AND created_at < ${to}

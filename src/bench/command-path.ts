@@ -1,0 +1,118 @@
+import { startFakeSlack, signedHeaders } from "../../test/support/fake-slack";
+import { freePort } from "../../test/support/start-bot";
+import { startProcess } from "./processes";
+import { ms, pool, rssMb, summarize, table } from "./stats";
+
+const SECRET = "bench-signing-secret";
+
+interface Run {
+  label: string;
+  concurrency: number;
+  requests: number;
+  ack: ReturnType<typeof summarize>;
+  completion?: ReturnType<typeof summarize>;
+  throughput: number;
+}
+
+/**
+ * Signed /share and /resources requests through a Bolt HTTP receiver: ours (the real bot on
+ * PostgreSQL) and the floor (bare Bolt that only acks), at two concurrencies, then the bot's memory
+ * after `memoryRequests` more commands.
+ */
+export const benchCommandPath = async (databaseUrl: string, opts: { requests: number; memoryRequests: number; deadline: number }) => {
+  const slack = await startFakeSlack();
+  const runs: Run[] = [];
+  const memory: { after: number; rss: number }[] = [];
+  let tag = 0;
+  const fire = async (base: string, i: number, run: number, sent: Map<string, number>) => {
+    const share = i % 2 === 0;
+    const key = `${run}-${i}`;
+    const body = new URLSearchParams({
+      token: "x", team_id: "TBENCH", team_domain: "bench", channel_id: `C${i % 7}`, channel_name: "general", user_id: `U${i % 50}`, user_name: `user${i % 50}`,
+      command: share ? "/share" : "/resources",
+      text: share ? `https://bench.example.org/${key} #bench${i % 11} Useful reading ${key}` : ["bench", "reading", "useful", "example"][i % 4]!,
+      response_url: `${slack.url}/respond/${key}`, trigger_id: `t${key}`, api_app_id: "A1",
+    }).toString();
+    const started = performance.now();
+    sent.set(share ? `https://bench.example.org/${key}` : key, Date.now());
+    const res = await fetch(`${base}/slack/events`, { method: "POST", body, headers: signedHeaders(SECRET, body, { contentType: "application/x-www-form-urlencoded" }) });
+    await res.arrayBuffer();
+    return performance.now() - started;
+  };
+
+  const measure = async (label: string, base: string, concurrency: number, trackCompletion: boolean) => {
+    const run = ++tag;
+    const acks: number[] = [];
+    const sent = new Map<string, number>();
+    const began = performance.now();
+    const done = await pool(opts.requests, concurrency, opts.deadline, async (i) => void acks.push(await fire(base, i, run, sent)));
+    const elapsed = (performance.now() - began) / 1000;
+    let completion: ReturnType<typeof summarize> | undefined;
+    if (trackCompletion) {
+      const finished = new Map<string, number>();
+      const until = Date.now() + 60_000;
+      while (finished.size < sent.size && Date.now() < until) {
+        for (const c of slack.calls) {
+          if (c.method !== "chat.postMessage") continue;
+          const url = /https:\/\/bench\.example\.org\/(\d+-\d+)/.exec(JSON.stringify(c.args))?.[0];
+          if (url && sent.has(url) && !finished.has(url)) finished.set(url, c.at - sent.get(url)!);
+        }
+        for (const r of slack.responses) if (sent.has(r.id) && !finished.has(r.id)) finished.set(r.id, arrived.get(r.id)! - sent.get(r.id)!);
+        if (finished.size < sent.size) await new Promise((r) => setTimeout(r, 200));
+      }
+      completion = summarize([...finished.values()]);
+    }
+    runs.push({ label, concurrency, requests: done, ack: summarize(acks), completion, throughput: done / elapsed });
+  };
+
+  // Completion of a private reply is when its response_url post arrives: stamp arrivals as they land.
+  const origPush = slack.responses.push.bind(slack.responses);
+  const arrived = new Map<string, number>();
+  slack.responses.push = (...items) => {
+    for (const it of items) arrived.set(it.id, Date.now());
+    return origPush(...items);
+  };
+
+  const env = { SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/`, PEERLOOP_SCHEDULER: "false", DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "10" };
+  const floorPort = await freePort();
+  const floor = await startProcess("src/bench/bare-bolt.ts", { ...env, PORT: String(floorPort) }, `http://127.0.0.1:${floorPort}/healthz`);
+  const botPort = await freePort();
+  const bot = await startProcess("src/main.ts", { ...env, PORT: String(botPort) }, `http://127.0.0.1:${botPort}/healthz`);
+  try {
+    for (const c of [1, 20]) {
+      await measure("floor (bare Bolt, ack only)", `http://127.0.0.1:${floorPort}`, c, false);
+      await measure("Peerloop (PostgreSQL)", `http://127.0.0.1:${botPort}`, c, true);
+    }
+    const base = `http://127.0.0.1:${botPort}`;
+    const sent = new Map<string, number>();
+    const run = ++tag;
+    let count = 0;
+    const step = Math.max(1, Math.floor(opts.memoryRequests / 10));
+    memory.push({ after: 0, rss: await rssMb(bot.child.pid!) });
+    while (count < opts.memoryRequests && Date.now() < opts.deadline) {
+      count += await pool(step, 20, opts.deadline, async (i) => void (await fire(base, count + i, run, sent)));
+      memory.push({ after: count, rss: await rssMb(bot.child.pid!) });
+    }
+  } finally {
+    await bot.stop();
+    await floor.stop();
+    await slack.close();
+  }
+  return { runs, memory };
+};
+
+export const commandPathReport = (r: Awaited<ReturnType<typeof benchCommandPath>>): string => {
+  const rows = r.runs.map((x) => [x.label, x.concurrency, x.requests, ms(x.ack.p50), ms(x.ack.p99), x.completion ? ms(x.completion.p50) : "—", x.completion ? ms(x.completion.p99) : "—", `${x.throughput.toFixed(0)}/s`]);
+  const ratios = [1, 20].map((c) => {
+    const ours = r.runs.find((x) => x.concurrency === c && x.completion)!;
+    const floor = r.runs.find((x) => x.concurrency === c && !x.completion)!;
+    return `concurrency ${c}: ack p50 ${(ours.ack.p50 / floor.ack.p50).toFixed(2)}x, ack p99 ${(ours.ack.p99 / floor.ack.p99).toFixed(2)}x the floor`;
+  });
+  const mem = r.memory.map((m) => `${m.after}: ${m.rss.toFixed(0)} MB`).join(", ");
+  return [
+    "Command path: signed /share and /resources through the Bolt HTTP receiver (targets: ack p99 <= 50 ms, <= 2x floor at concurrency 20)",
+    table(["app", "conc.", "requests", "ack p50", "ack p99", "done p50", "done p99", "throughput"], rows),
+    ...ratios,
+    `Memory (RSS of the Slack bot after N further commands): ${mem}`,
+  ].join("\n");
+};

@@ -1,0 +1,33 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** Starts one of the project's entry points and waits until `healthUrl` answers 200. */
+export const startProcess = async (entry: string, env: NodeJS.ProcessEnv, healthUrl: string): Promise<{ child: ChildProcess; logs: string[]; stop: () => Promise<void> }> => {
+  // node --import tsx, not the tsx wrapper: the pid must be the process whose memory we read.
+  const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const logs: string[] = [];
+  child.stdout!.on("data", (d) => logs.push(String(d)));
+  child.stderr!.on("data", (d) => logs.push(String(d)));
+  const until = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${entry} exited: ${logs.join("")}`);
+    if (await fetch(healthUrl).then((r) => r.ok, () => false)) break;
+    if (Date.now() > until) {
+      child.kill("SIGKILL");
+      throw new Error(`${entry} never became healthy: ${logs.join("")}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    child, logs,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
+};

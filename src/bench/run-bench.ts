@@ -1,0 +1,74 @@
+import pg from "pg";
+import { openDatabase } from "../db/open-database";
+import { benchScale } from "../db/bench/scale-bench";
+import { FULL_SCALE, seedScale } from "../db/bench/seed-scale";
+import { benchCommandPath, commandPathReport } from "./command-path";
+import { benchDiscordMemory } from "./discord-memory";
+import { ms, table } from "./stats";
+
+/**
+ * `npm run bench`: the performance figures, printed. Not part of `npm test`, bounded to 14 minutes.
+ * Needs PostgreSQL: DATABASE_URL's server (else 127.0.0.1:5432); a scratch database is made and dropped.
+ * `--quick` runs a tenth of everything (for trying the script).
+ */
+const quick = process.argv.includes("--quick");
+const deadline = Date.now() + 14 * 60_000;
+const base = new URL(process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres");
+const name = `peerloop_bench_${Date.now()}`;
+const admin = new URL(base.toString());
+admin.pathname = "/postgres";
+const url = new URL(base.toString());
+url.pathname = `/${name}`;
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const withAdmin = async (sql: string) => {
+  const c = new pg.Client({ connectionString: admin.toString() });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+};
+
+const cpu = (await import("node:os")).cpus();
+say(`Peerloop benchmark ${new Date().toISOString()} · ${cpu.length} × ${cpu[0]?.model ?? "cpu"} · Node ${process.version} · ${quick ? "QUICK (1/10 scale)" : "full scale"}`);
+await withAdmin(`CREATE DATABASE ${name}`);
+try {
+  await (await openDatabase({ url: url.toString(), migrate: true })).close();
+  const scale = quick ? { resources: 20_000, threads: 30_000, replies: 150_000, members: 2_000, otherCommunities: 10 } : FULL_SCALE;
+  say(`\nSeeding: ${scale.resources} resources, ${scale.threads} threads, ${scale.replies} replies, ${scale.members} members, +${scale.otherCommunities} other communities`);
+  const t0 = Date.now();
+  const big = await seedScale(url.toString(), scale, say);
+  say(`  seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+  const figures = await benchScale(url.toString(), big, deadline);
+  say("\nScale: the bot's queries on the big community, through the real repositories");
+  say(table(["query", "runs", "p50", "p95", "target", "plans (indexes used / big tables scanned sequentially)"], figures.map((f) => [
+    f.name, f.runs, ms(f.p50), ms(f.p95), f.target,
+    f.plans.map((p) => `${p.indexes.join("+") || "no index"}${p.seqScans.length ? ` SEQ SCAN ${p.seqScans.join(",")}` : ""}`).join("; "),
+  ])));
+
+  const path = await benchCommandPath(url.toString(), { requests: quick ? 200 : 2_000, memoryRequests: quick ? 2_000 : 20_000, deadline });
+  say(`\n${commandPathReport(path)}`);
+
+  const mem = await benchDiscordMemory(url.toString(), quick ? 10_000 : 100_000, 2_500, deadline);
+  say(`\nMemory (RSS of the Discord bot after N gateway messages, 1 in 10 a thread reply): ${mem.map((m) => `${m.after}: ${m.rss.toFixed(0)} MB`).join(", ")}`);
+
+  const { createGuard } = await import("../core/guard/create-guard");
+  const guard = createGuard();
+  const texts = ["my client Maria Delgado (DOB 3/4/87) missed group", "Reminder: ethics webinar Thursday 10/9 at noon", "Anyone have a safety plan template for teens? #youth",
+    "Client's number is 412-555-0187, can someone call her back?", "Great chapter in Judith Herman's *Trauma and Recovery*"];
+  const times: number[] = [];
+  const began = performance.now();
+  for (let i = 0; i < 20_000; i++) {
+    const t = performance.now();
+    guard.inspect(texts[i % texts.length]!);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  say(`\nGuard: ${(20_000 / ((performance.now() - began) / 1000)).toFixed(0)} messages/s, median ${ms(times[10_000]!)}, p99 ${ms(times[19_800]!)} (target median < 2 ms)`);
+} finally {
+  await withAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+}
+say(`\nDone in ${((Date.now() - (deadline - 14 * 60_000)) / 1000).toFixed(0)} s.`);
