@@ -51,6 +51,8 @@ describe("resources on PostgreSQL", () => {
     const safety = (await h.run("dee", "/resources SAFE"))[0]!.message.items!;
     expect(safety.map((i) => i.url)).toEqual(["https://example.org/safety-planning", "https://example.org/other"]);
     expect((await h.run("dee", "/resources mandated"))[0]!.message.items![0]!.url).toBe("https://guides.example.net/mandated-reporting");
+    await h.run("ana", "/share https://example.org/tty");
+    expect((await h.run("dee", "/resources tty"))[0]!.message.items?.map((i) => i.url)).toEqual(["https://example.org/tty"]);
     expect((await h.run("dee", "/resources #youth"))[0]!.message.items!.map((i) => i.url)).toEqual(["https://example.org/safety-planning"]);
     expect((await h.run("dee", "/resources documentation #youth"))[0]!.message.title).toBe("No resources found");
     expect((await h.run("dee", "/resources bulk"))[0]!.message.items).toHaveLength(10);

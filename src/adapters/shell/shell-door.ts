@@ -54,14 +54,19 @@ export class ShellDoor {
 
   /** Resolves when input ends or :quit is typed. */
   async run(): Promise<void> {
-    const rl = readline.createInterface({ input: this.opts.input, terminal: false, crlfDelay: Infinity });
+    // A person at a terminal gets a prompt and line editing; piped input gets neither.
+    const interactive = Boolean((this.opts.input as { isTTY?: boolean }).isTTY);
+    const rl = readline.createInterface({ input: this.opts.input, output: interactive ? this.opts.output : undefined, terminal: interactive, crlfDelay: Infinity });
+    const prompt = () => interactive && (rl.setPrompt(`${this.user}@#${this.channel}> `), rl.prompt());
     this.print(`Peerloop local shell. You are ${this.user} in #${this.channel}. Type :help for commands, /peerloop help for Peerloop's.`);
+    prompt();
     for await (const line of rl) {
       const keepGoing = await this.handle(line.trim()).catch((e: unknown) => {
         this.print(`✖ ${e instanceof Error ? e.message : String(e)}`);
         return true;
       });
       if (!keepGoing) break;
+      prompt();
     }
     rl.close();
   }
