@@ -1,16 +1,19 @@
-import http from "node:http";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
 
-/** GET /healthz when no Slack HTTP server owns the port (Discord only): 200 when the database answers. */
+/** GET /healthz: 200 with JSON while the database answers, 503 when it does not. */
+export const healthHandler = (healthy: () => Promise<boolean>) => async (_req: IncomingMessage, res: ServerResponse) => {
+  const ok = await healthy().catch(() => false);
+  res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
+  res.end(JSON.stringify({ status: ok ? "ok" : "unavailable", database: ok ? "up" : "down" }));
+};
+
+/** The health endpoint on its own server, when no Slack HTTP server owns the port (Discord only). */
 export const startHealthServer = (port: number, healthy: () => Promise<boolean>): Promise<http.Server> =>
   new Promise((resolve, reject) => {
-    const server = http.createServer(async (req, res) => {
-      if (req.method !== "GET" || req.url?.split("?")[0] !== "/healthz") {
-        res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
-        return;
-      }
-      const ok = await healthy().catch(() => false);
-      res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-      res.end(JSON.stringify({ status: ok ? "ok" : "unavailable", database: ok ? "up" : "down" }));
+    const health = healthHandler(healthy);
+    const server = http.createServer((req, res) => {
+      if (req.method === "GET" && req.url?.split("?")[0] === "/healthz") return void health(req, res);
+      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
     });
     server.once("error", reject);
     server.listen(port, () => resolve(server));

@@ -274,6 +274,9 @@ export const memoryStore = (): Store & { state: State } => {
         s.jobRuns.push({ job, communityId, period, finishedAt: null });
         return true;
       },
+      async claimed(job, communityId, period) {
+        return s.jobRuns.some((r) => r.job === job && r.communityId === communityId && r.period === period);
+      },
       async finish(job, communityId, period, at) {
         const r = s.jobRuns.find((x) => x.job === job && x.communityId === communityId && x.period === period);
         if (r) r.finishedAt = at;

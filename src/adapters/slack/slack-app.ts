@@ -1,6 +1,6 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, LogLevel, type Installation, type InstallationQuery, type Logger as BoltLogger } from "@slack/bolt";
 import type { InstallationRepository, ProcessedEvents } from "../../app/door-ports";
+import { healthHandler } from "../../app/health-server";
 import type { PeerloopApp } from "../../app/peerloop-app";
 import type { Logger } from "../../core/shared/logger";
 import { SlackDirectory } from "./slack-directory";
@@ -29,12 +29,6 @@ export interface SlackDoorDeps {
   /** Whether the database answers, for GET /healthz. */
   healthy: () => Promise<boolean>;
 }
-
-export const healthHandler = (healthy: () => Promise<boolean>) => async (_req: IncomingMessage, res: ServerResponse) => {
-  const ok = await healthy().catch(() => false);
-  res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-  res.end(JSON.stringify({ status: ok ? "ok" : "unavailable", database: ok ? "up" : "down" }));
-};
 
 const boltLogger = (logger: Logger): BoltLogger => ({
   debug: () => undefined,

@@ -3,16 +3,6 @@ import { fail } from "../shared/errors";
 import type { Logger } from "../shared/logger";
 import type { Finding, Guard } from "./guard-types";
 
-const LABELS: Record<Finding["type"], string> = {
-  person_name: "a name", date: "a date tied to a person", age_over_89: "an age over 89", phone: "a phone number",
-  email: "an email address", address: "a street address", location: "a place that could single someone out",
-  ssn: "a Social Security number", record_number: "a record, case or member number",
-  license_or_plate: "a licence, plate or certificate number", device_or_ip: "a device id or IP address",
-  url_personal: "a personal link or social handle",
-};
-
-export const describeFinding = (f: Finding): string => `${LABELS[f.type]}: "${f.text}"`;
-
 export const DEIDENTIFY_TIPS =
   "Replace names with roles (\"my client\", \"a parent\"), dates with spans (\"last spring\"), places with kinds " +
   "(\"a rural town\"), and leave out numbers, contacts and handles.";

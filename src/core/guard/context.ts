@@ -51,9 +51,5 @@ export const sentenceAround = (text: string, start: number, end: number): string
   return text.slice(from, to);
 };
 
-/** `n` characters either side of a span. */
-export const windowAround = (text: string, start: number, end: number, n = 60): string =>
-  text.slice(Math.max(0, start - n), Math.min(text.length, end + n));
-
 export const before = (text: string, start: number, n = 40): string => text.slice(Math.max(0, start - n), start);
 export const after = (text: string, end: number, n = 40): string => text.slice(end, end + n);

@@ -24,6 +24,8 @@ export interface NewOutboxItem {
 export interface JobRepository {
   /** Inserts the unique claim row; false when another run (or replica) already holds it. */
   claim(job: string, communityId: string, period: string, at: Date): Promise<boolean>;
+  /** Whether the unit was already claimed: a cheap look before expensive work (the claim still decides). */
+  claimed(job: string, communityId: string, period: string): Promise<boolean>;
   finish(job: string, communityId: string, period: string, at: Date, summary: Record<string, unknown>): Promise<void>;
   enqueue(items: readonly NewOutboxItem[]): Promise<void>;
   /** Takes up to `limit` due messages for `leaseMs`, so no other sender takes them meanwhile. */

@@ -26,9 +26,3 @@ export const weeklySlot = (at: Date, tz: string, isoWeekday: number, hour: numbe
   const target = new Date(monday.getTime() + (isoWeekday - 1) * 86_400_000);
   return zonedTime(tz, target.getUTCFullYear(), target.getUTCMonth() + 1, target.getUTCDate(), hour);
 };
-
-/** The instant of today's local `hour` in `tz`. */
-export const dailySlot = (at: Date, tz: string, hour: number): Date => {
-  const p = zonedParts(at, tz);
-  return zonedTime(tz, p.year, p.month, p.day, hour);
-};

@@ -17,6 +17,11 @@ export const runRoundup = async (store: Store, community: Community, now: Date, 
     report.skipped.push(`roundup for ${period} is due later this week`);
     return report;
   }
+  // The scheduler looks every quarter hour all week: skip the composition once this week's is out.
+  if (await store.jobs.claimed("roundup", community.id, period)) {
+    report.skipped.push(`roundup ${period} was already posted`);
+    return report;
+  }
   const roundup = await composeRoundup(store.roundups, community, now);
   const channel = community.roundupChannel ?? roundup.activity.busiestChannel;
   if (!channel) {

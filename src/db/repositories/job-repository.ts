@@ -12,6 +12,10 @@ export class PrismaJobRepository implements JobRepository {
     return count === 1;
   }
 
+  async claimed(job: string, communityId: string, period: string): Promise<boolean> {
+    return (await this.db.jobRun.count({ where: { job, communityId, period } })) > 0;
+  }
+
   async finish(job: string, communityId: string, period: string, at: Date, summary: Record<string, unknown>): Promise<void> {
     await this.db.jobRun.updateMany({ where: { job, communityId, period }, data: { finishedAt: at, summary: summary as Prisma.InputJsonValue } });
   }
