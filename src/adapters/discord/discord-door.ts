@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, Options, Partials } from "discord.js";
 import type { PeerloopApp } from "../../app/peerloop-app";
+import { workLimiter } from "../../app/work-limiter";
 import type { Logger } from "../../core/shared/logger";
 import { discordReason } from "./discord-deliver";
 import { handleInteraction, handleMessageCreate, handleMessageDelete, handleMessageUpdate, handleReactionAdd, type DiscordDeps } from "./discord-handlers";
@@ -48,7 +49,7 @@ export const createDiscordDoor = (opts: DiscordOptions, deps: { app: PeerloopApp
       threads: { interval: 3600, lifetime: 6 * 3600 },
     },
   });
-  const deps2: DiscordDeps = { app: deps.app, client, logger: deps.logger, stash: new ButtonStash(), readsContent: opts.messageContent };
+  const deps2: DiscordDeps = { app: deps.app, client, logger: deps.logger, stash: new ButtonStash(), readsContent: opts.messageContent, limit: workLimiter(16) };
   client.on(Events.InteractionCreate, handleInteraction(deps2));
   client.on(Events.MessageCreate, handleMessageCreate(deps2));
   client.on(Events.MessageUpdate, handleMessageUpdate(deps2));

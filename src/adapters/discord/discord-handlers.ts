@@ -20,6 +20,8 @@ export interface DiscordDeps {
   stash: ButtonStash;
   /** Whether the bot may read message text (the privileged message-content intent). */
   readsContent: boolean;
+  /** Runs acknowledged work a bounded number at a time. */
+  limit: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 interface Who {
@@ -86,20 +88,25 @@ export const handleInteraction = (deps: DiscordDeps) => async (i: Interaction) =
   try {
     if (i.isButton() && i.customId.startsWith("resolve:")) return await openResolveForm(deps, i);
     await i.deferReply({ flags: MessageFlags.Ephemeral });
-    const actor = await identify(deps, fromInteraction(i));
-    const place: DiscordPlace = { communityId: actor.communityId, guildId: i.guildId, channelId: i.channelId ?? "", userId: i.user.id, interaction: i };
-    if (i.isChatInputCommand()) {
-      return await deliver(deps, await deps.app.command(actor, { channelId: place.channelId }, { command: i.commandName, input: optionsOf(i) }), place);
-    }
-    if (i.isMessageContextMenuCommand() && i.commandName === MARK_AS_ANSWER) {
-      return await deliver(deps, await deps.app.markAnswer(actor, i.targetId), place);
-    }
-    if (i.isButton()) return await deliver(deps, await pressButton(deps, actor, place, i), place);
-    if (i.isModalSubmit() && i.customId.startsWith("resolve-form:")) return await deliver(deps, await submitResolveForm(deps, actor, i), place);
-    await i.editReply({ content: "That control isn't in use any more." });
+    await deps.limit(() => answer(deps, i));
   } catch (error) {
     await apologise(deps, i, error);
   }
+};
+
+/** The work after the deferral: run the command, button or form, and deliver what it says. */
+const answer = async (deps: DiscordDeps, i: RepliableInteraction & { guildId: string }) => {
+  const actor = await identify(deps, fromInteraction(i));
+  const place: DiscordPlace = { communityId: actor.communityId, guildId: i.guildId, channelId: i.channelId ?? "", userId: i.user.id, interaction: i };
+  if (i.isChatInputCommand()) {
+    return await deliver(deps, await deps.app.command(actor, { channelId: place.channelId }, { command: i.commandName, input: optionsOf(i) }), place);
+  }
+  if (i.isMessageContextMenuCommand() && i.commandName === MARK_AS_ANSWER) {
+    return await deliver(deps, await deps.app.markAnswer(actor, i.targetId), place);
+  }
+  if (i.isButton()) return await deliver(deps, await pressButton(deps, actor, place, i), place);
+  if (i.isModalSubmit() && i.customId.startsWith("resolve-form:")) return await deliver(deps, await submitResolveForm(deps, actor, i), place);
+  await i.editReply({ content: "That control isn't in use any more." });
 };
 
 const pressButton = async (deps: DiscordDeps, actor: Actor, place: DiscordPlace, i: ButtonInteraction): Promise<Outcome> => {
@@ -139,14 +146,19 @@ const fromMessage = (m: DiscordMessage<true>): Who => ({
 export const handleMessageCreate = (deps: DiscordDeps) => async (m: DiscordMessage) => {
   if (m.author.bot || m.system || !m.inGuild() || !m.channel.isThread()) return;
   try {
-    const actor = await identify(deps, fromMessage(m));
-    const outcome = await deps.app.threadReply(actor, {
-      threadRef: m.channelId, platformMessageId: m.id, channelId: m.channel.parentId ?? undefined, text: deps.readsContent ? m.content : null,
-    });
-    await deliver(deps, outcome, { communityId: actor.communityId, guildId: m.guildId, channelId: m.channelId, userId: m.author.id });
+    await deps.limit(() => recordThreadMessage(deps, m));
   } catch (error) {
     deps.logger.error("discord message failed", { messageId: m.id, error: error instanceof Error ? error.message : String(error) });
   }
+};
+
+const recordThreadMessage = async (deps: DiscordDeps, m: DiscordMessage<true>) => {
+  if (!m.channel.isThread()) return;
+  const actor = await identify(deps, fromMessage(m));
+  const outcome = await deps.app.threadReply(actor, {
+    threadRef: m.channelId, platformMessageId: m.id, channelId: m.channel.parentId ?? undefined, text: deps.readsContent ? m.content : null,
+  });
+  await deliver(deps, outcome, { communityId: actor.communityId, guildId: m.guildId, channelId: m.channelId, userId: m.author.id });
 };
 
 export const handleMessageUpdate = (deps: DiscordDeps) => async (_old: unknown, m: DiscordMessage | PartialMessage) => {

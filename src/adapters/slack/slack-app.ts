@@ -1,6 +1,7 @@
 import { App, LogLevel, type Installation, type InstallationQuery, type Logger as BoltLogger } from "@slack/bolt";
 import type { InstallationRepository, ProcessedEvents } from "../../app/door-ports";
 import { healthHandler } from "../../app/health-server";
+import { workLimiter } from "../../app/work-limiter";
 import type { PeerloopApp } from "../../app/peerloop-app";
 import type { Logger } from "../../core/shared/logger";
 import { SlackDirectory } from "./slack-directory";
@@ -71,7 +72,7 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
     processBeforeResponse: false,
   });
 
-  const handlerDeps: SlackDeps = { app: deps.app, directory: new SlackDirectory(), events: deps.events, logger: deps.logger };
+  const handlerDeps: SlackDeps = { app: deps.app, directory: new SlackDirectory(), events: deps.events, logger: deps.logger, limit: workLimiter(16) };
   bolt.use(dropRedeliveries(handlerDeps) as never);
   bolt.command(/^\/.+/, handleCommand(handlerDeps) as never);
   bolt.action(/^(endorse|resolve|post-anyway)$/, handleAction(handlerDeps) as never);

@@ -14,6 +14,8 @@ type Ack = (response?: unknown) => Promise<void>;
 
 export interface SlackDeps {
   app: PeerloopApp;
+  /** Runs acknowledged work a bounded number at a time. */
+  limit: <T>(work: () => Promise<T>) => Promise<T>;
   directory: SlackDirectory;
   events: ProcessedEvents;
   logger: Logger;
@@ -41,7 +43,7 @@ const identify = async (deps: SlackDeps, client: WebClient, who: Who): Promise<A
 /** Runs a handler's work after its ack; anything unexpected is logged and, where possible, apologised for. */
 const afterAck = async (deps: SlackDeps, what: string, respond: Respond | undefined, work: () => Promise<void>) => {
   try {
-    await work();
+    await deps.limit(work);
   } catch (error) {
     deps.logger.error("slack handler failed", { what, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     await respond?.({ response_type: "ephemeral", replace_original: false, ...renderSlack({ text: "Sorry, Peerloop couldn't finish that. Please try again in a minute.", tone: "error" }) }).catch(() => undefined);
