@@ -65,13 +65,30 @@ export const benchCommandPath = async (databaseUrl: string, opts: { requests: nu
     runs.push({ label, concurrency, requests: done, ack: summarize(acks), completion, throughput: done / elapsed });
   };
 
-  // Completion of a private reply is when its response_url post arrives: stamp arrivals as they land.
-  const origPush = slack.responses.push.bind(slack.responses);
+  // Completion of a private reply is when its response_url post arrives, of a share when its card
+  // is posted: stamp arrivals as they land, and wake anyone waiting for one.
   const arrived = new Map<string, number>();
-  slack.responses.push = (...items) => {
-    for (const it of items) arrived.set(it.id, Date.now());
-    return origPush(...items);
+  const waiters = new Map<string, () => void>();
+  const land = (key: string | undefined) => {
+    if (!key) return;
+    arrived.set(key, Date.now());
+    waiters.get(key)?.();
+    waiters.delete(key);
   };
+  const origResponse = slack.responses.push.bind(slack.responses);
+  slack.responses.push = (...items) => {
+    for (const it of items) land(it.id);
+    return origResponse(...items);
+  };
+  const origCall = slack.calls.push.bind(slack.calls);
+  slack.calls.push = (...items) => {
+    for (const c of items) if (c.method === "chat.postMessage") land(/https:\/\/bench\.example\.org\/(\d+-\d+)/.exec(JSON.stringify(c.args))?.[0]);
+    return origCall(...items);
+  };
+  const completed = (key: string) => (arrived.has(key) ? Promise.resolve() : new Promise<void>((resolve) => {
+    waiters.set(key, resolve);
+    setTimeout(resolve, 30_000).unref();
+  }));
 
   const env = { SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/`, PEERLOOP_SCHEDULER: "false", DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "10" };
   const floorPort = await freePort();
@@ -89,8 +106,14 @@ export const benchCommandPath = async (databaseUrl: string, opts: { requests: nu
     let count = 0;
     const step = Math.max(1, Math.floor(opts.memoryRequests / 10));
     memory.push({ after: 0, rss: await rssMb(bot.child.pid!) });
+    // Closed loop: each of 20 members sends their next command once the last one was answered,
+    // so this measures the bot's memory at its own pace, not a growing backlog.
     while (count < opts.memoryRequests && Date.now() < opts.deadline) {
-      count += await pool(step, 20, opts.deadline, async (i) => void (await fire(base, count + i, run, sent)));
+      count += await pool(step, 20, opts.deadline, async (i) => {
+        const n = count + i;
+        await fire(base, n, run, sent);
+        await completed(n % 2 === 0 ? `https://bench.example.org/${run}-${n}` : `${run}-${n}`);
+      });
       memory.push({ after: count, rss: await rssMb(bot.child.pid!) });
     }
   } finally {
@@ -113,6 +136,6 @@ export const commandPathReport = (r: Awaited<ReturnType<typeof benchCommandPath>
     "Command path: signed /share and /resources through the Bolt HTTP receiver (targets: ack p99 <= 50 ms, <= 2x floor at concurrency 20)",
     table(["app", "conc.", "requests", "ack p50", "ack p99", "done p50", "done p99", "throughput"], rows),
     ...ratios,
-    `Memory (RSS of the Slack bot after N further commands): ${mem}`,
+    `Memory (RSS of the Slack bot after N further commands, 20 members each waiting for their answer): ${mem}`,
   ].join("\n");
 };
