@@ -55,22 +55,24 @@ export class PrismaResourceRepository implements ResourceRepository {
   /**
    * Full-text search over title, tags, note and the URL's words, ranked by text relevance, then
    * lifted by endorsements and faded by age. With no words it lists the best and newest. Words are
-   * matched stemmed (english: "ethics" finds "ethical") and as typed (simple: "tty" finds a URL's
+   * matched stemmed (english: "ethics" finds "ethical") or as typed (simple: "tty" finds a URL's
    * "tty", which the english stemmer would turn into "tti").
    */
   async search(communityId: string, q: SearchQuery): Promise<ResourceHit[]> {
     const tsq = toPrefixQuery(q.text);
     const tagFilter = q.tags.length ? Prisma.sql`AND r.tags @> ${q.tags}::text[]` : Prisma.empty;
+    // One tsquery for both forms (|| is tsquery OR), so the GIN index serves it in one condition.
+    const query = Prisma.sql`(to_tsquery('english', ${tsq}) || to_tsquery('simple', ${tsq}))`;
     const boost = Prisma.sql`(1 + ln(1 + r.endorsement_count)) / (1 + extract(epoch FROM (${q.now}::timestamptz - r.created_at)) / 2592000.0)`;
     // Rank first, then look up only the winners' sharers (by primary key).
     const rows = await this.db.$queryRaw<RawHit[]>`
       SELECT r.*, m.display_name AS sharer_name FROM (
         SELECT r.id, r.community_id, r.url, r.original_url, r.title, r.note, r.tags, r.sharer_id, r.channel_id, r.message_ref,
                r.reshare_count, r.endorsement_count, r.created_at,
-               ${tsq ? Prisma.sql`greatest(ts_rank(r.search, to_tsquery('english', ${tsq})), ts_rank(r.search, to_tsquery('simple', ${tsq}))) * ${boost}` : boost} AS score
+               ${tsq ? Prisma.sql`ts_rank(r.search, ${query}) * ${boost}` : boost} AS score
         FROM resources r
         WHERE r.community_id = ${communityId}::uuid ${tagFilter}
-          ${tsq ? Prisma.sql`AND (r.search @@ to_tsquery('english', ${tsq}) OR r.search @@ to_tsquery('simple', ${tsq}))` : Prisma.empty}
+          ${tsq ? Prisma.sql`AND r.search @@ ${query}` : Prisma.empty}
         ORDER BY score DESC, r.created_at DESC
         LIMIT ${q.limit}) r
       JOIN members m ON m.id = r.sharer_id
