@@ -18,17 +18,7 @@ export interface ResourceHit extends Resource {
   sharerName: string;
 }
 
-export interface NewResource {
-  communityId: string;
-  url: string;
-  originalUrl: string;
-  title: string | null;
-  note: string | null;
-  tags: string[];
-  sharerId: string;
-  channelId: string | null;
-  createdAt: Date;
-}
+export type NewResource = Omit<Resource, "id" | "messageRef" | "reshareCount" | "endorsementCount">;
 
 export interface SearchQuery {
   text: string;

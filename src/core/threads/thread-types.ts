@@ -39,26 +39,9 @@ export interface Reply {
   deletedAt: Date | null;
 }
 
-export interface NewThread {
-  communityId: string;
-  kind: ThreadKind;
-  text: string;
-  tags: string[];
-  askerId: string;
-  channelId: string | null;
-  createdAt: Date;
-}
+export type NewThread = Pick<Thread, "communityId" | "kind" | "text" | "tags" | "askerId" | "channelId" | "createdAt">;
 
-export interface NewReply {
-  communityId: string;
-  threadId: string;
-  authorId: string;
-  platformMessageId: string;
-  channelId: string | null;
-  text: string | null;
-  isFollowUp: boolean;
-  createdAt: Date;
-}
+export type NewReply = Omit<Reply, "id" | "editedAt" | "deletedAt">;
 
 export interface Resolution {
   outcome: ThreadOutcome;
