@@ -82,6 +82,13 @@ export const detectPersonalUrls = (text: string, push: Push): void => {
     if (OWN.test(before(text, start, 60)) && !mentionsClient(before(text, start, 60))) continue;
     push({ type: "url_personal", start, end });
   }
+  // A handle written without @: "her snap username is jayy.dreamz".
+  for (const m of text.matchAll(/\b(?:user ?name|handle|screen ?name|gamertag|insta(?:gram)?|ig|snap(?:chat)?|tik ?tok|twitter|discord)\s*(?:is|:|=|-)\s*@?([A-Za-z0-9_.]{3,30}[A-Za-z0-9_])/gi)) {
+    const handle = m[1]!;
+    if (!/[._\d]/.test(handle) && !mentionsClient(sentenceAround(text, m.index!, m.index! + m[0].length))) continue;
+    const start = m.index! + m[0].lastIndexOf(handle);
+    if (mentionsClient(text) || PERSON_PRONOUN.test(sentenceAround(text, start, start + handle.length))) push({ type: "url_personal", start, end: start + handle.length });
+  }
   // @handles: colleagues are @mentioned all the time; a client's handle comes with client and social cues.
   for (const m of text.matchAll(/(?<![\w@])@([A-Za-z0-9_.]{2,30}[A-Za-z0-9_])/g)) {
     const start = m.index!, end = start + m[0].length;

@@ -9,7 +9,9 @@ const NAME = String.raw`${CAP}(?:\s+(?:[A-Z]\.|(?:van|von|de|del|della|da|di|der
 const ANY_CASE_WORD = String.raw`[A-Za-z][a-z]+(?:['’-][A-Za-z][a-z]+)*`;
 
 /** Professionals, authors and public figures: names that are not clients'. */
-const NOT_CLIENT_BEFORE = /\b(dr|prof|professor|supervisor|supervisors|my supervisor|manager|director|coordinator|coworker|co-worker|colleague|intern|therapist|counselor|caseworker|case manager|worker|teacher|judge|attorney|lawyer|officer|nurse|psychiatrist|gal|ceo|author|by|from|with|thanks|thank you|shout ?out to|kudos to|hosted by|presented by|led by|according to|cc|covering for|cover for|for(?= \w+ \(@)|per|email|ping|via|&|of)\.?\s*$/i;
+const NOT_CLIENT_BEFORE = /\b(dr|prof|professor|supervisor|supervisors|my supervisor|manager|director|coordinator|coworker|co-worker|colleague|intern|therapist|counselor|caseworker|case manager|worker|teacher|judge|attorney|lawyer|officer|nurse|psychiatrist|gal|ceo|author|by|from|with|thanks|thank you|shout ?out to|kudos to|hosted by|presented by|led by|according to|cc|covering for|cover for|for(?= \w+ \(@)|per|email|ping|via|&|st)\.?\s*$/i;
+/** A professional named with a title: "her caseworker at DCFS, Ms. Patterson", "Judge Mrs. Okafor". */
+const PROFESSIONAL_NEAR = /\b(caseworker|case ?manager|worker|teacher|principal|counsel(?:or|lor)|therapist|psychiatrist|doctor|nurse|judge|attorney|lawyer|officer|supervisor|director|manager|coordinator|colleague|coworker|co-worker|professor|landlord'?s? attorney|gal|advocate|pastor|priest|rabbi|imam)\b[^.!?]{0,25}$/i;
 const CITATION_AFTER = /^(?:'s)?\s*(?:\(\d{4}\)|,\s*\d{4}\)|,\s*[A-Z]\.|\s+et al|\s*&\s*[A-Z]|\s+and\s+[A-Z][a-z]+['’]s|['’]s\s+(?:\*|"|'|[A-Z][a-z]+\s+[A-Z]|book|article|work|talk|model|theory|framework|stages|study|research|podcast|ted|method|approach|\d)|\s*\(@)/;
 const ORG_AFTER = /^\s+(?:project|foundation|center|centre|family services|services|programs?|house|institute|university|college|hospital|clinic|agency|society|association|lifeline|trust|fund|network|county|city|school|academy|middle|elementary|high|church|ministries|corps|institute)\b/i;
 const ORG_WORD = /\b(?:Project|Foundation|Center|Centre|Services|Programs?|House|Institute|University|College|Hospital|Clinic|Agency|Society|Association|Lifeline|Trust|Fund|Network|County|School|Academy|Church|Ministries|Corps|Court|Department|Coalition|Alliance|Council|Partners|Group|Inc|LLC)\b/;
@@ -47,7 +49,7 @@ export const detectNames = (text: string, push: Push): void => {
   };
 
   for (const m of text.matchAll(TITLED)) {
-    if (fiction || /^dr/i.test(m[0])) continue;
+    if (fiction || /^dr/i.test(m[0]) || PROFESSIONAL_NEAR.test(before(text, m.index!, 45))) continue;
     push({ type: "person_name", start: m.index!, end: m.index! + m[0].replace(/['’]s$/, "").length });
   }
   for (const m of text.matchAll(INTRODUCED)) {

@@ -58,6 +58,7 @@ export const detectPlaces = (text: string, push: Push, clientNamed = false): voi
     const place = m[1]!;
     const start = m.index! + m[0].lastIndexOf(place), end = start + place.length;
     if (isRegionName(place) || AGENCY_AFTER.test(text.slice(end)) || /^\s+v\.?\s/.test(text.slice(end))) continue; // "Haaland v. Brackeen" is case law
+    if (/^(St|Mt|Ft|Dr|Mr|Mrs|Ms)$/.test(place)) continue; // "St. Mary's": an abbreviation, not a place name
     const { client, event } = about(start, end);
     if (!client || event) continue;
     if (/\b(my|our)\s+(office|agency|county|area|state|city|team)\b/i.test(before(text, start, 40))) continue;

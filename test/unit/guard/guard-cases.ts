@@ -15,6 +15,7 @@ export const IDENTIFYING: Record<string, [string, string][]> = {
     ["I'm referring Bogdan to the vocational program next week; any intake tips?", "Bogdan"],
     ["Teens in my Tuesday group: Aaliyah, Dmitri, Ngozi and Henrik. Icebreakers that work across cultures?", "Aaliyah"],
     ["Mr. Oyelaran's daughter called again about his meds. How do I set boundaries with family?", "Mr. Oyelaran"],
+    ["i'm so proud of brianna, she finally told her mom about the abuse", "brianna"],
   ],
   date: [
     ["Client's DOB is 07/19/1958 but the insurer has 1958-09-07. How do I fix the mismatch?", "07/19/1958"],
@@ -62,6 +63,7 @@ export const IDENTIFYING: Record<string, [string, string][]> = {
   url_personal: [
     ["My client started a fundraiser for her rent at https://www.gofundme.com/f/help-rosalind-stay-housed — can I share it?", "gofundme.com/f/help-rosalind-stay-housed"],
     ["A teen client DM'd me on tiktok from @lil.mikey_2009 — how do I handle it?", "@lil.mikey_2009"],
+    ["The teen I work with posts everything on snap, username is jayy.dreamz — should I be worried about her?", "jayy.dreamz"],
   ],
 };
 
@@ -72,6 +74,7 @@ export const NOT_IDENTIFYING: [string, string][] = [
   ["Fun fact: Frances Perkins was the first woman in a US cabinet and a social worker.", "public figures"],
   ["Thanks <@U07PQ2MNB> and @Dolores for the supervision notes — super helpful!", "colleagues and mentions"],
   ["My supervisor Renata says to document every collateral contact. Agree?", "colleagues and mentions"],
+  ["Her caseworker at DCFS, Ms. Patterson, never calls me back. How do I escalate?", "colleagues and mentions"],
   ["Can someone cover for Jerome on Friday's intake shift?", "colleagues and mentions"],
   ["Catholic Charities and the Salvation Army both run winter coat drives.", "organizations"],
   ["The Veterans Crisis Line is 988 then press 1, or text 838255.", "public hotlines and agency lines"],
