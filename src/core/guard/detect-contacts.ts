@@ -34,7 +34,8 @@ export const detectPhones = (text: string, push: Push): void => {
     if (TOLL_FREE.test(raw)) continue; // organisations' lines
     const near = before(text, start, 70) + " " + after(text, end, 30);
     const context = sentenceAround(text, start, end);
-    if (ORG_CUE.test(near) && !/\bclient|\bpt\b|\bpatient|\bmom\b|\bdad\b/i.test(before(text, start, 70))) continue;
+    // An organisation's line, unless one particular client is named as its owner ("for clients in crisis" is not one).
+    if (ORG_CUE.test(near) && !/\b(client|client's|pt|patient|mom|dad|her|his)\b/i.test(before(text, start, 70))) continue;
     if (/\b(ssn|social security|id|mrn|medicaid|medicare|case|account|member|claim|serial|imei)\b/i.test(before(text, start, 25))) continue;
     if (mentionsClient(context) || PERSON_PRONOUN.test(context) || /\b(call|text|reach|callback|number|cell|phone)\b/i.test(near)) {
       push({ type: "phone", start, end: start + text.slice(start, end).trimEnd().length });

@@ -17,7 +17,7 @@ const ORG_AFTER = /^\s+(?:project|foundation|center|centre|family services|servi
 const ORG_WORD = /\b(?:Project|Foundation|Center|Centre|Services|Programs?|House|Institute|University|College|Hospital|Clinic|Agency|Society|Association|Lifeline|Trust|Fund|Network|County|School|Academy|Church|Ministries|Corps|Court|Department|Coalition|Alliance|Council|Partners|Group|Inc|LLC)\b/;
 const FICTION = /\b(vignette|exam|practice q(?:uestion)?|aswb|hypothetical|fictional|made[- ]up|case study|textbook|role[- ]?play|for example|e\.g\.|pseudonym|i'll call (?:him|her|them))\b/i;
 const PLACEHOLDER = /^(?:client|person|patient|youth|parent|child|kid|family)\s+[A-Z]$|^[A-Z]$/i;
-const PET = /\b(my|our)\s+(dog|cat|puppy|kitten|pet|bird|horse)\s*$/i;
+const PET = /\b(dog|cat|puppy|kitten|pet|bird|horse|service (?:dog|animal)|support (?:dog|animal)|esa)\s*,?\s*(?:named\s+|called\s+)?$/i;
 const RELATIONS = String.raw`(?:mom|mum|mother|dad|father|parents?|grand(?:ma|mother|pa|father|parents)|aunt|uncle|sister|brother|siblings?|son|daughter|baby|kids?|children|husband|wife|partner|boyfriend|girlfriend|foster (?:mom|dad|parents?)|caregiver|guardian|interpreter|caseworker|case ?worker|therapist|teacher|po|probation officer|landlord|file|chart|case|record|roi|iep|504|appointment|intake|placement|hearing|school|medication|meds)`;
 
 /** "update on" → "[Uu]pdate on": the phrase may open a sentence, the name after it stays case-sensitive. */

@@ -1,6 +1,6 @@
 import { aboutClient, before, mentionsClient, EVENT_CUE, sentenceAround } from "./context";
 import type { Finding } from "./guard-types";
-import { isRegionName } from "./lexicon";
+import { isGivenName, isRegionName } from "./lexicon";
 
 type Push = (f: Omit<Finding, "text">) => void;
 
@@ -59,6 +59,8 @@ export const detectPlaces = (text: string, push: Push, clientNamed = false): voi
     const start = m.index! + m[0].lastIndexOf(place), end = start + place.length;
     if (isRegionName(place) || AGENCY_AFTER.test(text.slice(end)) || /^\s+v\.?\s/.test(text.slice(end))) continue; // "Haaland v. Brackeen" is case law
     if (/^(St|Mt|Ft|Dr|Mr|Mrs|Ms)$/.test(place)) continue; // "St. Mary's": an abbreviation, not a place name
+    // "Thanks to Maria": a person. A town named like a person needs a place word ("Charlotte County").
+    if (isGivenName(place.split(/\s+/)[0]!) && !/\s(County|Parish|Township|Borough|City|Village|Heights|Springs|Falls)$/.test(place)) continue;
     const { client, event } = about(start, end);
     if (!client || event) continue;
     if (/\b(my|our)\s+(office|agency|county|area|state|city|team)\b/i.test(before(text, start, 40))) continue;
