@@ -1,6 +1,6 @@
 import { stripMarkup } from "./strip-markup";
 import { detectEmails, detectNetworkIds, detectPersonalUrls, detectPhones, detectSsn } from "./detect-contacts";
-import { detectAges, detectDates } from "./detect-dates";
+import { detectAgeWords, detectAges, detectDates } from "./detect-dates";
 import { detectLicences, detectRecordNumbers } from "./detect-identifiers";
 import { detectNames } from "./detect-names";
 import { detectPlaces } from "./detect-places";
@@ -12,7 +12,7 @@ type Detector = (text: string, push: Push, clientNamed: boolean) => void;
 // Order matters only for overlaps: a span claimed by an earlier, more specific detector wins.
 const DETECTORS: Detector[] = [
   detectEmails, detectPersonalUrls, detectSsn, detectNetworkIds, detectLicences, detectRecordNumbers,
-  detectPhones, detectAges, detectDates, detectPlaces, detectNames,
+  detectPhones, detectAges, detectAgeWords, detectDates, detectPlaces, detectNames,
 ];
 
 /**

@@ -34,6 +34,20 @@ export const detectDates = (text: string, push: Push): void => {
   }
 };
 
+const UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const AGE_WORDS = /\b(?:(?:turned|turns|turning|aged?|is|was|now)\s+)(ninety(?:[- ](one|two|three|four|five|six|seven|eight|nine))?|(?:one|a) hundred(?: and (?:one|two|three|four|five))?)\b|\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|a) hundred)[- ]years?[- ]old\b(?![- ]?s\b)/gi;
+
+/** "turned ninety-four", "a ninety-year-old": ages over 89 written in words (ninety counts: over 89). */
+export const detectAgeWords = (text: string, push: Push): void => {
+  for (const m of text.matchAll(AGE_WORDS)) {
+    const words = m[1] ?? m[3]!;
+    if (m[2] !== undefined && !UNITS.includes(m[2].toLowerCase())) continue;
+    const start = m.index! + m[0].toLowerCase().indexOf(words.toLowerCase());
+    if (/\b(over|above|than|under)\s*$/i.test(before(text, start, 12))) continue;
+    push({ type: "age_over_89", start, end: start + words.length });
+  }
+};
+
 /** Ages over 89 of one person: "a 93-year-old client", "client is 91 y/o", "Ms. R, 94,". */
 export const detectAges = (text: string, push: Push): void => {
   const AGE = /\b(?:age[ds]?\s+|aged\s+)?(\d{2,3})\s*(?:-|\s)?\s*(?:years?[- ]old|yrs?[- ]old|y\/o|y\.o\.|yo|yr old|year-old)\b|\b(?:age[ds]?|aged)\s+(\d{2,3})\b|,\s*(\d{2,3})\s*,/gi;

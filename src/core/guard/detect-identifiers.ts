@@ -5,7 +5,7 @@ type Push = (f: Omit<Finding, "text">) => void;
 
 // Words that introduce a client's record, case or account number.
 const RECORD_KEY = String.raw`(?:mrn|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)?|case(?: number| no\.?| #| file)?|docket|cause(?: number| no\.?)?|petition|medicaid(?: id| number| no\.?| #)?|medicare(?: id| number| no\.?| #)?|mbi|member(?: id| number| no\.?| #)?|beneficiary(?: id| number)?|client(?: id| number| no\.?| #)|patient(?: id| number)|pt id|account(?: number| no\.?| #)?|acct(?: no\.?| #)?|claim(?: number| no\.?| #)?|policy(?: number| no\.?| #)?|subscriber id|hmis(?: id)?|snap(?: case)?|ebt(?: card)?|id(?: number| no\.?| #)?|file(?: number| no\.?| #)|inmate(?: number| no\.?| #)?|booking(?: number| no\.?| #)?|a-?number|alien(?: number)?|uscis(?: number)?|receipt(?: number)?|student id|dcfs case|cps case|referral(?: number| no\.?| #)?)`;
-const RECORD = new RegExp(String.raw`\b${RECORD_KEY}\s*(?:#|:|is|was|=|of|for (?:my |the |a |this )?(?:client|pt|patient|kid|youth)|number)?\s*(?:is\s+|was\s+|:\s*|#\s*)*([A-Z]{0,6}[-#]?\d[A-Z0-9-]{3,}|\d{2,}[A-Z][A-Z0-9-]{2,})\b`, "gi");
+const RECORD = new RegExp(String.raw`\b${RECORD_KEY}\s*(?:#|:|is|was|=|of|for (?:my |the |a |this )?(?:client|pt|patient|kid|youth)|number|ends in|ending in|last (?:four|4)(?: digits)?(?: are| is)?)?\s*(?:is\s+|was\s+|:\s*|#\s*)*([A-Z]{0,6}[-#]?\d[A-Z0-9-]{3,}|\d{2,}[A-Z][A-Z0-9-]{2,})\b`, "gi");
 // Record-like tokens that are not about a client.
 const NOT_RECORD = /\b(form|ticket|inc|incident|meeting|zoom|room|suite|vol|volume|issue|cpt|icd|dsm|hb|sb|bill|statute|code|section|rule|regulation|cfr|usc|order no|invoice|po|purchase|version|v\.|grant|award|license renewal|npi|ein|tax id)\b[^.]{0,12}$/i;
 

@@ -1,6 +1,6 @@
 import { after, before, mentionsClient, PERSON_PRONOUN, sentenceAround } from "./context";
 import type { Finding } from "./guard-types";
-import { couldBeGivenName, isGivenName, isRegionName, isSurname } from "./lexicon";
+import { couldBeGivenName, isCommonWord, isGivenName, isRegionName, isSurname } from "./lexicon";
 
 type Push = (f: Omit<Finding, "text">) => void;
 
@@ -30,6 +30,8 @@ const FAMILY = new RegExp(String.raw`\bthe\s+(${CAP})\s+(?:family|families|twins
 const WITH_AGE = new RegExp(String.raw`(${NAME})(?:\s*,\s*|\s+\(|\s{2,})(\d{1,2})(?:\s*(?:yo|y\/o|years? old))?\s*(?:[,)]|\s{2,}|\s+(?:and|with|who|is|was|has|yo|y\/o|years)|$)`, "g");
 const POSSESSIVE = new RegExp(String.raw`(${NAME}|\b${ANY_CASE_WORD})['’]s\s+(?:\w+\s+)?${RELATIONS}\b`, "g");
 const ROSTER = /\b(?:roster|attendees|attendance|participants|group|kids|clients|youth|teens|members|students|families|caseload|referrals)\b[^:\n]{0,25}:\s*((?:[A-Z][\w'’-]+(?:\s+[A-Z]\.)?)(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*)[A-Z][\w'’-]+(?:\s+[A-Z]\.)?)+)/g;
+/** Words that stand before an age without being names: "Client, 96,", "Son (12)". */
+const PERSON_NOUN = /^(son|daughter|boy|girl|man|woman|baby|infant|toddler|husband|wife|partner|mother|father|grandma|grandpa|grandmother|grandfather|resident|veteran|adult|child|sibling|brother|sister|male|female|age|aged|ages)$/i;
 /** "jaylen skipped group again": a sentence opening with a name and something a client did. */
 const SUBJECT = new RegExp(String.raw`(?:^|[.!?:—–]\s+|\n)(${ANY_CASE_WORD})\s+(?:(?:has|had|just|finally|also|still|never|again)\s+)?(?:skipped|missed|refused|relapsed|ran away|disclosed|showed up|no-showed|got (?:arrested|evicted|kicked out|suspended|expelled)|was (?:admitted|discharged|arrested|removed|placed|hospitalized)|has been|keeps|won't|didn't|doesn't|can't|told me|said (?:she|he|they)|came to (?:group|session)|turned \d+|got (?:the|a|an|his|her|their|into|accepted|approved|housed|placed|hired|sober)|moved (?:in|out|into)|graduated|passed (?:her|his|their|the))`, "g");
 const NOT_A_NAME = /^(he|she|they|we|i|it|you|my|our|the|a|an|this|that|client|clients|mom|dad|everyone|someone|somebody|nobody|kid|kids|teen|teens|youth|patient|family|grandma|grandpa|nobody|who|which|what|there|today|yesterday|again|also|still|and|but|so|then|now|just|honestly|ugh|lol|update|anyone|everybody|one|none|parent|parents|student|students|resident|sis|bro|he's|she's)$/i;
@@ -68,7 +70,7 @@ export const detectNames = (text: string, push: Push): void => {
   }
   for (const m of text.matchAll(WITH_AGE)) {
     const name = m[1]!, age = Number(m[2]);
-    if (fiction || age < 1 || age > 99) continue;
+    if (fiction || age < 1 || age > 99 || NOT_A_NAME.test(name) || PERSON_NOUN.test(name)) continue;
     const first = name.split(/\s+/)[0]!;
     if (!(couldBeGivenName(first) || isSurname(first) || name.includes(" ") || clientMessage)) continue;
     add(name, m.index!);
@@ -89,7 +91,7 @@ export const detectNames = (text: string, push: Push): void => {
   }
   for (const m of text.matchAll(SUBJECT)) {
     const word = m[1]!;
-    if (fiction || NOT_A_NAME.test(word) || !clientMessage) continue;
+    if (fiction || NOT_A_NAME.test(word) || !clientMessage || isCommonWord(word)) continue;
     add(word, m.index! + m[0].indexOf(word));
   }
   for (const m of text.matchAll(QUOTED_NICK)) {

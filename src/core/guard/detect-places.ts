@@ -8,6 +8,7 @@ const SUFFIX = String.raw`(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Driv
 const UNIT = String.raw`(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Lot|Rm|#)\.?\s*#?[A-Z0-9-]+)?`;
 const STREET = new RegExp(String.raw`\b\d{1,6}\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z0-9][\w'-]*\s+){1,3}${SUFFIX}${UNIT}`, "g");
 const BARE_STREET = new RegExp(String.raw`\b(?:on|off|at|near|by)\s+((?:[A-Z][\w'-]*\s+){1,2}${SUFFIX})`, "g");
+const LIVES_AT = /\b(?:lives|living|staying|stays|moved|moving|sleeps|address is|address:|home is)\s+(?:at|to|on)?\s*(\d{1,5}\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})/g;
 const PO_BOX = /\bP\.?\s?O\.?\s?Box\s+\d+\b/gi;
 const INTERSECTION = /\b(?:corner of\s+)?(\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\s+(?:and|&|\/)\s+(\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\b(?=[\s,.!?]|$)/g;
 const SITE_WORDS = String.raw`(?:apartments?|apts|terrace|homes|village|courts|towers|manor|gardens|estates|trailer park|mobile home park|motel|hotel|inn|shelter|encampment|camp|plant|factory|warehouse|store|lot|parking lot|middle|middle school|elementary|elementary school|high school|high|academy|prep|charter|nursing home|group home|residence|residences|commons|lofts|flats|hall|jail|detention center)`;
@@ -33,6 +34,10 @@ export const detectPlaces = (text: string, push: Push, clientNamed = false): voi
       if (/\b(?:our|my)\s+(?:office|agency|clinic|program|building|center|centre|team)\b|\b(?:located at|venue|hosted at|donations?)\b/i.test(s) && !mentionsClient(s)) continue;
       push({ type: "address", start: m.index!, end: m.index! + m[0].replace(/[\s,.]+$/, "").length });
     }
+  }
+  for (const m of text.matchAll(LIVES_AT)) {
+    const start = m.index! + m[0].lastIndexOf(m[1]!);
+    push({ type: "address", start, end: start + m[1]!.length });
   }
   for (const m of text.matchAll(BARE_STREET)) {
     const start = m.index! + m[0].indexOf(m[1]!);

@@ -30,6 +30,13 @@ export const isGivenName = (word: string): boolean => {
   return FIRST_NAMES.has(w) && !AMBIGUOUS.has(w);
 };
 
+const NAME_TAGS = new Set(["FemaleName", "MaleName", "FirstName", "LastName", "Person"]);
+/** A word the lexicon knows as something other than a name ("landlord", "school"). */
+export const isCommonWord = (word: string): boolean => {
+  const tags = lexicon[word.toLowerCase()];
+  return tags !== undefined && !(Array.isArray(tags) ? tags : [tags]).some((t) => NAME_TAGS.has(t));
+};
+
 /** Any given name, ambiguous ones included: enough when the context already says "a person". */
 export const couldBeGivenName = (word: string): boolean => FIRST_NAMES.has(word.toLowerCase());
 export const isSurname = (word: string): boolean => LAST_NAMES.has(word.toLowerCase());
@@ -50,6 +57,7 @@ const NOT_PLACES = new Set([
   "medicaid", "medicare", "zoom", "teams", "slack", "discord", "google", "excel", "word", "english class", "court", "group",
   "supervision", "the", "i", "he", "she", "they", "we", "my", "our", "her", "his", "dbt", "cbt", "emdr", "tf-cbt", "aa", "na",
   "al-anon", "job corps", "section", "chapter", "part", "room", "suite", "session", "school", "care", "foster care", "er", "icu",
+  "apt", "apartment", "unit", "building", "floor", "lot",
 ]);
 
 /** States, countries and regions: too large to single anyone out. */

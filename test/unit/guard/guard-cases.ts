@@ -26,6 +26,7 @@ export const IDENTIFYING: Record<string, [string, string][]> = {
   age_over_89: [
     ["My 96 year old client wants to stop dialysis. How do I support her decision?", "96"],
     ["Client is a 102-year-old veteran who wants his story recorded. Any oral history programs?", "102"],
+    ["He turned ninety-four last week and still walks to the senior center every day, my client says.", "ninety-four"],
   ],
   phone: [
     ["My client's number changed, it's 412-555-0187 now; can someone on nights update the sheet?", "412-555-0187"],
@@ -37,6 +38,7 @@ export const IDENTIFYING: Record<string, [string, string][]> = {
   address: [
     ["Can someone drop a food box at 77 Birchwood Ave, Apt 3C for my client this week?", "77 Birchwood Ave, Apt 3C"],
     ["Client is staying with her aunt at 1540 N Kedzie Blvd until the shelter has space.", "1540 N Kedzie Blvd"],
+    ["My client lives at 88 Chestnut, second floor. Landlord won't fix the heat.", "88 Chestnut"],
   ],
   location: [
     ["Client lives in Walden, a town of 900 people, so everyone knows her business. How do I protect her privacy?", "Walden"],
@@ -51,6 +53,7 @@ export const IDENTIFYING: Record<string, [string, string][]> = {
     ["Can anyone at County check case no. 24-DP-01882 for my client? The hearing got moved.", "24-DP-01882"],
     ["Client's Medicare number is 1EG4-TE5-MK72 and the pharmacy can't find it.", "1EG4-TE5-MK72"],
     ["My client's member ID is QHP88120045 — does Molina cover this?", "QHP88120045"],
+    ["Her Medicaid ID ends in 4471 — is that enough for the pharmacy to look it up?", "4471"],
   ],
   license_or_plate: [
     ["Client's car, plate KZR 4412, was towed from the shelter lot. How does she get it back?", "KZR 4412"],
