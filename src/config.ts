@@ -36,11 +36,11 @@ export class ConfigError extends Error {
   }
 }
 
-/** Variables that only make sense together. */
-const PAIRS: [string, string[]][] = [
+/** Variables that only make sense together: [set, needs all of, or instead any of]. */
+const PAIRS: [string, string[], string[]?][] = [
   ["SLACK_BOT_TOKEN", ["SLACK_SIGNING_SECRET"]],
-  ["SLACK_SIGNING_SECRET", ["SLACK_BOT_TOKEN"]],
-  ["SLACK_APP_TOKEN", ["SLACK_BOT_TOKEN"]],
+  ["SLACK_SIGNING_SECRET", ["SLACK_BOT_TOKEN"], ["SLACK_CLIENT_ID"]],
+  ["SLACK_APP_TOKEN", ["SLACK_BOT_TOKEN"], ["SLACK_CLIENT_ID"]],
   ["SLACK_CLIENT_ID", ["SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_SIGNING_SECRET"]],
 ];
 
@@ -54,8 +54,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`));
   }
-  const problems = PAIRS.flatMap(([has, needs]) =>
-    present[has] ? needs.filter((n) => !present[n]).map((n) => `${n} must be set when ${has} is set`) : []);
+  const problems = PAIRS.flatMap(([has, needs, orInstead = []]) =>
+    present[has] && !orInstead.some((n) => present[n])
+      ? needs.filter((n) => !present[n]).map((n) => `${n} must be set when ${has} is set${orInstead.length ? ` (or ${orInstead.join(", ")} for the multi-workspace install)` : ""}`)
+      : []);
   if (problems.length) throw new ConfigError(problems);
   return parsed.data;
 };

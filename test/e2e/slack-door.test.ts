@@ -252,6 +252,14 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     expect(posts().filter((c) => c.args.thread_ts === ts && blocksText(c).includes("still waiting"))).toHaveLength(1);
   });
 
+  it("a deleted thread reply stops counting; an edit is taken in", async () => {
+    // So far this week: Ben's reply, the retried one, and Cy's marked answer.
+    await repliesThisWeek(3);
+    await event({ type: "message", subtype: "message_changed", channel: "CGEN", message: { user: "UBEN", text: "Answer, edited", ts: "1800000100.000001", thread_ts: "x" }, previous_message: { user: "UBEN", ts: "1800000100.000001" } });
+    await event({ type: "message", subtype: "message_deleted", channel: "CGEN", deleted_ts: "1800000100.000001", previous_message: { user: "UBEN", ts: "1800000100.000001", thread_ts: "x" } });
+    await repliesThisWeek(2);
+  });
+
   it("acknowledged every request well inside Slack's 3 seconds", () => {
     expect(ackTimes.length).toBeGreaterThan(20);
     expect(Math.max(...ackTimes)).toBeLessThan(3_000);

@@ -8,6 +8,8 @@ export interface SlackCall {
   at: number;
   /** The message ts the fake answered with (chat.postMessage). */
   ts?: string;
+  /** The bearer token the call was made with. */
+  token?: string;
 }
 
 const parse = (raw: string, type: string | undefined): Record<string, unknown> => {
@@ -55,7 +57,7 @@ export const startFakeSlack = async () => {
         calls.push({ method: `${method}#429`, args, at: Date.now() });
         return json(429, { ok: false, error: "ratelimited" }, { "retry-after": "1" });
       }
-      const call: SlackCall = { method, args, at: Date.now() };
+      const call: SlackCall = { method, args, at: Date.now(), token: String(req.headers.authorization ?? args.token ?? "").replace(/^Bearer /, "") };
       calls.push(call);
       switch (method) {
         case "auth.test": return json(200, { ok: true, url: "https://peers.slack.com/", team: "Peers", user: "peerloop", team_id: "T1", user_id: "UBOT", bot_id: "BBOT" });
@@ -68,6 +70,12 @@ export const startFakeSlack = async () => {
           const u = users[id] ?? { name: id.toLowerCase() };
           return json(200, { ok: true, user: { id, name: u.name, real_name: u.name, is_admin: Boolean(u.admin), profile: { display_name: u.name } } });
         }
+        case "oauth.v2.access":
+          return json(200, {
+            ok: true, app_id: "A1", access_token: `xoxb-installed-${args.code}`, token_type: "bot", scope: "commands,chat:write",
+            bot_user_id: "UBOT2", team: { id: `T-${args.code}`, name: "Second workspace" }, enterprise: null, is_enterprise_install: false,
+            authed_user: { id: "UINSTALLER" },
+          });
         case "team.info": return json(200, { ok: true, team: { id: "T1", name: "Peers of Practice" } });
         default: return json(200, { ok: true });
       }

@@ -28,6 +28,11 @@ describe("configuration", () => {
 
   it("asks for the variables that go together", () => {
     expect(problems({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual(["SLACK_SIGNING_SECRET must be set when SLACK_BOT_TOKEN is set"]);
+    expect(problems({ SLACK_SIGNING_SECRET: "s" })).toEqual(["SLACK_BOT_TOKEN must be set when SLACK_SIGNING_SECRET is set (or SLACK_CLIENT_ID for the multi-workspace install)"]);
+    expect(problems({ SLACK_SIGNING_SECRET: "s", SLACK_CLIENT_ID: "1" })).toEqual([
+      "SLACK_CLIENT_SECRET must be set when SLACK_CLIENT_ID is set", "SLACK_STATE_SECRET must be set when SLACK_CLIENT_ID is set",
+    ]);
+    expect(problems({ SLACK_SIGNING_SECRET: "s", SLACK_CLIENT_ID: "1", SLACK_CLIENT_SECRET: "c", SLACK_STATE_SECRET: "x" })).toEqual([]);
   });
 
   it("treats empty values as unset", () => {

@@ -63,7 +63,11 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
   const bolt = new App({
     signingSecret: opts.signingSecret,
     ...(opts.oauth
-      ? { clientId: opts.oauth.clientId, clientSecret: opts.oauth.clientSecret, stateSecret: opts.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore, installerOptions: { directInstall: true, port: opts.port } }
+      ? {
+        clientId: opts.oauth.clientId, clientSecret: opts.oauth.clientSecret, stateSecret: opts.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore,
+        // The install flow's oauth.v2.access goes to SLACK_API_URL too (proxies, tests).
+        installerOptions: { directInstall: true, port: opts.port, clientOptions: slackApiOptions(opts.apiUrl) },
+      }
       : { token: opts.botToken }),
     ...(socketMode ? { socketMode: true, appToken: opts.appToken, installerOptions: { port: opts.port } } : { port: opts.port }),
     customRoutes: [healthRoute],
