@@ -1,5 +1,5 @@
 import type { ActorIdentity } from "../core/members/member-service";
-import type { Actor, Place } from "../core/shared/context";
+import type { Actor, Place, Platform } from "../core/shared/context";
 import type { Logger } from "../core/shared/logger";
 import type { Anchor, Message, Outcome } from "../core/shared/message";
 import type { ResolveInput, IncomingReply } from "../core/threads/thread-service";
@@ -83,6 +83,15 @@ export class PeerloopApp {
       else await this.services.threads.discardUnposted(communityId, anchor.id);
     } catch (error) {
       this.logger.error("could not discard an unposted card", { communityId, anchor, error: String(error) });
+    }
+  }
+
+  /** A reply deleted on the platform whose author the door does not know (only its community). */
+  async replyDeletedIn(platform: Platform, communityExternalId: string, platformMessageId: string): Promise<void> {
+    try {
+      await this.services.threads.deleteReplyIn(platform, communityExternalId, platformMessageId);
+    } catch (error) {
+      this.logger.error("could not record a deleted reply", { platform, communityExternalId, platformMessageId, error: String(error) });
     }
   }
 

@@ -53,6 +53,10 @@ export const memoryStore = (): Store & { state: State } => {
       },
       async get(id) { const c = s.communities.find((x) => x.id === id); return c ? clone(c) : null; },
       async list() { return clone(s.communities); },
+      async findByExternalId(platform, externalId) {
+        const c = s.communities.find((x) => x.platform === platform && x.externalId === externalId);
+        return c ? clone(c) : null;
+      },
       async updateSettings(id, patch) { const c = s.communities.find((x) => x.id === id)!; Object.assign(c, patch); return clone(c); },
     },
     members: {

@@ -104,6 +104,16 @@ describe("replies and resolution", () => {
     expect((await h.store.threads.get(ben.communityId, threadId))?.replyCount).toBe(0);
   });
 
+  it("a deletion known only by community and message id still un-counts the reply", async () => {
+    const h = coreHarness({ community: "G-42" });
+    const { ref, threadId } = await askAs(h);
+    const ben = await h.actor("ben");
+    await h.app.threadReply(ben, { threadRef: ref, platformMessageId: "p1", text: "Try X" });
+    await h.app.replyDeletedIn("shell", "G-42", "p1");
+    await h.app.replyDeletedIn("shell", "some-other-community", "p1");
+    expect((await h.store.threads.get(ben.communityId, threadId))?.replyCount).toBe(0);
+  });
+
   it("the asker's check mark resolves and credits the repliers; others' do nothing", async () => {
     const h = coreHarness();
     const { ref, threadId } = await askAs(h);

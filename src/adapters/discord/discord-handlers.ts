@@ -172,9 +172,10 @@ export const handleMessageUpdate = (deps: DiscordDeps) => async (_old: unknown, 
 };
 
 export const handleMessageDelete = (deps: DiscordDeps) => async (m: DiscordMessage | PartialMessage) => {
-  // An uncached message arrives without its author; its reply then stays counted (noted in the README).
-  if (!m.inGuild() || !m.author || m.author.bot) return;
+  if (!m.guildId || m.author?.bot) return;
   try {
+    // A message older than the cache arrives without its author: the community is enough.
+    if (!m.author) return await deps.app.replyDeletedIn("discord", m.guildId, m.id);
     await deps.app.replyDeleted(await identify(deps, fromMessage(m as DiscordMessage<true>)), m.id);
   } catch (error) {
     deps.logger.error("discord delete failed", { messageId: m.id, error: error instanceof Error ? error.message : String(error) });

@@ -39,6 +39,7 @@ export interface CommunityRepository {
   /** Finds or creates the community for a workspace, guild or shell; keeps its name current. */
   upsert(platform: Platform, externalId: string, name: string): Promise<Community>;
   get(id: string): Promise<Community | null>;
+  findByExternalId(platform: Platform, externalId: string): Promise<Community | null>;
   list(): Promise<Community[]>;
   updateSettings(id: string, patch: Partial<CommunitySettings>): Promise<Community>;
 }

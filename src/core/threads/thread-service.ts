@@ -3,7 +3,7 @@ import type { Finding } from "../guard/guard-types";
 import type { Member } from "../members/member-types";
 import type { NotificationService } from "../notifications/notification-service";
 import type { Clock } from "../shared/clock";
-import type { Actor, Place } from "../shared/context";
+import type { Actor, Place, Platform } from "../shared/context";
 import { fail } from "../shared/errors";
 import { privately, reply, type Outcome } from "../shared/message";
 import { normalizeTags } from "../shared/tags";
@@ -135,6 +135,12 @@ export class ThreadService {
   async deleteReply(actor: Actor, platformMessageId: string): Promise<Outcome> {
     await this.store.threads.deleteReply(actor.communityId, platformMessageId, this.clock.now());
     return reply();
+  }
+
+  /** A deletion the platform reports without its author (an uncached Discord message): only the community is known. */
+  async deleteReplyIn(platform: Platform, communityExternalId: string, platformMessageId: string): Promise<void> {
+    const community = await this.store.communities.findByExternalId(platform, communityExternalId);
+    if (community) await this.store.threads.deleteReply(community.id, platformMessageId, this.clock.now());
   }
 
   /** Checks that `actor` may resolve the thread now (before a door opens a resolve form); returns it. */

@@ -17,6 +17,10 @@ export class PrismaCommunityRepository implements CommunityRepository {
     return this.db.community.findUnique({ where: { id } });
   }
 
+  findByExternalId(platform: Platform, externalId: string): Promise<Community | null> {
+    return this.db.community.findUnique({ where: { platform_externalId: { platform, externalId } } });
+  }
+
   list(): Promise<Community[]> {
     return this.db.community.findMany({ orderBy: { createdAt: "asc" } });
   }
