@@ -1,4 +1,5 @@
 import { ChannelType, DiscordAPIError, MessageFlags, REST, Routes, type Client, type RepliableInteraction } from "discord.js";
+import { deliverOutcome as deliverShared } from "../../app/deliver-outcome";
 import type { PeerloopApp } from "../../app/peerloop-app";
 import { CourierError, type Courier } from "../../core/jobs/courier";
 import type { Logger } from "../../core/shared/logger";
@@ -27,9 +28,9 @@ export const discordReason = (e: unknown): string =>
 const threadName = (text: string) => (text.replace(/\s+/g, " ").trim() || "Discussion").slice(0, 90);
 
 /**
- * Delivers an outcome on Discord. A question card gets a thread started on it (a post, in a
- * forum); the card's id is the thread's id, which is how replies find their question. A REST
- * failure becomes a private message to the member and a log line, never a crash.
+ * Delivers an outcome on Discord, with the policy every door shares. A question card gets a
+ * thread started on it (a post, in a forum); the card's id is the thread's id, which is how replies
+ * find their question. Private messages edit the deferred reply, then follow it up.
  */
 export const deliverDiscord = async (client: Client, app: PeerloopApp, outcome: Outcome, place: DiscordPlace, logger: Logger, stash: Stash): Promise<void> => {
   let answered = false;
@@ -42,54 +43,36 @@ export const deliverDiscord = async (client: Client, app: PeerloopApp, outcome: 
       await (await client.users.fetch(place.userId)).send(payload as never);
     }
   };
-  let cardFailed = false;
-  for (const out of outcome.messages) {
-    // Follower notifications about a card that never appeared would point at nothing.
-    if (cardFailed && out.to.kind !== "actor") continue;
-    const payload = renderDiscord(out.message, { guildId: place.guildId, stash });
-    try {
+  const sendable = async (id: string) => {
+    const channel = await client.channels.fetch(id);
+    if (!channel?.isSendable()) throw new Error("channel not found");
+    return channel;
+  };
+  await deliverShared(app, outcome, { door: "discord", communityId: place.communityId, channelId: place.channelId }, {
+    send: async (out) => {
+      const payload = renderDiscord(out.message, { guildId: place.guildId, stash }) as never;
       switch (out.to.kind) {
-        case "actor": await tellActor(payload); break;
+        case "actor": return tellActor(payload);
+        case "thread": return void (await (await sendable(out.to.threadRef)).send(payload));
+        case "post": return void (await (await sendable(out.to.channelId)).send(payload));
+        case "member": return void (await (await client.users.fetch(out.to.externalId)).send(payload));
         case "channel": {
           const channel = await client.channels.fetch(place.channelId);
-          if (!channel) throw new Error("channel not found");
-          if (channel.type === ChannelType.GuildForum || channel.type === ChannelType.GuildMedia) {
-            const thread = await channel.threads.create({ name: threadName(out.message.quote ?? out.message.title ?? ""), message: payload as never });
-            if (out.anchor) await app.posted(place.communityId, out.anchor, place.channelId, thread.id, thread.id);
-          } else if (channel.isSendable()) {
-            const message = await channel.send(payload as never);
-            let threadRef = message.id;
-            if (out.anchor?.kind === "thread" && "threads" in channel && channel.type === ChannelType.GuildText) {
-              threadRef = (await message.startThread({ name: threadName(out.message.quote ?? "") })).id;
-            }
-            if (out.anchor) await app.posted(place.communityId, out.anchor, place.channelId, message.id, threadRef);
+          if (channel?.type === ChannelType.GuildForum || channel?.type === ChannelType.GuildMedia) {
+            const thread = await channel.threads.create({ name: threadName(out.message.quote ?? out.message.title ?? ""), message: payload });
+            return { messageRef: thread.id, threadRef: thread.id };
           }
-          break;
-        }
-        case "thread": {
-          const thread = await client.channels.fetch(out.to.threadRef);
-          if (thread?.isSendable()) await thread.send(payload as never);
-          break;
-        }
-        case "member": await (await client.users.fetch(out.to.externalId)).send(payload as never); break;
-        case "post": {
-          const channel = await client.channels.fetch(out.to.channelId);
-          if (channel?.isSendable()) await channel.send(payload as never);
-          break;
+          const message = await (await sendable(place.channelId)).send(payload);
+          const threadRef = out.anchor?.kind === "thread" && channel?.type === ChannelType.GuildText
+            ? (await message.startThread({ name: threadName(out.message.quote ?? "") })).id
+            : message.id;
+          return { messageRef: message.id, threadRef };
         }
       }
-    } catch (error) {
-      const reason = discordReason(error);
-      logger.warn("discord delivery failed", { communityId: place.communityId, channelId: place.channelId, to: out.to.kind, error: reason });
-      if (out.anchor) {
-        cardFailed = true;
-        await app.discard(place.communityId, out.anchor);
-      }
-      if (out.to.kind !== "actor") {
-        await tellActor(renderDiscord({ text: out.anchor ? `Not posted: ${reason}, so nothing was saved.` : `I couldn't deliver a message: ${reason}.`, tone: "warning" })).catch(() => undefined);
-      }
-    }
-  }
+    },
+    tellActor: (message) => tellActor(renderDiscord(message)),
+    explain: (error) => ({ reason: discordReason(error) }),
+  }, logger);
   if (place.interaction && !answered) {
     await place.interaction.editReply({ content: `Done: posted in <#${place.channelId}>.`, embeds: [], components: [], allowedMentions: { parse: [] } }).catch(() => undefined);
   }

@@ -1,6 +1,7 @@
 import type { webApi } from "@slack/bolt";
 
 type WebClient = webApi.WebClient;
+import { deliverOutcome as deliverShared } from "../../app/deliver-outcome";
 import type { PeerloopApp } from "../../app/peerloop-app";
 import type { Courier } from "../../core/jobs/courier";
 import { CourierError } from "../../core/jobs/courier";
@@ -43,36 +44,23 @@ export const postSlack = async (client: WebClient, to: Audience, message: Messag
 
 const slackError = (e: unknown): string => (e as { data?: { error?: string } })?.data?.error ?? (e instanceof Error ? e.message : String(e));
 
-/**
- * Delivers a command's or event's outcome. A failed post never takes the others down: the member
- * is told privately what went wrong (for a card, how to let the bot in), the admin gets a log line.
- */
-export const deliverOutcome = async (client: WebClient, app: PeerloopApp, outcome: Outcome, place: SlackPlace, logger: Logger): Promise<void> => {
-  let cardFailed = false;
-  for (const out of outcome.messages) {
-    // Follower notifications about a card that never appeared would point at nothing.
-    if (cardFailed && out.to.kind !== "actor") continue;
-    try {
+const CHANNEL_ACCESS = /not_in_channel|channel_not_found|is_archived|restricted_action/;
+
+/** Delivers a command's or event's outcome on Slack, with the policy every door shares. */
+export const deliverOutcome = (client: WebClient, app: PeerloopApp, outcome: Outcome, place: SlackPlace, logger: Logger): Promise<void> =>
+  deliverShared(app, outcome, { door: "slack", communityId: place.communityId, channelId: place.channelId }, {
+    send: async (out) => {
       const ts = await postSlack(client, out.to, out.message, place);
-      if (out.anchor && ts) await app.posted(place.communityId, out.anchor, place.channelId, ts, ts);
-    } catch (error) {
-      const reason = slackError(error);
-      logger.warn("slack post failed", { communityId: place.communityId, channel: place.channelId, to: out.to.kind, error: reason });
-      if (out.to.kind === "actor") continue;
-      if (out.anchor) {
-        cardFailed = true;
-        await app.discard(place.communityId, out.anchor);
-      }
-      const hint = /not_in_channel|channel_not_found|is_archived|restricted_action/.test(reason)
-        ? " Invite Peerloop to this channel (/invite @Peerloop) and try again."
-        : " Please try again in a minute.";
-      await postSlack(client, { kind: "actor" }, {
-        text: out.anchor ? `Not posted: I couldn't post in this channel (${reason}), so nothing was saved.${hint}` : `I couldn't deliver a message (${reason}).${hint}`,
-        tone: "warning",
-      }, place).catch(() => undefined);
-    }
-  }
-};
+      return ts ? { messageRef: ts, threadRef: ts } : undefined;
+    },
+    tellActor: async (message) => void (await postSlack(client, { kind: "actor" }, message, place)),
+    explain: (error) => {
+      const code = slackError(error);
+      return CHANNEL_ACCESS.test(code)
+        ? { reason: `I can't post in this channel (${code})`, hint: " Invite Peerloop to it (/invite @Peerloop) and try again." }
+        : { reason: code, hint: " Please try again in a minute." };
+    },
+  }, logger);
 
 /** The jobs' courier for Slack: posts with the workspace's client; rate limits and outages are retried. */
 export const slackCourier = (clientFor: (teamId: string) => Promise<WebClient | null>): Courier => ({
