@@ -69,8 +69,14 @@ export class PeerloopApp {
     return this.guarded(actor, "reply-edit", () => this.services.threads.editReply(actor, platformMessageId, text));
   }
 
-  replyDeleted(actor: Actor, platformMessageId: string): Promise<Outcome> {
-    return this.guarded(actor, "reply-delete", () => this.services.threads.deleteReply(actor, platformMessageId));
+  /** Whether a platform thread belongs to a Peerloop question (false on any doubt; logged). */
+  async isQuestionThread(platform: Platform, communityExternalId: string, threadRef: string): Promise<boolean> {
+    try {
+      return await this.services.threads.isQuestionThread(platform, communityExternalId, threadRef);
+    } catch (error) {
+      this.logger.error("could not look up a thread", { platform, communityExternalId, threadRef, error: String(error) });
+      return false;
+    }
   }
 
   /**
@@ -86,7 +92,7 @@ export class PeerloopApp {
     }
   }
 
-  /** A reply deleted on the platform whose author the door does not know (only its community). */
+  /** A reply deleted on the platform; its author does not matter (and may be unknown). */
   async replyDeletedIn(platform: Platform, communityExternalId: string, platformMessageId: string): Promise<void> {
     try {
       await this.services.threads.deleteReplyIn(platform, communityExternalId, platformMessageId);

@@ -59,6 +59,10 @@ describe("replies and resolution", () => {
 
   it("ignores messages in threads that are not Peerloop's", async () => {
     const h = coreHarness();
+    const { ref } = await askAs(h);
+    expect(await h.app.isQuestionThread("shell", "T-test", ref)).toBe(true);
+    expect(await h.app.isQuestionThread("shell", "T-test", "unknown")).toBe(false);
+    expect(await h.app.isQuestionThread("shell", "T-elsewhere", ref)).toBe(false);
     const out = await h.app.threadReply(await h.actor("ben"), { threadRef: "unknown", platformMessageId: "p1", text: "hi" });
     expect(out.messages).toHaveLength(0);
   });
@@ -100,7 +104,7 @@ describe("replies and resolution", () => {
     await h.app.threadReply(ben, { threadRef: ref, platformMessageId: "p1", text: "Try X" });
     await h.app.replyEdited(ben, "p1", "Try Y");
     expect((await h.store.threads.findReply(ben.communityId, "p1"))?.text).toBe("Try Y");
-    await h.app.replyDeleted(ben, "p1");
+    await h.app.replyDeletedIn("shell", "T-test", "p1");
     expect((await h.store.threads.get(ben.communityId, threadId))?.replyCount).toBe(0);
   });
 

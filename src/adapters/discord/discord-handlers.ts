@@ -146,6 +146,7 @@ const fromMessage = (m: DiscordMessage<true>): Who => ({
 export const handleMessageCreate = (deps: DiscordDeps) => async (m: DiscordMessage) => {
   if (m.author.bot || m.system || !m.inGuild() || !m.channel.isThread()) return;
   try {
+    if (!(await deps.app.isQuestionThread("discord", m.guildId, m.channelId))) return;
     await deps.limit(() => recordThreadMessage(deps, m));
   } catch (error) {
     deps.logger.error("discord message failed", { messageId: m.id, error: error instanceof Error ? error.message : String(error) });
@@ -164,6 +165,7 @@ const recordThreadMessage = async (deps: DiscordDeps, m: DiscordMessage<true>) =
 export const handleMessageUpdate = (deps: DiscordDeps) => async (_old: unknown, m: DiscordMessage | PartialMessage) => {
   if (!deps.readsContent || !m.inGuild() || !m.author || m.author.bot || !m.channel.isThread()) return;
   try {
+    if (!(await deps.app.isQuestionThread("discord", m.guildId, m.channelId))) return;
     const actor = await identify(deps, fromMessage(m as DiscordMessage<true>));
     await deliver(deps, await deps.app.replyEdited(actor, m.id, m.content ?? null), { communityId: actor.communityId, guildId: m.guildId, channelId: m.channelId, userId: m.author.id });
   } catch (error) {
@@ -172,11 +174,10 @@ export const handleMessageUpdate = (deps: DiscordDeps) => async (_old: unknown, 
 };
 
 export const handleMessageDelete = (deps: DiscordDeps) => async (m: DiscordMessage | PartialMessage) => {
+  // The author does not matter, and a message older than the cache arrives without one.
   if (!m.guildId || m.author?.bot) return;
   try {
-    // A message older than the cache arrives without its author: the community is enough.
-    if (!m.author) return await deps.app.replyDeletedIn("discord", m.guildId, m.id);
-    await deps.app.replyDeleted(await identify(deps, fromMessage(m as DiscordMessage<true>)), m.id);
+    await deps.app.replyDeletedIn("discord", m.guildId, m.id);
   } catch (error) {
     deps.logger.error("discord delete failed", { messageId: m.id, error: error instanceof Error ? error.message : String(error) });
   }

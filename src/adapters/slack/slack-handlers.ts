@@ -161,24 +161,27 @@ export const handleMessage = (deps: SlackDeps) => async ({ event, client, body, 
   const teamId = body.team_id ?? context.teamId ?? event.team;
   if (!teamId) return;
   await afterAck(deps, "message", undefined, async () => {
-    if (event.subtype === "message_changed" && event.message?.thread_ts && event.message.user && !event.message.bot_id) {
-      const actor = await identify(deps, client, { teamId, userId: event.message.user });
-      await deps.app.replyEdited(actor, event.message.ts, unescapeSlack(event.message.text ?? ""));
+    if (event.subtype === "message_deleted") {
+      await deps.app.replyDeletedIn("slack", teamId, event.deleted_ts ?? event.previous_message?.ts ?? "");
       return;
     }
-    if (event.subtype === "message_deleted" && event.previous_message?.user) {
-      const actor = await identify(deps, client, { teamId, userId: event.previous_message.user });
-      await deps.app.replyDeleted(actor, event.deleted_ts ?? event.previous_message.ts);
+    const edited = event.subtype === "message_changed" ? event.message : undefined;
+    const threadTs = edited ? edited.thread_ts : event.thread_ts;
+    if (!threadTs || !(await deps.app.isQuestionThread("slack", teamId, threadTs))) return;
+    if (edited) {
+      if (!edited.user || edited.bot_id) return;
+      const actor = await identify(deps, client, { teamId, userId: edited.user });
+      const outcome = await deps.app.replyEdited(actor, edited.ts, unescapeSlack(edited.text ?? ""));
+      await deliverOutcome(client, deps.app, outcome, { communityId: actor.communityId, channelId: event.channel, userId: edited.user, threadTs }, deps.logger);
       return;
     }
     const plain = !event.subtype || event.subtype === "thread_broadcast" || event.subtype === "file_share";
-    if (!plain || !event.user || event.bot_id || event.user === context.botUserId) return;
-    if (!event.thread_ts || event.thread_ts === event.ts) return;
+    if (!plain || !event.user || event.bot_id || event.user === context.botUserId || threadTs === event.ts) return;
     const actor = await identify(deps, client, { teamId, userId: event.user });
     const outcome = await deps.app.threadReply(actor, {
-      threadRef: event.thread_ts, platformMessageId: event.ts, channelId: event.channel, text: unescapeSlack(event.text ?? ""),
+      threadRef: threadTs, platformMessageId: event.ts, channelId: event.channel, text: unescapeSlack(event.text ?? ""),
     });
-    await deliverOutcome(client, deps.app, outcome, { communityId: actor.communityId, channelId: event.channel, userId: event.user, threadTs: event.thread_ts }, deps.logger);
+    await deliverOutcome(client, deps.app, outcome, { communityId: actor.communityId, channelId: event.channel, userId: event.user, threadTs }, deps.logger);
   });
 };
 

@@ -132,12 +132,16 @@ export class ThreadService {
     return reply(...out);
   }
 
-  async deleteReply(actor: Actor, platformMessageId: string): Promise<Outcome> {
-    await this.store.threads.deleteReply(actor.communityId, platformMessageId, this.clock.now());
-    return reply();
+  /**
+   * Whether a platform thread is a Peerloop question's. Doors ask before identifying anyone, so
+   * chatter in other threads costs one lookup, not a member record and a platform API call.
+   */
+  async isQuestionThread(platform: Platform, communityExternalId: string, threadRef: string): Promise<boolean> {
+    const community = await this.store.communities.findByExternalId(platform, communityExternalId);
+    return Boolean(community && (await this.store.threads.findByRef(community.id, threadRef)));
   }
 
-  /** A deletion the platform reports without its author (an uncached Discord message): only the community is known. */
+  /** A reply deleted on the platform: the community and the message are all it takes (the author may be unknown). */
   async deleteReplyIn(platform: Platform, communityExternalId: string, platformMessageId: string): Promise<void> {
     const community = await this.store.communities.findByExternalId(platform, communityExternalId);
     if (community) await this.store.threads.deleteReply(community.id, platformMessageId, this.clock.now());
