@@ -6,7 +6,7 @@ import { jsonLogger } from "./app/json-logger";
 import { runCli } from "./cli/run-cli";
 import { loadConfig } from "./config";
 import { runJob } from "./jobs/job-runner";
-import { JOB_NAMES, type JobName } from "./jobs/job-names";
+import { isJobName, JOB_NAMES } from "./jobs/job-names";
 import { startScheduler } from "./jobs/scheduler";
 
 /**
@@ -31,9 +31,9 @@ runCli(async () => {
     if (process.stdin.isTTY) process.stdout.write(`Using the embedded database in ${config.PEERLOOP_DATA_DIR} (set DATABASE_URL for PostgreSQL).\n`);
     const jobs = {
       run: async (job: string, now: Date | undefined) => {
-        if (!JOB_NAMES.includes(job as JobName)) return [`Unknown job "${job}". Jobs: ${JOB_NAMES.join(", ")}.`];
+        if (!isJobName(job)) return [`Unknown job "${job}". Jobs: ${JOB_NAMES.join(", ")}.`];
         const lines: string[] = [];
-        await runJob(jobDeps, job as JobName, { now: now ?? new Date(), force: true, out: (l) => lines.push(l), deadline: Date.now() + 60_000 });
+        await runJob(jobDeps, job, { now: now ?? new Date(), force: true, out: (l) => lines.push(l), deadline: Date.now() + 60_000 });
         return lines;
       },
     };

@@ -3,7 +3,7 @@ import { createContainer } from "../app/container";
 import { jsonLogger } from "../app/json-logger";
 import { loadConfig } from "../config";
 import { runJob } from "../jobs/job-runner";
-import { JOB_NAMES, type JobName } from "../jobs/job-names";
+import { isJobName, JOB_NAMES } from "../jobs/job-names";
 import { runCli } from "./run-cli";
 
 const USAGE = `Usage: npm run jobs -- run <${JOB_NAMES.join("|")}> [--now ISO-8601] [--community ID]`;
@@ -21,8 +21,8 @@ runCli(async () => {
   };
   const nowText = flag("--now");
   const now = nowText ? new Date(nowText) : new Date();
-  if (verb !== "run" || !JOB_NAMES.includes(job as JobName) || Number.isNaN(now.getTime())) {
-    process.stderr.write(`${verb !== "run" || !JOB_NAMES.includes(job as JobName) ? `Unknown job "${job ?? ""}".` : `--now "${nowText}" is not a date; use ISO 8601, e.g. 2026-12-01T09:00:00Z.`}\n${USAGE}\n`);
+  if (verb !== "run" || !isJobName(job) || Number.isNaN(now.getTime())) {
+    process.stderr.write(`${verb !== "run" || !isJobName(job) ? `Unknown job "${job ?? ""}".` : `--now "${nowText}" is not a date; use ISO 8601, e.g. 2026-12-01T09:00:00Z.`}\n${USAGE}\n`);
     return 2;
   }
   const config = loadConfig();
@@ -30,7 +30,7 @@ runCli(async () => {
   const container = await createContainer(config, logger);
   try {
     process.stdout.write(`Running ${job} as of ${now.toISOString()}\n`);
-    const { failed } = await runJob({ store: container.store, notifications: container.services.notifications, logger, couriers: await couriersFor(config, container.installations, process.stdout) }, job as JobName, {
+    const { failed } = await runJob({ store: container.store, notifications: container.services.notifications, logger, couriers: await couriersFor(config, container.installations, process.stdout) }, job, {
       now, communityId: flag("--community"), force: true, out: (line) => process.stdout.write(`${line}\n`),
       deadline: Date.now() + 90_000,
       afterClaim: process.env.PEERLOOP_FAULT === "exit-after-claim" ? () => process.exit(86) : undefined,

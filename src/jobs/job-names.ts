@@ -1,2 +1,4 @@
 export const JOB_NAMES = ["unanswered", "roundup", "digests"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
+
+export const isJobName = (name: string | undefined): name is JobName => JOB_NAMES.includes(name as JobName);

@@ -33,19 +33,19 @@ export const deliverOutbox = async (
 ): Promise<DeliveryResult> => {
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0, lines: [] };
   const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
-  const communities = new Map<string, Community | null>();
-  const platformIds = (await store.communities.list()).filter((c) => couriers[c.platform]).map((c) => c.id);
-  const scope = opts.communityIds ? platformIds.filter((id) => opts.communityIds!.includes(id)) : platformIds;
+  // The communities this process can post for (a courier for their platform), within the scope asked.
+  const communities = new Map<string, Community>((await store.communities.list())
+    .filter((c) => couriers[c.platform] && (!opts.communityIds || opts.communityIds.includes(c.id)))
+    .map((c) => [c.id, c]));
+  const scope = [...communities.keys()];
   if (scope.length === 0) return result;
 
   for (let round = 0; round < 100 && (!opts.deadline || Date.now() < opts.deadline); round++) {
     const batch = await store.jobs.lease(clock.now(), 25, LEASE_MS, scope);
     if (batch.length === 0) break;
     for (const item of batch) {
-      if (!communities.has(item.communityId)) communities.set(item.communityId, await store.communities.get(item.communityId));
       const community = communities.get(item.communityId)!;
-      const courier = community && couriers[community.platform];
-      if (!community || !courier) continue;
+      const courier = couriers[community.platform]!;
       let error: unknown;
       for (let tries = 0; tries < 3; tries++) {
         try {
