@@ -10,9 +10,10 @@ type Push = (f: Omit<Finding, "text">) => void;
 type Detector = (text: string, push: Push, clientNamed: boolean) => void;
 
 // Order matters only for overlaps: a span claimed by an earlier, more specific detector wins.
+// Names come last (below): they are found first, because a named client changes how places and dates read.
 const DETECTORS: Detector[] = [
   detectEmails, detectPersonalUrls, detectSsn, detectNetworkIds, detectLicences, detectRecordNumbers,
-  detectPhones, detectAges, detectAgeWords, detectDates, detectPlaces, detectNames,
+  detectPhones, detectAges, detectAgeWords, detectDates, detectPlaces,
 ];
 
 /**
@@ -23,15 +24,15 @@ export const createGuard = (): Guard => ({
   inspect(original: string): Finding[] {
     const { text } = stripMarkup(original);
     // A client named in the message makes its places and dates theirs, even with no other cue.
-    let clientNamed = false;
-    detectNames(text, () => void (clientNamed = true));
+    const names: Omit<Finding, "text">[] = [];
+    detectNames(text, (f) => void names.push(f));
     const found: Finding[] = [];
-    for (const detect of DETECTORS) {
-      detect(text, ({ type, start, end }) => {
-        if (end <= start || found.some((f) => start < f.end && f.start < end)) return;
-        found.push({ type, start, end, text: original.slice(start, end) });
-      }, clientNamed);
-    }
+    const push: Push = ({ type, start, end }) => {
+      if (end <= start || found.some((f) => start < f.end && f.start < end)) return;
+      found.push({ type, start, end, text: original.slice(start, end) });
+    };
+    for (const detect of DETECTORS) detect(text, push, names.length > 0);
+    names.forEach(push);
     return found.sort((a, b) => a.start - b.start);
   },
 });

@@ -1,8 +1,7 @@
 import { findPhoneNumbersInText } from "libphonenumber-js";
 import { after, before, mentionsClient, ORG_CUE, PERSON_PRONOUN, sentenceAround } from "./context";
-import type { Finding } from "./guard-types";
+import type { Push } from "./guard-types";
 
-type Push = (f: Omit<Finding, "text">) => void;
 
 const ROLE_MAILBOX = /^(info|careers?|jobs|hr|intake|referrals?|admin|contact|support|office|help|hello|team|frontdesk|reception|admissions|volunteer|press|media|events?|training|billing|no-?reply|noreply|inquiries|enquiries|webmaster)$/i;
 const FREE_MAIL = /@(gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton(mail)?|pm|gmx|zoho|comcast|att|verizon|sbcglobal|mail)\.[a-z.]+$/i;

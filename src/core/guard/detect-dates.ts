@@ -1,7 +1,6 @@
 import { before, mentionsClient, EVENT_CUE, PERSON_PRONOUN, sentenceAround } from "./context";
-import type { Finding } from "./guard-types";
+import type { Push } from "./guard-types";
 
-type Push = (f: Omit<Finding, "text">) => void;
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;

@@ -1,7 +1,6 @@
 import { before, sentenceAround } from "./context";
-import type { Finding } from "./guard-types";
+import type { Push } from "./guard-types";
 
-type Push = (f: Omit<Finding, "text">) => void;
 
 // Words that introduce a client's record, case or account number.
 const RECORD_KEY = String.raw`(?:mrn|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)?|case(?: number| no\.?| #| file)?|docket|cause(?: number| no\.?)?|petition|medicaid(?: id| number| no\.?| #)?|medicare(?: id| number| no\.?| #)?|mbi|member(?: id| number| no\.?| #)?|beneficiary(?: id| number)?|client(?: id| number| no\.?| #)|patient(?: id| number)|pt id|account(?: number| no\.?| #)?|acct(?: no\.?| #)?|claim(?: number| no\.?| #)?|policy(?: number| no\.?| #)?|subscriber id|hmis(?: id)?|snap(?: case)?|ebt(?: card)?|id(?: number| no\.?| #)?|file(?: number| no\.?| #)|inmate(?: number| no\.?| #)?|booking(?: number| no\.?| #)?|a-?number|alien(?: number)?|uscis(?: number)?|receipt(?: number)?|student id|dcfs case|cps case|referral(?: number| no\.?| #)?)`;

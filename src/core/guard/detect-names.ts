@@ -1,8 +1,7 @@
 import { after, before, mentionsClient, PERSON_PRONOUN, sentenceAround } from "./context";
-import type { Finding } from "./guard-types";
+import type { Push } from "./guard-types";
 import { couldBeGivenName, isCommonWord, isGivenName, isRegionName, isSurname } from "./lexicon";
 
-type Push = (f: Omit<Finding, "text">) => void;
 
 const CAP = String.raw`[A-Z][a-z]*(?:['’-][A-Za-z][a-z]+)*`;
 const NAME = String.raw`${CAP}(?:\s+(?:[A-Z]\.|(?:van|von|de|del|della|da|di|der|den|la|le|bin|ibn|al)\b|${CAP})){0,3}`;

@@ -1,8 +1,7 @@
 import { aboutClient, before, mentionsClient, EVENT_CUE, sentenceAround } from "./context";
-import type { Finding } from "./guard-types";
+import type { Push } from "./guard-types";
 import { isGivenName, isRegionName } from "./lexicon";
 
-type Push = (f: Omit<Finding, "text">) => void;
 
 const SUFFIX = String.raw`(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Ct|Court|Way|Pl|Place|Ter|Terrace|Cir|Circle|Pkwy|Parkway|Hwy|Highway|Trl|Trail|Loop|Row|Sq|Square|Pike|Plaza)\b\.?`;
 const UNIT = String.raw`(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Lot|Rm|#)\.?\s*#?[A-Z0-9-]+)?`;

@@ -12,6 +12,9 @@ export interface Finding {
   end: number;
 }
 
+/** How a detector reports a candidate: its kind and where it sits; the guard cuts the text. */
+export type Push = (f: Omit<Finding, "text">) => void;
+
 /** Decides whether a text could identify a client. Pure and synchronous: no I/O, no downloads. */
 export interface Guard {
   inspect(text: string): Finding[];
