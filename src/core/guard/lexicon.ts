@@ -1,45 +1,58 @@
-import nlp from "compromise";
+import data from "./data/guard-lexicon.json" with { type: "json" };
 
 /**
- * Word lists from compromise's built-in lexicon (about 3,000 given names, 900 surnames, countries
- * and regions), read once. Shipped inside the npm package: nothing is downloaded at run time.
+ * The guard's word lists, distilled from npm packages by src/tools/build-guard-lexicon.ts into one
+ * committed file: English dictionary words, common spoken words, given names and surnames (several
+ * locales), a large list of name-like words, US and Canadian places, public figures and proper nouns
+ * that are not people. Built into sets on first use, so importing the guard costs nothing until it runs.
  */
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
-const tagged = (tags: string[]) =>
-  new Set(Object.entries(lexicon).filter(([, t]) => (Array.isArray(t) ? t : [t]).some((x) => tags.includes(x))).map(([w]) => w));
+interface Lists {
+  words: Set<string>;
+  common: Set<string>;
+  given: Set<string>;
+  surnames: Set<string>;
+  nameLike: Set<string>;
+  places: Set<string>;
+  figures: Set<string>;
+  nonNames: Set<string>;
+}
 
-const FIRST_NAMES = tagged(["FemaleName", "MaleName", "FirstName"]);
-const LAST_NAMES = tagged(["LastName"]);
-const REGIONS = tagged(["Country", "Region", "Demonym"]);
-
-// Given names that are everyday words too; alone, they say nothing about a person.
-const AMBIGUOUS = new Set([
-  "will", "mark", "grace", "hope", "faith", "joy", "may", "june", "april", "august", "bill", "rose", "ivy", "summer", "autumn",
-  "dawn", "sky", "river", "major", "judge", "king", "price", "rich", "young", "long", "page", "bishop", "dean", "chase",
-  "miles", "jack", "guy", "pat", "sue", "ray", "gene", "art", "don", "frank", "honey", "ruby", "pearl", "amber", "crystal",
-  "destiny", "harmony", "melody", "sunny", "angel", "mercy", "patience", "charity", "trinity", "lane", "sterling", "brook",
-  "cliff", "glen", "heath", "holly", "iris", "lily", "penny", "violet", "misty", "storm", "star", "rocky", "buck", "drew",
-  "carol", "jan", "ben", "al", "ed", "tom", "christian", "noel", "laurel", "nguyen", "park", "lee", "kim", "young", "ash",
-  "reed", "wade", "hunter", "carter", "mason", "cooper", "parker", "taylor", "jordan", "austin", "dallas", "houston", "paris",
-  "victoria", "florence", "georgia", "virginia", "carolina", "india", "china", "kenya", "asia", "sydney", "london", "chelsea",
-  "jesus", "christ", "god", "allah", "buddha", "moses", "foster", "case", "care", "grant", "hall", "house", "marshall", "field", "love", "rich", "sonny", "sage", "neil", "lou",
-]);
-
-export const isGivenName = (word: string): boolean => {
-  const w = word.toLowerCase();
-  return FIRST_NAMES.has(w) && !AMBIGUOUS.has(w);
+let lists: Lists | undefined;
+const load = (): Lists => {
+  if (lists) return lists;
+  const set = (s: string) => new Set(s.split("\n"));
+  lists = {
+    words: set(data.words), common: set(data.common), given: set(data.given), surnames: set(data.surnames),
+    nameLike: set(data.nameLike), places: set(data.places), figures: set(data.figures), nonNames: set(data.nonNames),
+  };
+  return lists;
 };
 
-const NAME_TAGS = new Set(["FemaleName", "MaleName", "FirstName", "LastName", "Person"]);
-/** A word the lexicon knows as something other than a name ("landlord", "school"). */
-export const isCommonWord = (word: string): boolean => {
-  const tags = lexicon[word.toLowerCase()];
-  return tags !== undefined && !(Array.isArray(tags) ? tags : [tags]).some((t) => NAME_TAGS.has(t));
-};
+/** Lowercase, with the possessive and curly apostrophes folded: "O’Brien's" → "o'brien". */
+export const fold = (word: string): string => word.toLowerCase().replace(/’/g, "'").replace(/'s$/, "");
 
-/** Any given name, ambiguous ones included: enough when the context already says "a person". */
-export const couldBeGivenName = (word: string): boolean => FIRST_NAMES.has(word.toLowerCase());
-export const isSurname = (word: string): boolean => LAST_NAMES.has(word.toLowerCase());
+/** An English dictionary word (lowercase in the dictionary, so proper nouns are not counted). */
+export const isDictionaryWord = (word: string): boolean => {
+  const w = fold(word);
+  const l = load();
+  if (l.words.has(w)) return true;
+  // Hyphenated compounds of dictionary words ("follow-up", "co-worker").
+  return w.includes("-") && w.split("-").every((p) => p.length > 0 && l.words.has(p));
+};
+/** A word people say often ("hope", "will", "summer"): as a name it needs a person slot. */
+export const isCommonWord = (word: string): boolean => load().common.has(fold(word));
+export const isGivenName = (word: string): boolean => load().given.has(fold(word));
+export const isSurname = (word: string): boolean => load().surnames.has(fold(word));
+/** In a 200k list of first and last names from many countries: weak evidence only. */
+export const isNameLike = (word: string): boolean => {
+  const w = fold(word);
+  const l = load();
+  return l.given.has(w) || l.surnames.has(w) || l.nameLike.has(w);
+};
+export const isKnownPlace = (place: string): boolean => load().places.has(fold(place));
+export const isPublicFigure = (fullName: string): boolean => load().figures.has(fold(fullName).replace(/\s+/g, " "));
+/** Programs, medicines, apps, holidays, languages, peoples, organisations: capitalised, never a client. */
+export const isNonName = (word: string): boolean => load().nonNames.has(fold(word));
 
 const US_STATES = new Set([
   "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida", "georgia", "hawaii",
@@ -49,19 +62,17 @@ const US_STATES = new Set([
   "tennessee", "texas", "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", "puerto rico",
   "guam", "district of columbia", "the us", "us", "usa", "america", "canada", "mexico", "midwest", "the midwest", "south", "north",
   "east", "west", "new england", "appalachia", "bay area", "the bay area", "pacific northwest", "southwest", "northeast", "southeast",
+  "ontario", "quebec", "british columbia", "alberta", "manitoba", "saskatchewan", "nova scotia", "new brunswick", "uk", "england",
+  "scotland", "wales", "ireland", "europe", "africa", "asia", "latin america", "central america", "south america", "the south",
 ]);
-// Capitalised words that follow "in"/"to"/"at" without being places.
-const NOT_PLACES = new Set([
-  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spanish", "english", "french", "arabic",
-  "medicaid", "medicare", "zoom", "teams", "slack", "discord", "google", "excel", "word", "english class", "court", "group",
-  "supervision", "the", "i", "he", "she", "they", "we", "my", "our", "her", "his", "dbt", "cbt", "emdr", "tf-cbt", "aa", "na",
-  "al-anon", "job corps", "section", "chapter", "part", "room", "suite", "session", "school", "care", "foster care", "er", "icu",
-  "apt", "apartment", "unit", "building", "floor", "lot",
+export const STATE_CODES = new Set([
+  "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA",
+  "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN",
+  "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR", "ON", "BC", "AB", "QC", "MB", "SK", "NS",
 ]);
 
-/** States, countries and regions: too large to single anyone out. */
+/** States, provinces, countries and regions: too large to single anyone out. */
 export const isRegionName = (place: string): boolean => {
-  const p = place.toLowerCase().trim();
-  return US_STATES.has(p) || REGIONS.has(p) || NOT_PLACES.has(p) || NOT_PLACES.has(p.split(/\s+/)[0]!);
+  const p = fold(place).trim();
+  return US_STATES.has(p) || STATE_CODES.has(place.trim());
 };
