@@ -1,9 +1,11 @@
 import { stripMarkup } from "./strip-markup";
-import { detectEmails, detectNetworkIds, detectPersonalUrls, detectPhones, detectSsn } from "./detect-contacts";
+import {
+  detectEmails, detectIpv6, detectNetworkIds, detectObfuscatedEmails, detectPaymentHandles, detectPersonalUrls, detectPhones, detectSsn,
+} from "./detect-contacts";
 import { detectAgeWords, detectAges, detectDates } from "./detect-dates";
-import { detectLicences, detectRecordNumbers } from "./detect-identifiers";
+import { detectKeyedIdentifiers, detectVehicles } from "./detect-identifiers";
 import { detectNames } from "./detect-names";
-import { detectPlaces } from "./detect-places";
+import { detectPlaceForms, detectPlaces } from "./detect-places";
 import type { Finding, Guard } from "./guard-types";
 
 type Push = (f: Omit<Finding, "text">) => void;
@@ -12,8 +14,8 @@ type Detector = (text: string, push: Push, clientNamed: boolean) => void;
 // Order matters only for overlaps: a span claimed by an earlier, more specific detector wins.
 // Names come last (below): they are found first, because a named client changes how places and dates read.
 const DETECTORS: Detector[] = [
-  detectEmails, detectPersonalUrls, detectSsn, detectNetworkIds, detectLicences, detectRecordNumbers,
-  detectPhones, detectAges, detectAgeWords, detectDates, detectPlaces,
+  detectEmails, detectObfuscatedEmails, detectPersonalUrls, detectPaymentHandles, detectSsn, detectNetworkIds, detectIpv6,
+  detectVehicles, detectKeyedIdentifiers, detectPhones, detectAges, detectAgeWords, detectDates, detectPlaceForms, detectPlaces,
 ];
 
 /**

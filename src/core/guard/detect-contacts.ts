@@ -69,7 +69,21 @@ export const detectNetworkIds = (text: string, push: Push): void => {
   }
 };
 
-const PERSONAL_SITES = /\b((?:https?:\/\/)?(?:www\.|m\.)?(?:facebook\.com|fb\.com|instagram\.com|tiktok\.com|twitter\.com|x\.com|snapchat\.com|linkedin\.com\/in|youtube\.com\/@|threads\.net|venmo\.com|cash\.app|paypal\.me|gofund\.me|gofundme\.com|onlyfans\.com|reddit\.com\/u(?:ser)?|pinterest\.com|twitch\.tv|medium\.com\/@|[\w-]+\.substack\.com|[\w-]+\.blogspot\.com|[\w-]+\.wordpress\.com)\/?[^\s<>|)]*)/gi;
+/** Hosts whose pages belong to one person: profiles, link-in-bio pages, shops, fundraisers, payment links. */
+const PERSONAL_HOSTS = [
+  "facebook\\.com", "fb\\.com", "instagram\\.com", "instagr\\.am", "tiktok\\.com", "twitter\\.com", "x\\.com", "snapchat\\.com",
+  "linkedin\\.com\\/in", "youtube\\.com\\/@", "youtube\\.com\\/c(?:hannel)?", "threads\\.net", "bsky\\.app", "venmo\\.com", "cash\\.app",
+  "paypal\\.me", "paypal\\.com\\/paypalme", "gofund\\.me", "gofundme\\.com", "givebutter\\.com", "spot\\.fund", "onlyfans\\.com",
+  "fansly\\.com", "reddit\\.com\\/u(?:ser)?", "pinterest\\.com", "twitch\\.tv", "kick\\.com", "medium\\.com\\/@", "linktr\\.ee",
+  "beacons\\.ai", "bio\\.link", "carrd\\.co", "[\\w-]+\\.carrd\\.co", "lnk\\.bio", "campsite\\.bio", "allmylinks\\.com",
+  "etsy\\.com\\/shop", "[\\w-]+\\.etsy\\.com", "depop\\.com", "poshmark\\.com\\/closet", "mercari\\.com\\/u", "ebay\\.com\\/usr",
+  "vinted\\.com\\/member", "ko-fi\\.com", "patreon\\.com", "buymeacoffee\\.com", "throne\\.com", "amazon\\.com\\/hz\\/wishlist",
+  "soundcloud\\.com", "[\\w-]+\\.bandcamp\\.com", "spotify\\.com\\/user", "github\\.com", "discord\\.gg", "t\\.me", "wa\\.me",
+  "[\\w-]+\\.substack\\.com", "[\\w-]+\\.blogspot\\.com", "[\\w-]+\\.wordpress\\.com", "[\\w-]+\\.wixsite\\.com",
+  "[\\w-]+\\.weebly\\.com", "[\\w-]+\\.square\\.site", "[\\w-]+\\.myshopify\\.com", "[\\w-]+\\.godaddysites\\.com", "sites\\.google\\.com",
+  "[\\w-]+\\.tumblr\\.com", "vsco\\.co", "cameo\\.com", "twitch\\.tv",
+];
+const PERSONAL_SITES = new RegExp(String.raw`\b((?:https?:\/\/)?(?:www\.|m\.)?(?:${PERSONAL_HOSTS.join("|")})\/?[^\s<>|)]*)`, "gi");
 const OWN = /\b(my|i wrote|i made|i posted|wrote a|our|excited to share|i published)\b/i;
 const SOCIAL = /\b(insta(?:gram)?|ig|tiktok|tik tok|snap(?:chat)?|twitter|x|facebook|fb|handle|username|account|profile|page|posted|dm'?d|messaged|followed)\b/i;
 
@@ -78,7 +92,7 @@ export const detectPersonalUrls = (text: string, push: Push): void => {
     const start = m.index!, end = start + m[0].replace(/[.,!?:;]+$/, "").length;
     const host = m[0].toLowerCase();
     // A site's home page is not a person's; a path to a profile or fundraiser is.
-    if (!/\.(com|me|app|net|tv)\/.+|substack|blogspot|wordpress/.test(host)) continue;
+    if (!/\.(?:com|me|app|net|tv|ee|ai|link|co|bio|am|gg|fund|site)\/.+|\.(?:substack|blogspot|wordpress|wixsite|weebly|square|myshopify|godaddysites|tumblr|carrd|etsy|bandcamp)\./.test(host)) continue;
     if (OWN.test(before(text, start, 60)) && !mentionsClient(before(text, start, 60))) continue;
     push({ type: "url_personal", start, end });
   }
@@ -96,5 +110,49 @@ export const detectPersonalUrls = (text: string, push: Push): void => {
     if (mentionsClient(context) && SOCIAL.test(before(text, start, 40)) && !/\b(thanks|thank you|shout ?out|by|for|cc)\b\s*$/i.test(before(text, start, 12))) {
       push({ type: "url_personal", start, end });
     }
+  }
+};
+
+const FREE_HOSTS = "gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|aol|proton(?:mail)?|gmx|zoho|comcast|att|verizon|sbcglobal|mail";
+/** "name dot x at gmail dot com", "jdoe [at] yahoo [dot] com": an address written to dodge filters. */
+const OBFUSCATED_EMAIL = new RegExp(String.raw`\b[A-Za-z0-9_]+(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\sdot\s)\s*[A-Za-z0-9_]+)*\s*(?:@|\(at\)|\[at\]|\{at\}|\sat\s)\s*(?:${FREE_HOSTS}|[A-Za-z0-9-]+)\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\sdot\s)\s*(?:com|net|org|edu|us|co|me|io)\b`, "gi");
+
+export const detectObfuscatedEmails = (text: string, push: Push): void => {
+  for (const m of text.matchAll(OBFUSCATED_EMAIL)) {
+    // Only the spelled-out forms: a plain address is the e-mail detector's.
+    if (!/\b(?:dot|at)\b|\[|\(|\{/i.test(m[0])) continue;
+    const start = m.index!, end = start + m[0].length;
+    const free = new RegExp(String.raw`(?:${FREE_HOSTS})`, "i").test(m[0]);
+    if (free || mentionsClient(sentenceAround(text, start, end)) || PERSON_PRONOUN.test(sentenceAround(text, start, end))) push({ type: "email", start, end });
+  }
+};
+
+const IPV6 = /(?<![\w:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,7}:|(?:[0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,5}(?::[0-9A-Fa-f]{1,4}){1,2}|(?:[0-9A-Fa-f]{1,4}:){1,4}(?::[0-9A-Fa-f]{1,4}){1,3}|(?:[0-9A-Fa-f]{1,4}:){1,3}(?::[0-9A-Fa-f]{1,4}){1,4}|(?:[0-9A-Fa-f]{1,4}:){1,2}(?::[0-9A-Fa-f]{1,4}){1,5}|[0-9A-Fa-f]{1,4}:(?::[0-9A-Fa-f]{1,4}){1,6}|::(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})(?![\w:])/g;
+
+/** IPv6 addresses: at least three groups, and a hex letter or "::" so clock times are not taken for one. */
+export const detectIpv6 = (text: string, push: Push): void => {
+  for (const m of text.matchAll(IPV6)) {
+    if ((m[0].match(/:/g) ?? []).length < 3 || !(/[a-f]/i.test(m[0]) || m[0].includes("::"))) continue;
+    push({ type: "device_or_ip", start: m.index!, end: m.index! + m[0].length });
+  }
+};
+
+/** "$jaylen2009" (Cash App), "venmo @maria-g", "zelle her at ...": a person's payment handle. */
+const CASHTAG = /(?<![\w$])\$([A-Za-z][A-Za-z0-9_-]{1,19})\b/g;
+const PAYMENT_HANDLE = /\b(?:venmo|cash ?app|cashapp|paypal|zelle|chime|apple pay)\b\s*(?:is|:|=|-|handle|name|username|me|her|him|them|at|@)*\s*(@?[A-Za-z0-9][A-Za-z0-9_.-]{2,29})/gi;
+
+export const detectPaymentHandles = (text: string, push: Push): void => {
+  for (const m of text.matchAll(CASHTAG)) {
+    if (/^(?:USD|CAD|AUD|EUR|GBP)$/i.test(m[1]!)) continue;
+    const sentence = sentenceAround(text, m.index!, m.index! + m[0].length);
+    if (!mentionsClient(text) && !/\b(?:cash ?app|send|sent|pay|paid|donat\w*|fundrais\w*|chip in)\b/i.test(sentence)) continue;
+    push({ type: "url_personal", start: m.index!, end: m.index! + m[0].length });
+  }
+  for (const m of text.matchAll(PAYMENT_HANDLE)) {
+    const handle = m[1]!;
+    if (!/[\d_.@-]/.test(handle) && !/^@/.test(handle)) continue; // "venmo account", "zelle transfer": not a handle
+    if (OWN.test(before(text, m.index!, 40)) && !mentionsClient(before(text, m.index!, 60))) continue;
+    const start = m.index! + m[0].lastIndexOf(handle);
+    push({ type: "url_personal", start, end: start + handle.length });
   }
 };

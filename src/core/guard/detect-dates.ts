@@ -33,33 +33,51 @@ export const detectDates = (text: string, push: Push): void => {
   }
 };
 
-const UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
-const AGE_WORDS = /\b(?:(?:turned|turns|turning|aged?|is|was|now)\s+)(ninety(?:[- ](one|two|three|four|five|six|seven|eight|nine))?|(?:one|a) hundred(?: and (?:one|two|three|four|five))?)\b|\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|a) hundred)[- ]years?[- ]old\b(?![- ]?s\b)/gi;
+const TENS = String.raw`(?:ninety|one hundred|a hundred|hundred)`;
+const UNIT_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine)`;
+const ORDINAL_UNIT = String.raw`(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)`;
+/** Ages over 89 in words: "ninety-three", "a hundred and one", "ninety-fifth birthday", "hundredth". */
+const AGE_WORDS = new RegExp(String.raw`\b(?:${TENS}(?:(?:[- ]|\s+and\s+)${UNIT_WORD})?(?:[- ]years?[- ]old|[- ]year[- ]old)?|ninetieth|hundredth|ninety[- ]${ORDINAL_UNIT}|(?:one |a )?hundred(?: and)? ${ORDINAL_UNIT})\b(?![- ]?s\b|[- ]year[- ]olds)`, "gi");
+const PERSON_AGE_CUE = /\b(?:turned|turns|turning|turn|aged?|is|was|now|at|will be|be|just|only|she's|he's|they're|who's)\s+$|\b(?:a|an|my|our|the)\s+$/i;
+const AFTER_AGE_CUE = /^\s*(?:[- ]?years?[- ]old|yo\b|y\/o|next|this|last|on|in|and|years? young|birthday|bday|b-day|yesterday|today|tomorrow|,|\)|$)/i;
 
-/** "turned ninety-four", "a ninety-year-old": ages over 89 written in words (ninety counts: over 89). */
+/** "turned ninety-four", "a ninety-year-old", "her hundredth birthday": ages over 89 written in words. */
 export const detectAgeWords = (text: string, push: Push): void => {
   for (const m of text.matchAll(AGE_WORDS)) {
-    const words = m[1] ?? m[3]!;
-    if (m[2] !== undefined && !UNITS.includes(m[2].toLowerCase())) continue;
-    const start = m.index! + m[0].toLowerCase().indexOf(words.toLowerCase());
-    if (/\b(over|above|than|under)\s*$/i.test(before(text, start, 12))) continue;
-    push({ type: "age_over_89", start, end: start + words.length });
+    const lead = before(text, m.index!, 14), tail = text.slice(m.index! + m[0].length, m.index! + m[0].length + 20);
+    if (/\b(?:over|above|than|under|below|between|aged? over|from|to)\s*$/i.test(lead)) continue;
+    if (!(/old$/i.test(m[0]) || PERSON_AGE_CUE.test(lead) || AFTER_AGE_CUE.test(tail) || /th$|first$|second$|third$/i.test(m[0]))) continue;
+    if (/^\s*(?:percent|%|dollars|people|clients|residents|days|minutes|hours|miles|pages|times)\b/i.test(tail)) continue;
+    push({ type: "age_over_89", start: m.index!, end: m.index! + m[0].length });
+  }
+  for (const m of text.matchAll(/\b(?:centenarian|nonagenarian|supercentenarian)\b/gi)) {
+    if (mentionsClient(sentenceAround(text, m.index!, m.index! + m[0].length)) || /\b(?:my|our|a|this)\s+$/i.test(before(text, m.index!, 8))) {
+      push({ type: "age_over_89", start: m.index!, end: m.index! + m[0].length });
+    }
   }
 };
 
-/** Ages over 89 of one person: "a 93-year-old client", "client is 91 y/o", "Ms. R, 94,". */
+/** Ages over 89 of one person: "a 93-year-old client", "Ms. R (94)", "turned 96", "her 95th birthday", "in her late 90s". */
 export const detectAges = (text: string, push: Push): void => {
-  const AGE = /\b(?:age[ds]?\s+|aged\s+)?(\d{2,3})\s*(?:-|\s)?\s*(?:years?[- ]old|yrs?[- ]old|y\/o|y\.o\.|yo|yr old|year-old)\b|\b(?:age[ds]?|aged)\s+(\d{2,3})\b|,\s*(\d{2,3})\s*,/gi;
+  const AGE = /\b(?:age[ds]?\s*:?\s*|aged\s+)?(\d{2,3})\s*(?:-|\s)?\s*(?:years?[- ]old|yrs?[- ]old|y\/o|y\.o\.|yo|yr old|year-old|years young)\b|\b(?:age[ds]?|aged)\s*:?\s*(\d{2,3})\b|,\s*(\d{2,3})\s*[,.;)]|\((\d{2,3})\s*(?:[mf]|yo|y\/o)?\)|\b(?:turned|turns|turning|will be|just turned|is now|she's|he's|they're|is|was)\s+(\d{2,3})\b|\b(\d{2,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)|\b(\d{2,3})\s+(?:next|this|last)\s+(?:month|week|year|spring|summer|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
   for (const m of text.matchAll(AGE)) {
-    const value = Number(m[1] ?? m[2] ?? m[3]);
+    const num = m.slice(1).find((g) => g !== undefined)!;
+    const value = Number(num);
     if (!(value > 89 && value < 125)) continue;
-    const lead = before(text, m.index!, 14);
-    const tail = text.slice(m.index! + m[0].length, m.index! + m[0].length + 10);
+    const lead = before(text, m.index!, 16);
+    const tail = text.slice(m.index! + m[0].length, m.index! + m[0].length + 14);
     // Populations, not a person: "over 90", "90+", "clients 90 and older", "in their 90s", "95-year-olds".
-    if (/\b(over|above|than|under|below|between|aged? over)\s*$/i.test(lead) || /^\s*(\+|and (older|over|up)|or (older|more)|s\b|-year-olds|\s*year-olds)/i.test(tail)) continue;
-    if (m[3] !== undefined && !/[A-Z][a-z]*\.?\s*$/.test(lead)) continue; // ", 94," only right after a name
-    const num = m[1] ?? m[2] ?? m[3]!;
+    if (/\b(?:over|above|than|under|below|between|aged? over|from|to|ages)\s*$/i.test(lead) || /^\s*(?:\+|and (?:older|over|up)|or (?:older|more)|s\b|-year-olds|\s*year-olds|%|percent|days|minutes|mins|hours|miles|mg|pages|dollars)/i.test(tail)) continue;
+    const sentence = sentenceAround(text, m.index!, m.index! + m[0].length);
+    // ", 94," and "(94)" only right after a name or a person word; "is 94" only about a person.
+    if ((m[3] ?? m[4]) !== undefined && !/(?:[A-Z][\p{L}'’-]*\.?|client|patient|resident|mom|dad|grandma|grandpa|woman|man|veteran)\s*$/iu.test(lead)) continue;
+    if (m[5] !== undefined && /^(?:is|was)/i.test(m[0]) && !(mentionsClient(sentence) || PERSON_PRONOUN.test(sentence))) continue;
+    if (m[5] !== undefined && /^\s*(?:minutes|mins|hours|days|pages|people|clients|percent|%|dollars|\$)/i.test(tail)) continue;
     const start = m.index! + m[0].indexOf(num);
-    push({ type: "age_over_89", start, end: m[3] !== undefined ? start + num.length : m.index! + m[0].length });
+    const end = m[1] !== undefined ? m.index! + m[0].length : start + num.length;
+    push({ type: "age_over_89", start, end });
+  }
+  for (const m of text.matchAll(/\b(?:in (?:her|his))\s+((?:early|mid|late)[- ])?(?:90s|90's|nineties)\b/gi)) {
+    push({ type: "age_over_89", start: m.index!, end: m.index! + m[0].length });
   }
 };

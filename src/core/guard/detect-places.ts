@@ -1,6 +1,7 @@
 import { aboutClient, before, mentionsClient, EVENT_CUE, sentenceAround } from "./context";
 import type { Push } from "./guard-types";
-import { isGivenName, isRegionName } from "./lexicon";
+import { isCommonWord, isDictionaryWord, isKnownPlace, isNonName, isRegionName, STATE_CODES } from "./lexicon";
+import { NOT_CLIENT_BEFORE } from "./name-context";
 
 
 const SUFFIX = String.raw`(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Ct|Court|Way|Pl|Place|Ter|Terrace|Cir|Circle|Pkwy|Parkway|Hwy|Highway|Trl|Trail|Loop|Row|Sq|Square|Pike|Plaza)\b\.?`;
@@ -10,7 +11,7 @@ const BARE_STREET = new RegExp(String.raw`\b(?:on|off|at|near|by)\s+((?:[A-Z][\w
 const LIVES_AT = /\b(?:lives|living|staying|stays|moved|moving|sleeps|address is|address:|home is)\s+(?:at|to|on)?\s*(\d{1,5}\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})/g;
 const PO_BOX = /\bP\.?\s?O\.?\s?Box\s+\d+\b/gi;
 const INTERSECTION = /\b(?:corner of\s+)?(\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\s+(?:and|&|\/)\s+(\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\b(?=[\s,.!?]|$)/g;
-const SITE_WORDS = String.raw`(?:[Aa]partments?|[Aa]pts|[Tt]errace|[Hh]omes|[Vv]illage|[Cc]ourts|[Tt]owers|[Mm]anor|[Gg]ardens|[Ee]states|[Tt]railer park|[Mm]obile home park|[Mm]otel|[Hh]otel|[Ii]nn|[Ss]helter|[Ee]ncampment|[Cc]amp|[Pp]lant|[Ff]actory|[Ww]arehouse|[Ss]tore|[Ll]ot|[Pp]arking lot|[Mm]iddle|[Mm]iddle school|[Ee]lementary|[Ee]lementary school|[Hh]igh school|[Hh]igh|[Aa]cademy|[Pp]rep|[Cc]harter|[Nn]ursing home|[Gg]roup home|[Rr]esidence|[Rr]esidences|[Cc]ommons|[Ll]ofts|[Ff]lats|[Hh]all|[Jj]ail|[Dd]etention center)`;
+const SITE_WORDS = String.raw`(?:[Aa]partments?|[Aa]pts|[Tt]errace|[Hh]omes|[Vv]illage|[Cc]ourts|[Tt]owers|[Mm]anor|[Gg]ardens|[Ee]states|[Tt]railer park|[Mm]obile home park|[Mm]otel|[Hh]otel|[Ii]nn|[Ss]helter|[Ee]ncampment|[Cc]amp|[Pp]lant|[Ff]actory|[Ww]arehouse|[Ss]tore|[Ll]ot|[Pp]arking lot|[Mm]iddle|[Mm]iddle school|[Ee]lementary|[Ee]lementary school|[Hh]igh school|[Hh]igh|[Aa]cademy|[Pp]rep|[Cc]harter|[Nn]ursing home|[Gg]roup home|[Rr]esidence|[Rr]esidences|[Cc]ommons|[Ll]ofts|[Ff]lats|[Hh]all|[Jj]ail|[Dd]etention center|[Ll]odge|[Mm]ission|[Rr]escue [Mm]ission|[Ss]afe [Hh]ouse|[Hh]alfway [Hh]ouse|[Rr]ecovery [Hh]ouse|[Ss]ober [Ll]iving|[Pp]rojects|[Cc]omplex|[Pp]laza|[Tt]railer [Cc]ourt|RV [Pp]ark|[Cc]ampground|[Rr]anch|[Ff]arm|[Dd]airy|[Oo]rchard|[Cc]asino|[Mm]all|[Mm]ill|[Mm]ine|[Pp]ackers|[Pp]oultry|[Cc]annery|[Dd]istribution [Cc]enter|[Ff]ulfillment [Cc]enter|[Cc]hurch|[Tt]emple|[Mm]osque|[Cc]hapel|[Ff]air|[Ff]estival|[Rr]odeo|[Pp]owwow|[Pp]ow [Ww]ow|[Cc]arnival|[Pp]arade)`;
 const NAMED_SITE = new RegExp(String.raw`\b(?:the\s+)?((?:[A-Z][\w'&.-]*\s+){1,3})${SITE_WORDS}\b(?:\s+(?:in|on|at|off)\s+(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*)?)?`, "g");
 const UNIQUE_SITE = /\bthe only\s+[\w\s-]{2,30}?\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?/g;
 const PLACE_AFTER = /\b(?:in|to|at|from|near|outside|around|lives in|living in|moved to|moving to|relocating to|relocated to|back to|up in|out in|down in)\s+((?:[A-Z][a-z'-]+)(?:\s+[A-Z][a-z'-]+){0,2}(?:\s+(?:County|Parish|Township|Borough|City|Village|Heights|Springs|Falls))?)\b/g;
@@ -63,8 +64,9 @@ export const detectPlaces = (text: string, push: Push, clientNamed = false): voi
     const start = m.index! + m[0].lastIndexOf(place), end = start + place.length;
     if (isRegionName(place) || AGENCY_AFTER.test(text.slice(end)) || /^\s+v\.?\s/.test(text.slice(end))) continue; // "Haaland v. Brackeen" is case law
     if (/^(St|Mt|Ft|Dr|Mr|Mrs|Ms)$/.test(place)) continue; // "St. Mary's": an abbreviation, not a place name
-    // "Thanks to Maria": a person. A town named like a person needs a place word ("Charlotte County").
-    if (isGivenName(place.split(/\s+/)[0]!) && !/\s(County|Parish|Township|Borough|City|Village|Heights|Springs|Falls)$/.test(place)) continue;
+    // "Thanks to Maria": a person. A place is a word no dictionary has, or one the gazetteer knows.
+    if (NOT_CLIENT_BEFORE.test(before(text, m.index!, 30)) || place.split(/\s+/).some((w) => isNonName(w))) continue;
+    if (!isKnownPlace(place) && place.split(/\s+/).every((w) => isDictionaryWord(w) && isCommonWord(w))) continue;
     const { client, event } = about(start, end);
     if (!client || event) continue;
     if (/\b(my|our)\s+(office|agency|county|area|state|city|team)\b/i.test(before(text, start, 40))) continue;
@@ -74,5 +76,42 @@ export const detectPlaces = (text: string, push: Push, clientNamed = false): voi
     const start = m.index! + m[0].lastIndexOf(m[1]!);
     const { client } = about(start, start + m[1]!.length);
     if (client || /zip/i.test(m[0])) push({ type: "location", start, end: start + m[1]!.length });
+  }
+};
+
+const STATE_NAMES = String.raw`(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|Alberta|Manitoba)`;
+const TOWN = String.raw`[A-Z][\p{L}'.-]+(?:\s+[A-Z][\p{L}'.-]+){0,2}`;
+/** "Noel, MO", "Pine Ridge, South Dakota": a town named with its state. */
+const TOWN_STATE = new RegExp(String.raw`\b(${TOWN}),\s*(?:([A-Z]{2})\b(?!\s*\d{3})|${STATE_NAMES}\b)`, "gu");
+/** "Adair County", "Pine Ridge Reservation", "Pueblo of Zuni": counties, parishes, tribal lands. */
+const DIVISION = new RegExp(String.raw`\b(?:${TOWN})\s+(?:County|Parish|Borough|Township|Reservation|Rez|Rancheria|Pueblo|Nation|Reserve|First Nation|Indian Community|Tribal Lands|Census Area)\b|\bPueblo of\s+${TOWN}`, "gu");
+/** Rural routes, highway contract boxes and county roads: "RR 2 Box 14", "HC 65 Box 212", "County Road 17". */
+const RURAL = /\b(?:RR|R\.R\.|Rural Route|HC|H\.C\.|Star Route|County Road|CR|Co\.? Rd\.?|FM|Farm to Market Road|Ranch Road)\s*#?\s*\d{1,4}(?:\s*,?\s*(?:Box|Bx)\s*#?\s*\d{1,5})?\b/g;
+/** Spanish-style addresses: "Calle Luna 45", "Av. Juárez 120, Col. Centro", "Carrera 7 # 45-12". */
+const SPANISH = /\b(?:Calle|C\/|Avenida|Av\.|Avda\.?|Carrera|Cra\.?|Carretera|Camino|Paseo|Callej[oó]n|Privada|Cerrada|Boulevard|Blvd\.)\s+[\p{L}\d][\p{L}\d'.]*(?:\s+(?:de\s+|del\s+|la\s+|las\s+|los\s+)?[\p{L}][\p{L}'.]*){0,3}\s*(?:#|No\.?|N[uú]m\.?|n\.?º)?\s*\d{1,5}[A-Za-z]?(?:\s*-\s*\d{1,4})?(?:\s*,\s*(?:Col\.?|Colonia|Barrio|Urb\.?|Urbanizaci[oó]n|Sector)\s+[\p{L}][\p{L}'.]*(?:\s+[\p{L}][\p{L}'.]*){0,2})?/gu;
+
+/** Places named in forms the street and lead-in rules miss. */
+export const detectPlaceForms = (text: string, push: Push, clientNamed = false): void => {
+  const clientMessage = clientNamed || mentionsClient(text);
+  const tied = (start: number, end: number) => {
+    const s = sentenceAround(text, start, end);
+    return (aboutClient(s, text) || clientMessage) && !(EVENT_CUE.test(s) && !mentionsClient(s));
+  };
+  for (const m of text.matchAll(TOWN_STATE)) {
+    if (m[2] !== undefined && !STATE_CODES.has(m[2])) continue;
+    const town = m[1]!.replace(/^(?:In|At|From|Near|To|The)\s+/, "");
+    const start = m.index! + m[0].indexOf(town), end = m.index! + m[0].length;
+    if (isRegionName(town) || /\b(?:our|my)\s+(?:office|agency|clinic|practice|program)\b/i.test(before(text, start, 40))) continue;
+    if (tied(start, end)) push({ type: "location", start, end });
+  }
+  for (const m of text.matchAll(DIVISION)) {
+    const start = m.index!, end = start + m[0].length;
+    if (/\b(?:our|my)\s+$/i.test(before(text, start, 6)) || /^\s+(?:DSS|DHS|CPS|DCFS|Social Services|Health|Court|Jail|Sheriff|Schools?|Library|Department|Dept|Board|Commission|Mental Health|Behavioral Health|Housing Authority|Public)\b/.test(text.slice(end, end + 30))) continue;
+    if (tied(start, end)) push({ type: "location", start, end });
+  }
+  for (const re of [RURAL, SPANISH]) {
+    for (const m of text.matchAll(re)) {
+      if (tied(m.index!, m.index! + m[0].length)) push({ type: "address", start: m.index!, end: m.index! + m[0].trimEnd().length });
+    }
   }
 };
