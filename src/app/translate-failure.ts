@@ -1,4 +1,6 @@
 import { DEIDENTIFY_TIPS } from "../core/guard/confidentiality-gate";
+import type { Finding } from "../core/guard/guard-types";
+import { findingField } from "../core/guard/suggest-rewrite";
 import { isPeerloopError, type PeerloopError } from "../core/shared/errors";
 import type { Logger } from "../core/shared/logger";
 import { privately, reply, type Button, type Message, type Outcome } from "../core/shared/message";
@@ -16,14 +18,14 @@ export const translateFailure = (error: unknown, logger: Logger, context: Record
 
 const userErrorMessage = (e: PeerloopError, retry?: string): Message => {
   if (e.code !== "CONFIDENTIAL") return { text: e.message, tone: "error", fields: [{ label: "Code", value: e.code }] };
-  const findings = (e.detail?.findings as { type: string; text: string }[] | undefined) ?? [];
+  const findings = (e.detail?.findings as Pick<Finding, "type" | "text">[] | undefined) ?? [];
   const buttons: Button[] = e.detail?.canOverride && retry
     ? [{ action: "post-anyway", value: retry, label: "Post anyway: I confirm this is de-identified", style: "danger" }]
     : [];
   return {
     title: "Not posted: this may identify a client",
     text: `${e.message} Nothing was posted or saved. ${DEIDENTIFY_TIPS} Then edit and try again.`,
-    fields: findings.map((f) => ({ label: f.type.replace(/_/g, " "), value: f.text })),
+    fields: findings.map(findingField),
     buttons,
     tone: "warning",
   };

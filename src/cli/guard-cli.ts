@@ -1,5 +1,6 @@
 import readline from "node:readline";
 import { createGuard } from "../core/guard/create-guard";
+import { suggestRewrite } from "../core/guard/suggest-rewrite";
 import { runCli } from "./run-cli";
 
 /**
@@ -34,6 +35,6 @@ runCli(async () => {
   }
   const findings = guard.inspect(text);
   if (findings.length === 0) process.stdout.write("No client-identifying details found.\n");
-  for (const f of findings) process.stdout.write(`${f.type.padEnd(17)} ${JSON.stringify(f.text)}\n`);
+  for (const f of findings) process.stdout.write(`${f.type.padEnd(17)} ${JSON.stringify(f.text)}  at ${f.start}-${f.end}  → try ${suggestRewrite(f)}\n`);
   return findings.length ? 1 : 0;
 });

@@ -77,6 +77,11 @@ export const detectNames = (text: string, push: Push): void => {
   const tokens = tokenize(text);
   const fiction = FICTION.test(text);
   if (fiction) return;
+  // Titled names first, so the finding keeps its title: "Mrs. Okafor".
+  for (const m of text.matchAll(TITLED)) {
+    if (PROFESSIONAL_NEAR.test(before(text, m.index!, 45))) continue;
+    push({ type: "person_name", start: m.index!, end: m.index! + m[0].replace(/['’]s$/, "").length });
+  }
   const clientMessage = mentionsClient(text);
   let colleagueEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -92,10 +97,6 @@ export const detectNames = (text: string, push: Push): void => {
     colleagueEnd = NOT_CLIENT_BEFORE.test(before(text, start, 60)) && span[0]!.capitalised ? span.at(-1)!.end : -1;
     const decision = decide(text, span, clientMessage);
     if (decision) push({ type: "person_name", ...decision });
-  }
-  for (const m of text.matchAll(TITLED)) {
-    if (PROFESSIONAL_NEAR.test(before(text, m.index!, 45))) continue;
-    push({ type: "person_name", start: m.index!, end: m.index! + m[0].replace(/['’]s$/, "").length });
   }
   for (const m of text.matchAll(FAMILY)) {
     const family = m[1] ?? m[2]!;

@@ -1,5 +1,6 @@
 import { DEIDENTIFY_TIPS, type ConfidentialityGate } from "../guard/confidentiality-gate";
 import type { Finding } from "../guard/guard-types";
+import { findingField } from "../guard/suggest-rewrite";
 import type { Member } from "../members/member-types";
 import type { NotificationService } from "../notifications/notification-service";
 import type { Clock } from "../shared/clock";
@@ -114,7 +115,7 @@ export class ThreadService {
     const out = [privately({
       title: "Please edit or delete your reply",
       text: `Your reply may identify a client, so Peerloop did not keep its text. Please edit it to remove these details, or delete it. ${DEIDENTIFY_TIPS}`,
-      fields: findings.map((f) => ({ label: f.type.replace(/_/g, " "), value: f.text })),
+      fields: findings.map(findingField),
       tone: "warning",
     })];
     const community = await this.community(actor.communityId);

@@ -1,0 +1,73 @@
+import { GIVEN, SURNAMES, TOWNS, WORD_NAMES } from "./sources";
+
+/** One generated message with its gold labels, in the scorer's format (../shared/privacy/README.md). */
+export interface Labeled {
+  id: string;
+  text: string;
+  identifying: boolean;
+  findings: { type: string; text: string }[];
+  /** Which template family it came from: a category of finding, or the exception class of a hard negative. */
+  family: string;
+}
+
+/** A seeded source of picks, so a batch regenerates byte for byte from its seed. */
+export class Picks {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  /** mulberry32 */
+  random(): number {
+    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.random() * (hi - lo + 1));
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.random() * items.length)]!;
+  }
+  first(): string {
+    return this.pick(GIVEN);
+  }
+  last(): string {
+    return this.pick(SURNAMES);
+  }
+  wordName(): string {
+    return this.pick(WORD_NAMES);
+  }
+  town(): { town: string; state: string } {
+    const [town, state] = this.pick(TOWNS);
+    return { town, state };
+  }
+  digits(n: number): string {
+    let s = String(this.int(1, 9));
+    while (s.length < n) s += String(this.int(0, 9));
+    return s;
+  }
+  letters(n: number): string {
+    let s = "";
+    while (s.length < n) s += "ABCDEFGHJKLMNPRSTUVWXYZ"[this.int(0, 22)];
+    return s;
+  }
+}
+
+/** A template writes one message and says which spans in it are identifying. */
+export type Template = (p: Picks) => { text: string; findings?: [type: string, text: string][] };
+
+export const generate = (name: string, seed: number, positives: Record<string, Template[]>, negatives: Record<string, Template[]>, count: number): Labeled[] => {
+  const p = new Picks(seed);
+  const out: Labeled[] = [];
+  const families = (set: Record<string, Template[]>) => Object.entries(set).flatMap(([family, ts]) => ts.map((t) => [family, t] as const));
+  const pos = families(positives), neg = families(negatives);
+  // At least as many hard negatives as positives: every other message is a negative, and the rest too.
+  for (let i = 0; i < count; i++) {
+    const [family, template] = i % 2 === 0 ? pos[(i / 2) % pos.length]! : neg[((i - 1) / 2) % neg.length]!;
+    const { text, findings = [] } = template(p);
+    for (const [, span] of findings) if (!text.includes(span)) throw new Error(`template ${family}: "${span}" is not in "${text}"`);
+    out.push({ id: `${name}-${String(i + 1).padStart(3, "0")}`, text, identifying: findings.length > 0, findings: findings.map(([type, t]) => ({ type, text: t })), family });
+  }
+  return out;
+};

@@ -1,0 +1,52 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createGuard } from "../../src/core/guard/create-guard";
+import { generate, type Labeled, type Template } from "./generator";
+import { formatScore, score, type Gold, type Score } from "./score";
+import { NEGATIVES_A, POSITIVES_A } from "./templates-a";
+
+/**
+ * `npm run guard:eval`: scores the guard on every frozen batch (first-look score beside today's),
+ * and on the dev corpus in ../shared/privacy when it is there.
+ * `npm run guard:eval -- --freeze NAME --templates a|b --seed N [--count 300]`: generates a new batch
+ * from a template set, writes it, scores it ONCE and records that first-look score. A batch that
+ * exists is never regenerated: after its first look it is a regression set.
+ */
+const here = import.meta.dirname;
+const ledgerPath = path.join(here, "first-look.json");
+const TEMPLATES: Record<string, [Record<string, Template[]>, Record<string, Template[]>]> = {
+  a: [POSITIVES_A, NEGATIVES_A],
+};
+
+interface Entry { frozen: string; templates: string; seed: number; count: number; firstLook: Score }
+const ledger: Record<string, Entry> = existsSync(ledgerPath) ? JSON.parse(readFileSync(ledgerPath, "utf8")) : {};
+const batchPath = (name: string) => path.join(here, "batches", `${name}.jsonl`);
+const read = (file: string): Gold[] => readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Gold);
+
+const { values } = parseArgs({ options: { freeze: { type: "string" }, templates: { type: "string" }, seed: { type: "string" }, count: { type: "string" } }, strict: true });
+const guard = createGuard();
+
+if (values.freeze) {
+  const name = values.freeze, set = TEMPLATES[values.templates ?? ""];
+  if (!set || !values.seed) throw new Error("--freeze needs --templates a|b and --seed N");
+  if (ledger[name] || existsSync(batchPath(name))) throw new Error(`batch ${name} is frozen already; pick a new name`);
+  const batch: Labeled[] = generate(name, Number(values.seed), set[0], set[1], Number(values.count ?? 300));
+  writeFileSync(batchPath(name), batch.map((m) => JSON.stringify(m)).join("\n") + "\n");
+  const firstLook = score(guard, batch);
+  ledger[name] = { frozen: new Date().toISOString().slice(0, 10), templates: values.templates!, seed: Number(values.seed), count: batch.length, firstLook };
+  writeFileSync(ledgerPath, JSON.stringify(ledger, null, 2) + "\n");
+  console.log(`froze ${name}: ${batch.length} messages; first look:`);
+  for (const line of formatScore(firstLook)) console.log(`  ${line}`);
+} else {
+  for (const [name, entry] of Object.entries(ledger)) {
+    console.log(`\nbatch ${name} (templates ${entry.templates}, seed ${entry.seed}, frozen ${entry.frozen})`);
+    console.log(`  first look: recall ${entry.firstLook.recall.toFixed(3)}  FPR ${entry.firstLook.fpr.toFixed(3)}`);
+    for (const line of formatScore(score(guard, read(batchPath(name))))) console.log(`  now:  ${line}`);
+  }
+  const dev = path.resolve(here, "../../../shared/privacy/dev.jsonl");
+  if (existsSync(dev)) {
+    console.log("\ndev corpus (../shared/privacy/dev.jsonl; tuned on, a regression set only)");
+    for (const line of formatScore(score(guard, read(dev)))) console.log(`  ${line}`);
+  }
+}
