@@ -60,6 +60,7 @@ export const NON_NAME_PROPER_NOUNS = [
   "Somali", "Hmong", "Navajo", "Dine", "Diné", "Lakota", "Dakota", "Ojibwe", "Anishinaabe", "Cherokee", "Mandarin",
   "Cantonese", "Vietnamese", "Korean", "Japanese", "Arabic", "Farsi", "Dari", "Pashto", "Urdu", "Hindi", "Bengali", "Punjabi",
   "Swahili", "Amharic", "Tigrinya", "Oromo", "Haitian", "Creole", "Kreyol", "Portuguese", "Russian", "Ukrainian", "Polish",
+  "English", "Spanish", "French", "German", "Italian", "Chinese", "Greek", "Hebrew", "Turkish", "Persian", "Thai", "Lao", "Khmer",
   "Marshallese", "Chuukese", "Karenni", "Burmese", "Nepali", "Bhutanese", "Rohingya", "Yazidi", "Kurdish", "Afghan",
   "Syrian", "Congolese", "Sudanese", "Eritrean", "Ethiopian", "Guatemalan", "Honduran", "Salvadoran", "Venezuelan",
   "Mam", "Quiche", "K'iche'", "Tibetan", "Mongolian", "Samoan", "Tongan", "Fijian", "Micronesian", "Appalachian",

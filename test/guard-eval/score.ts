@@ -35,14 +35,13 @@ export const score = (guard: Guard, corpus: Gold[]): Score => {
       f.total++;
       if (flagged) f.flagged++;
     }
-    let from = 0;
     for (const g of m.findings) {
-      const start = m.text.indexOf(g.text, from) >= 0 ? m.text.indexOf(g.text, from) : m.text.indexOf(g.text);
-      from = start + 1;
-      const end = start + g.text.length;
+      // Any occurrence of the gold text counts (a link's label and target repeat it).
+      const spans: [number, number][] = [];
+      for (let at = m.text.indexOf(g.text); at >= 0; at = m.text.indexOf(g.text, at + 1)) spans.push([at, at + g.text.length]);
       const c = (perCategory[g.type] ??= { found: 0, total: 0 });
       c.total++;
-      if (found.some((f) => f.start < end && start < f.end)) c.found++;
+      if (found.some((f) => spans.some(([start, end]) => f.start < end && start < f.end))) c.found++;
     }
   }
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);

@@ -1,9 +1,9 @@
 import { aboutClient, after, before, EVENT_CUE, mentionsClient, PERSON_PRONOUN, sentenceAround } from "./context";
 import type { Push } from "./guard-types";
-import { isCommonWord, isNonName, isPublicFigure, isRegionName } from "./lexicon";
+import { isCommonWord, isDictionaryWord, isNonName, isPublicFigure, isRegionName } from "./lexicon";
 import {
   ADDRESSED, CITATION_AFTER, CLERGY_BEFORE, FICTION, MEDIUM_AFTER, MEDIUM_BEFORE, NOT_CLIENT_BEFORE, ORG_AFTER, ORG_WORD_IN,
-  OWN_FAMILY_BEFORE, PET, PLACE_BEFORE, PLACEHOLDER, PRODUCT_AFTER, PRODUCT_BEFORE, PROFESSIONAL_NEAR, STRONG_AFTER, STRONG_BEFORE,
+  OWN_FAMILY_BEFORE, PERSON_PREPOSITION, PET, PLACE_BEFORE, PLACEHOLDER, PRODUCT_AFTER, PRODUCT_BEFORE, PROFESSIONAL_NEAR, STRONG_AFTER, STRONG_BEFORE,
 } from "./name-context";
 import { nameEvidence } from "./name-evidence";
 import { tokenize, type Token } from "./tokens";
@@ -49,6 +49,8 @@ const decide = (text: string, whole: Token[], clientMessage: boolean): Decision 
   const evidence = best + (span.length > 1 && best >= 2 && span.every((t) => t.capitalised) ? 1 : 0);
   if (span.some((_, i) => i > 0 && isPublicFigure(text.slice(start, span[i]!.end)))) return;
   if (/\d\s*$/.test(before(text, start, 3)) || NOT_CLIENT_BEFORE.test(lead) || CLERGY_BEFORE.test(lead) || PET.test(before(text, start, 25))) return;
+  // "her caseworker at DCFS, Ms. Patterson": a professional, titled.
+  if (/\b(?:M(?:rs?|s|x)|Miss|Mister)\.?\s*$/i.test(lead) && PROFESSIONAL_NEAR.test(lead.replace(/\S+\s*$/, ""))) return;
   if (OWN_FAMILY_BEFORE.test(lead) || ADDRESSED.test(before(text, start, 25)) || CITATION_AFTER.test(tail) || ORG_AFTER.test(tail)) return;
   const strong = strongBefore || STRONG_AFTER.test(tail);
   if (!strong && (PRODUCT_BEFORE.test(before(text, start, 25)) || PRODUCT_AFTER.test(tail))) return;
@@ -60,12 +62,14 @@ const decide = (text: string, whole: Token[], clientMessage: boolean): Decision 
   const context = aboutClient(sentence, text) ? 1 : clientMessage || PERSON_PRONOUN.test(sentence) ? 0.5 : 0;
   // Lower case: only in a strong person slot, and only a word that is not an everyday one.
   if (first.lower) {
-    const ok = (strongBefore && evidence >= 1) || (strong && evidence >= 2) || (medium && evidence >= 2 && context === 1);
+    const unknownWord = !isDictionaryWord(first.text) && first.text.length > 3;
+    const personSlot = PERSON_PREPOSITION.test(before(text, start, 25));
+    const ok = (strongBefore && evidence >= 1) || (strong && (evidence >= 2 || unknownWord)) || (personSlot && evidence >= 2 && unknownWord && context === 1);
     return ok ? { start, end } : undefined;
   }
   if (evidence === 0) {
     // A name that is also a word ("my client Bear,") counts only where the message introduces it as one.
-    const introduced = strongBefore && first.capitalised && !first.initial && /^\s*(?:[,.;:!?)]|$)|^\s+(?:and|who|is|was|has|had)\b/.test(tail);
+    const introduced = strongBefore && first.capitalised && !first.initial && (/^\s*(?:[,.;:!?)]|$)|^\s+(?:and|who|is|was|has|had)\b/.test(tail) || STRONG_AFTER.test(tail));
     return introduced ? { start, end } : undefined;
   }
   const score = evidence + (strong ? 2 : medium ? 1 : 0) + context;
@@ -84,6 +88,7 @@ export const detectNames = (text: string, push: Push): void => {
   }
   const clientMessage = mentionsClient(text);
   let colleagueEnd = -1;
+  const flagged: Decision[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const span = spanFrom(tokens, i, text);
     i += span.length - 1;
@@ -96,8 +101,18 @@ export const detectNames = (text: string, push: Push): void => {
     if (/^(?:and|or)$/.test(span[0]!.text)) continue;
     colleagueEnd = NOT_CLIENT_BEFORE.test(before(text, start, 60)) && span[0]!.capitalised ? span.at(-1)!.end : -1;
     const decision = decide(text, span, clientMessage);
-    if (decision) push({ type: "person_name", ...decision });
+    if (decision) flagged.push(decision);
   }
+  // "Noémi and Aleška finally stopped talking over each other": a name joined to a client's name is one too.
+  for (const f of [...flagged]) {
+    const next = text.slice(f.end).match(/^\s*(?:,|and|&|,\s*and)\s+(\p{Lu}[\p{L}'’-]+)/u);
+    const prev = text.slice(0, f.start).match(/(\p{Lu}[\p{L}'’-]+)\s*(?:,|and|&|,\s*and)\s+$/u);
+    for (const [word, at] of [[next?.[1], next ? f.end + next[0].length - next[1]!.length : -1], [prev?.[1], prev?.index ?? -1]] as const) {
+      const token = word ? tokens.find((t) => t.start === at) : undefined;
+      if (token && nameEvidence({ ...token, initial: false }) >= 2 && !NOT_CLIENT_BEFORE.test(before(text, token.start, 30))) flagged.push({ start: token.start, end: token.end - (/['’]s$/.test(token.text) ? 2 : 0) });
+    }
+  }
+  for (const f of flagged) push({ type: "person_name", ...f });
   for (const m of text.matchAll(FAMILY)) {
     const family = m[1] ?? m[2]!;
     if (/^(The|This|That|These|Those|Our|My|Whole|Entire)$/.test(family) || isNonName(family) || isNonName(family.replace(/s$/, ""))) continue;

@@ -6,15 +6,17 @@ import { NOT_CLIENT_BEFORE } from "./name-context";
 
 const SUFFIX = String.raw`(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Ct|Court|Way|Pl|Place|Ter|Terrace|Cir|Circle|Pkwy|Parkway|Hwy|Highway|Trl|Trail|Loop|Row|Sq|Square|Pike|Plaza)\b\.?`;
 const UNIT = String.raw`(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Lot|Rm|#)\.?\s*#?[A-Z0-9-]+)?`;
-const STREET = new RegExp(String.raw`\b\d{1,6}\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z0-9][\w'-]*\s+){1,3}${SUFFIX}${UNIT}`, "g");
-const BARE_STREET = new RegExp(String.raw`\b(?:on|off|at|near|by)\s+((?:[A-Z][\w'-]*\s+){1,2}${SUFFIX})`, "g");
+const STREET = new RegExp(String.raw`\b\d{1,6}\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[\p{Lu}0-9][\p{L}\d'-]*\s+){1,3}${SUFFIX}${UNIT}`, "gu");
+const BARE_STREET = new RegExp(String.raw`\b(?:on|off|at|near|by)\s+((?:\p{Lu}[\p{L}'-]*\s+){1,2}${SUFFIX})`, "gu");
 const LIVES_AT = /\b(?:lives|living|staying|stays|moved|moving|sleeps|address is|address:|home is)\s+(?:at|to|on)?\s*(\d{1,5}\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})/g;
+/** The author's own workplace: "Our office moved to 403 Main St". */
+const OWN_SITE = /\b(?:our|my)\s+(?:office|offices|agency|clinic|program|building|center|centre|team|practice|org|organi[sz]ation|site|headquarters|hq)\b/i;
 const PO_BOX = /\bP\.?\s?O\.?\s?Box\s+\d+\b/gi;
 const INTERSECTION = /\b(?:corner of\s+)?(\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\s+(?:and|&|\/)\s+(\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\b(?=[\s,.!?]|$)/g;
 const SITE_WORDS = String.raw`(?:[Aa]partments?|[Aa]pts|[Tt]errace|[Hh]omes|[Vv]illage|[Cc]ourts|[Tt]owers|[Mm]anor|[Gg]ardens|[Ee]states|[Tt]railer park|[Mm]obile home park|[Mm]otel|[Hh]otel|[Ii]nn|[Ss]helter|[Ee]ncampment|[Cc]amp|[Pp]lant|[Ff]actory|[Ww]arehouse|[Ss]tore|[Ll]ot|[Pp]arking lot|[Mm]iddle|[Mm]iddle school|[Ee]lementary|[Ee]lementary school|[Hh]igh school|[Hh]igh|[Aa]cademy|[Pp]rep|[Cc]harter|[Nn]ursing home|[Gg]roup home|[Rr]esidence|[Rr]esidences|[Cc]ommons|[Ll]ofts|[Ff]lats|[Hh]all|[Jj]ail|[Dd]etention center|[Ll]odge|[Mm]ission|[Rr]escue [Mm]ission|[Ss]afe [Hh]ouse|[Hh]alfway [Hh]ouse|[Rr]ecovery [Hh]ouse|[Ss]ober [Ll]iving|[Pp]rojects|[Cc]omplex|[Pp]laza|[Tt]railer [Cc]ourt|RV [Pp]ark|[Cc]ampground|[Rr]anch|[Ff]arm|[Dd]airy|[Oo]rchard|[Cc]asino|[Mm]all|[Mm]ill|[Mm]ine|[Pp]ackers|[Pp]oultry|[Cc]annery|[Dd]istribution [Cc]enter|[Ff]ulfillment [Cc]enter|[Cc]hurch|[Tt]emple|[Mm]osque|[Cc]hapel|[Ff]air|[Ff]estival|[Rr]odeo|[Pp]owwow|[Pp]ow [Ww]ow|[Cc]arnival|[Pp]arade)`;
-const NAMED_SITE = new RegExp(String.raw`\b(?:the\s+)?((?:[A-Z][\w'&.-]*\s+){1,3})${SITE_WORDS}\b(?:\s+(?:in|on|at|off)\s+(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*)?)?`, "g");
+const NAMED_SITE = new RegExp(String.raw`(?<![\p{L}])(?:the\s+)?((?:\p{Lu}[\p{L}\d'&.-]*\s+){1,3})${SITE_WORDS}(?![\p{L}])(?:\s+(?:in|on|at|off)\s+(?:\p{Lu}[\p{L}'-]*)(?:\s+\p{Lu}[\p{L}'-]*)?)?`, "gu");
 const UNIQUE_SITE = /\bthe only\s+[\w\s-]{2,30}?\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?/g;
-const PLACE_AFTER = /\b(?:in|to|at|from|near|outside|around|lives in|living in|moved to|moving to|relocating to|relocated to|back to|up in|out in|down in)\s+((?:[A-Z][a-z'-]+)(?:\s+[A-Z][a-z'-]+){0,2}(?:\s+(?:County|Parish|Township|Borough|City|Village|Heights|Springs|Falls))?)\b/g;
+const PLACE_AFTER = /\b(?:in|to|at|from|near|outside|around|lives in|living in|moved to|moving to|relocating to|relocated to|back to|up in|out in|down in)\s+((?:\p{Lu}[\p{Ll}'-]+)(?:\s+\p{Lu}[\p{Ll}'-]+){0,2}(?:\s+(?:County|Parish|Township|Borough|City|Village|Heights|Springs|Falls))?)(?![\p{L}])/gu;
 const ZIP = /\b(?:zip(?:\s*code)?|zipcode|in|area|near|around)\s+(\d{5}(?:-\d{4})?)\b/gi;
 const AGENCY_AFTER = /^\s*(?:cps|dcfs|dss|dhs|hhs|social services|human services|court|courts|jail|sheriff|probation|schools?|district|health|hospital|library|government|office|department|dept|public|board|commission|mental health|behavioral health|housing authority)\b/i;
 
@@ -37,6 +39,7 @@ export const detectPlaces = (text: string, push: Push, clientNamed = false): voi
   }
   for (const m of text.matchAll(LIVES_AT)) {
     const start = m.index! + m[0].lastIndexOf(m[1]!);
+    if (OWN_SITE.test(before(text, m.index!, 40)) && !mentionsClient(sentenceAround(text, start, start + m[1]!.length))) continue;
     push({ type: "address", start, end: start + m[1]!.length });
   }
   for (const m of text.matchAll(BARE_STREET)) {
@@ -66,7 +69,7 @@ export const detectPlaces = (text: string, push: Push, clientNamed = false): voi
     if (/^(St|Mt|Ft|Dr|Mr|Mrs|Ms)$/.test(place)) continue; // "St. Mary's": an abbreviation, not a place name
     // "Thanks to Maria": a person. A place is a word no dictionary has, or one the gazetteer knows.
     if (NOT_CLIENT_BEFORE.test(before(text, m.index!, 30)) || place.split(/\s+/).some((w) => isNonName(w))) continue;
-    if (!isKnownPlace(place) && place.split(/\s+/).every((w) => isDictionaryWord(w) && isCommonWord(w))) continue;
+    if (!isKnownPlace(place) && !place.includes(" ") && isDictionaryWord(place) && isCommonWord(place)) continue;
     const { client, event } = about(start, end);
     if (!client || event) continue;
     if (/\b(my|our)\s+(office|agency|county|area|state|city|team)\b/i.test(before(text, start, 40))) continue;
