@@ -5,6 +5,7 @@ import { createGuard } from "../../src/core/guard/create-guard";
 import { generate, type Labeled, type Template } from "./generator";
 import { formatScore, score, type Gold, type Score } from "./score";
 import { NEGATIVES_A, POSITIVES_A } from "./templates-a";
+import { NEGATIVES_B, POSITIVES_B } from "./templates-b";
 
 /**
  * `npm run guard:eval`: scores the guard on every frozen batch (first-look score beside today's),
@@ -17,6 +18,7 @@ const here = import.meta.dirname;
 const ledgerPath = path.join(here, "first-look.json");
 const TEMPLATES: Record<string, [Record<string, Template[]>, Record<string, Template[]>]> = {
   a: [POSITIVES_A, NEGATIVES_A],
+  b: [POSITIVES_B, NEGATIVES_B],
 };
 
 interface Entry { frozen: string; templates: string; seed: number; count: number; firstLook: Score }
