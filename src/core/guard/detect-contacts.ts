@@ -104,7 +104,7 @@ export const detectPersonalUrls = (text: string, push: Push): void => {
     if (mentionsClient(text) || PERSON_PRONOUN.test(sentenceAround(text, start, start + handle.length))) push({ type: "url_personal", start, end: start + handle.length });
   }
   // @handles: colleagues are @mentioned all the time; a client's handle comes with client and social cues.
-  for (const m of text.matchAll(/(?<![\w@])@([A-Za-z0-9_.]{2,30}[A-Za-z0-9_])/g)) {
+  for (const m of text.matchAll(/(?<![\p{L}\d_@])@([\p{L}\d_.]{2,30}[\p{L}\d_])/gu)) {
     const start = m.index!, end = start + m[0].length;
     const context = sentenceAround(text, start, end);
     if (mentionsClient(context) && SOCIAL.test(before(text, start, 40)) && !/\b(thanks|thank you|shout ?out|by|for|cc)\b\s*$/i.test(before(text, start, 12))) {

@@ -39,7 +39,7 @@ const TENS = String.raw`(?:ninety|one hundred|a hundred|hundred)`;
 const UNIT_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine)`;
 const ORDINAL_UNIT = String.raw`(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)`;
 /** Ages over 89 in words: "ninety-three", "a hundred and one", "ninety-fifth birthday", "hundredth". */
-const AGE_WORDS = new RegExp(String.raw`\b(?:${TENS}(?:(?:[- ]|\s+and\s+)${UNIT_WORD})?(?:[- ]years?[- ]old|[- ]year[- ]old)?|ninetieth|hundredth|ninety[- ]${ORDINAL_UNIT}|(?:one |a )?hundred(?: and)? ${ORDINAL_UNIT})\b(?![- ]?s\b|[- ]year[- ]olds)`, "gi");
+const AGE_WORDS = new RegExp(String.raw`\b(?:ninetieth|hundredth|ninety[- ]${ORDINAL_UNIT}|(?:one |a )?hundred(?: and)? ${ORDINAL_UNIT}|${TENS}(?:(?:[- ]|\s+and\s+)${UNIT_WORD})?(?:[- ]years?[- ]old|[- ]year[- ]old)?)\b(?![- ]?s\b|[- ]year[- ]olds)`, "gi");
 const PERSON_AGE_CUE = /\b(?:turned|turns|turning|turn|aged?|is|was|now|at|will be|be|just|only|she's|he's|they're|who's)\s+$|\b(?:a|an|my|our|the)\s+$/i;
 const AFTER_AGE_CUE = /^\s*(?:[- ]?years?[- ]old|yo\b|y\/o|next|this|last|on|in|and|years? young|birthday|bday|b-day|yesterday|today|tomorrow|,|\)|$)/i;
 

@@ -13,6 +13,9 @@ const TITLED = /\b(?:[Mm](?:rs?|s|iss|x)|MRS?|MS|Mister|Miss)\.?\s+((?:[A-Z][\w'
 const FAMILY = /\bthe\s+([A-Z][\p{L}'’-]+)\s+(?:family|families|twins|kids|children|boys|girls|siblings|household|brothers|sisters|parents|clan)\b|\bthe\s+([A-Z][\p{Ll}]+(?:['’-][A-Z][\p{Ll}]+)*s)\b(?=\s*(?:—|–|-|,|got|are|were|have|had|just|finally|moved|called|came)\b|\s*[—–])/gu;
 const ROSTER = /\b(?:roster|attendees|attendance|participants|group|kids|clients|youth|teens|members|students|families|caseload|referrals|residents|tonight|today)\b[^:\n]{0,25}:\s*((?:[A-Z][\p{L}'’-]+(?:\s+[A-Z]\.)?)(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*)[A-Z][\p{L}'’-]+(?:\s+[A-Z]\.)?)+)/gu;
 
+const NOT_A_PERSON = /^(?:someone|somebody|everyone|everybody|anyone|anybody|nobody|noone|no-one|mom|mum|dad|mother|father|grandma|grandpa|grandmother|grandfather|parent|parents|family|staff|management|admin|security|police|court|judge|school|nurse|doctor|teacher|principal|landlord|housing|legal|billing|intake|reception|insurance|he|she|they|it|this|that|who|which|what|one|each|both|all|neither|either|someone's|my|our|your|his|her|their|the|a|an|then|also|just|so|and|but|which|client|patient|pt|youth|kid|teen|worker|supervisor|team|manager|director|everyone's|hospital|clinic|agency|shelter|probation|cps|dcfs|dss|medicaid)$/i;
+const SPEAKS_AFTER = /^\s+(?:told (?:me|us)|said (?:she|he|they)['’]?s?|texted me|called me (?:at|from|last|this|crying|again)|asked me (?:if|for|whether|to)|is pregnant|got arrested|ran away|disclosed|relapsed|overdosed|no-?showed)\b/i;
+
 /** A run of capitalised words that could be one person's name: "Tomasz Wójcik", "Amara van der Berg". */
 const spanFrom = (tokens: Token[], i: number, text: string): Token[] => {
   const span = [tokens[i]!];
@@ -69,6 +72,9 @@ const decide = (text: string, whole: Token[], clientMessage: boolean): Decision 
   }
   if (evidence === 0) {
     // A name that is also a word ("my client Bear,") counts only where the message introduces it as one.
+    // "Winter told me she's pregnant": a word-name opening a sentence, doing what only a person does.
+    const speaks = first.capitalised && !NOT_A_PERSON.test(first.text) && SPEAKS_AFTER.test(tail);
+    if (speaks && span.length === 1) return { start, end };
     const introduced = strongBefore && first.capitalised && !first.initial && (/^\s*(?:[,.;:!?)]|$)|^\s+(?:and|who|is|was|has|had)\b/.test(tail) || STRONG_AFTER.test(tail));
     return introduced ? { start, end } : undefined;
   }
@@ -83,7 +89,7 @@ export const detectNames = (text: string, push: Push): void => {
   if (fiction) return;
   // Titled names first, so the finding keeps its title: "Mrs. Okafor".
   for (const m of text.matchAll(TITLED)) {
-    if (PROFESSIONAL_NEAR.test(before(text, m.index!, 45))) continue;
+    if (PROFESSIONAL_NEAR.test(before(text, m.index!, 45)) || isPublicFigure(m[0]) || CITATION_AFTER.test(after(text, m.index! + m[0].length, 60))) continue;
     push({ type: "person_name", start: m.index!, end: m.index! + m[0].replace(/['’]s$/, "").length });
   }
   const clientMessage = mentionsClient(text);

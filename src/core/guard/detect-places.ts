@@ -33,7 +33,7 @@ export const detectPlaces = (text: string, push: Push, clientNamed = false): voi
       const { event, client, s } = about(m.index!, m.index! + m[0].length);
       if (event && !client) continue;
       // An organisation's or venue's own address.
-      if (/\b(?:our|my)\s+(?:office|agency|clinic|program|building|center|centre|team)\b|\b(?:located at|venue|hosted at|donations?)\b/i.test(s) && !mentionsClient(s)) continue;
+      if ((OWN_SITE.test(s) || /\b(?:located at|venue|hosted at|donations?)\b/i.test(s)) && !mentionsClient(s.replace(/\brefer\w*\s+(?:\w+\s+){0,2}(?:clients?|teens?|kids?|youth|families)\b/gi, ""))) continue;
       push({ type: "address", start: m.index!, end: m.index! + m[0].replace(/[\s,.]+$/, "").length });
     }
   }

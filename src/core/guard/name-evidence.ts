@@ -18,8 +18,9 @@ export const nameEvidence = (t: Token): number => {
   const listed = isGivenName(w) || isSurname(w);
   const common = isCommonWord(w);
   if (t.lower || t.initial) {
-    // Capitals say nothing here: only the vocabulary speaks, and a context must confirm it.
-    if (!dict) return listed || isNameLike(w) ? 2 : 1;
+    // Capitals say nothing here: only the vocabulary speaks, and a context must confirm it. A capitalised
+    // word no dictionary has is still a proper noun, even opening a sentence.
+    if (!dict) return listed || isNameLike(w) ? 2 : t.capitalised ? 1.5 : 1;
     return listed && !common ? 1 : 0;
   }
   if (!dict) return listed || isNameLike(w) ? 3 : 2;

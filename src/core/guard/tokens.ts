@@ -14,7 +14,7 @@ export interface Token {
 }
 
 const WORD = /[\p{L}][\p{L}\p{M}]*(?:['’-][\p{L}][\p{L}\p{M}]*)*/gu;
-const LINKISH = /\b(?:https?:\/\/|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|edu|io|co|us|uk|ca|me|app|ai|tv|ly|ee|link|page|site|info)(?:\/\S*)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#$][\w.]+/gi;
+const LINKISH = /\b(?:https?:\/\/|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|edu|io|co|us|uk|ca|me|app|ai|tv|ly|ee|link|page|site|info)(?:\/\S*)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#$][\p{L}\d_.]+/giu;
 const OPENER = /(?:^|[.!?:;|•\n\r"“(\[]|\s-|—|–)\s*$/;
 
 let memo: { text: string; tokens: Token[] } = { text: "", tokens: [] };
