@@ -139,7 +139,7 @@ export const detectIpv6 = (text: string, push: Push): void => {
 
 /** "$jaylen2009" (Cash App), "venmo @maria-g", "zelle her at ...": a person's payment handle. */
 const CASHTAG = /(?<![\w$])\$([A-Za-z][A-Za-z0-9_-]{1,19})\b/g;
-const PAYMENT_HANDLE = /\b(?:venmo|cash ?app|cashapp|paypal|zelle|chime|apple pay)\b\s*(?:is|:|=|-|handle|name|username|me|her|him|them|at|@)*\s*(@?[A-Za-z0-9][A-Za-z0-9_.-]{2,29})/gi;
+const PAYMENT_HANDLE = /\b(?:venmo|cash ?app|cashapp|paypal|zelle|chime|apple pay)\b\s*(?:is|:|=|-|handle|name|username|me|her|him|them|at|@)*\s*(@?[\p{L}\d][\p{L}\d_.-]{2,29})/giu;
 
 export const detectPaymentHandles = (text: string, push: Push): void => {
   for (const m of text.matchAll(CASHTAG)) {

@@ -28,8 +28,8 @@ export const detectDates = (text: string, push: Push): void => {
     const personal = PERSONAL_EVENT.test(sentence);
     const aboutClient = mentionsClient(sentence) || (PERSON_PRONOUN.test(sentence) && mentionsClient(text));
     const event = EVENT_CUE.test(sentence);
-    const own = /\b(?:my|our)\s+(?:own\s+)?(?:birthday|bday|b-day|anniversary|wedding|due date|last day|first day|start date|appointment)\b/i.test(sentence);
-    if (own && !mentionsClient(sentence)) continue;
+    const own = /\b(?:my|our)\s+(?:own\s+)?(?:birthday|bday|b-day|anniversary|wedding|due date|last day|first day|start date|appointment)\b|\b(?:i was|i'm|i am) (?:born|turning)\b/i.test(sentence);
+    if (own && !/\b(?:client|patient|pt|youth|kid|teen|resident|her|his|their)\b/i.test(sentence)) continue;
     if (personal && (aboutClient || /\b(dob|born|birthday|date of birth)\b/i.test(sentence))) push({ type: "date", start, end });
     else if (aboutClient && !event && /\b(client|pt|patient|my (?:kid|youth))\b/i.test(sentence)) push({ type: "date", start, end });
   }

@@ -62,7 +62,9 @@ const decide = (text: string, whole: Token[], clientMessage: boolean): Decision 
   if (!strong && PLACE_BEFORE.test(before(text, start, 25))) return;
   const sentence = sentenceAround(text, start, end);
   if (!strong && EVENT_CUE.test(sentence) && !mentionsClient(sentence)) return;
-  const context = aboutClient(sentence, text) ? 1 : clientMessage || PERSON_PRONOUN.test(sentence) ? 0.5 : 0;
+  // A pronoun in this sentence or opening the next ("So proud of Lumír today!! She walked into court").
+  const pronoun = PERSON_PRONOUN.test(sentence) || /^[^.!?]*[.!?]+\s*(?:she|he|they)\b/i.test(after(text, end, 60));
+  const context = aboutClient(sentence, text) ? 1 : clientMessage || pronoun ? 0.5 : 0;
   // Lower case: only in a strong person slot, and only a word that is not an everyday one.
   if (first.lower) {
     const unknownWord = !isDictionaryWord(first.text) && first.text.length > 3;
@@ -75,7 +77,7 @@ const decide = (text: string, whole: Token[], clientMessage: boolean): Decision 
     // "Winter told me she's pregnant": a word-name opening a sentence, doing what only a person does.
     const speaks = first.capitalised && !NOT_A_PERSON.test(first.text) && SPEAKS_AFTER.test(tail);
     if (speaks && span.length === 1) return { start, end };
-    const introduced = strongBefore && first.capitalised && !first.initial && (/^\s*(?:[,.;:!?)]|$)|^\s+(?:and|who|is|was|has|had)\b/.test(tail) || STRONG_AFTER.test(tail));
+    const introduced = strongBefore && first.capitalised && !first.initial && (/^\s*(?:[,.;:!?)]|$)|^\s+(?:and|but|who|is|was|has|had|now|at|in|since)\b/.test(tail) || STRONG_AFTER.test(tail));
     return introduced ? { start, end } : undefined;
   }
   const score = evidence + (strong ? 2 : medium ? 1 : 0) + context;

@@ -1,4 +1,4 @@
-import { aboutClient, before, mentionsClient, EVENT_CUE, sentenceAround } from "./context";
+import { aboutClient, before, mentionsClient, EVENT_CUE, PERSON_PRONOUN, sentenceAround } from "./context";
 import type { Push } from "./guard-types";
 import { isCommonWord, isDictionaryWord, isKnownPlace, isNonName, isRegionName, STATE_CODES } from "./lexicon";
 import { NOT_CLIENT_BEFORE } from "./name-context";
@@ -10,7 +10,7 @@ const STREET = new RegExp(String.raw`\b\d{1,6}\s+(?:[NSEW]\.?\s+|North\s+|South\
 const BARE_STREET = new RegExp(String.raw`\b(?:on|off|at|near|by)\s+((?:\p{Lu}[\p{L}'-]*\s+){1,2}${SUFFIX})`, "gu");
 const LIVES_AT = /\b(?:lives|living|staying|stays|moved|moving|sleeps|address is|address:|home is)\s+(?:at|to|on)?\s*(\d{1,5}\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})/g;
 /** The author's own workplace: "Our office moved to 403 Main St". */
-const OWN_SITE = /\b(?:our|my)\s+(?:office|offices|agency|clinic|program|building|center|centre|team|practice|org|organi[sz]ation|site|headquarters|hq)\b/i;
+const OWN_SITE = /\b(?:our|my)\s+(?:office|offices|agency|clinic|program|building|center|centre|team|practice|org|organi[sz]ation|site|headquarters|hq)\b|\b(?:find|reach|visit|see) (?:me|us)\b|\b(?:i'm|i am|we're|we are) (?:at|located)\b/i;
 const PO_BOX = /\bP\.?\s?O\.?\s?Box\s+\d+\b/gi;
 const INTERSECTION = /\b(?:corner of\s+)?(\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\s+(?:and|&|\/)\s+(\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\b(?=[\s,.!?]|$)/g;
 const SITE_WORDS = String.raw`(?:[Aa]partments?|[Aa]pts|[Tt]errace|[Hh]omes|[Vv]illage|[Cc]ourts|[Tt]owers|[Mm]anor|[Gg]ardens|[Ee]states|[Tt]railer park|[Mm]obile home park|[Mm]otel|[Hh]otel|[Ii]nn|[Ss]helter|[Ee]ncampment|[Cc]amp|[Pp]lant|[Ff]actory|[Ww]arehouse|[Ss]tore|[Ll]ot|[Pp]arking lot|[Mm]iddle|[Mm]iddle school|[Ee]lementary|[Ee]lementary school|[Hh]igh school|[Hh]igh|[Aa]cademy|[Pp]rep|[Cc]harter|[Nn]ursing home|[Gg]roup home|[Rr]esidence|[Rr]esidences|[Cc]ommons|[Ll]ofts|[Ff]lats|[Hh]all|[Jj]ail|[Dd]etention center|[Ll]odge|[Mm]ission|[Rr]escue [Mm]ission|[Ss]afe [Hh]ouse|[Hh]alfway [Hh]ouse|[Rr]ecovery [Hh]ouse|[Ss]ober [Ll]iving|[Pp]rojects|[Cc]omplex|[Pp]laza|[Tt]railer [Cc]ourt|RV [Pp]ark|[Cc]ampground|[Rr]anch|[Ff]arm|[Dd]airy|[Oo]rchard|[Cc]asino|[Mm]all|[Mm]ill|[Mm]ine|[Pp]ackers|[Pp]oultry|[Cc]annery|[Dd]istribution [Cc]enter|[Ff]ulfillment [Cc]enter|[Cc]hurch|[Tt]emple|[Mm]osque|[Cc]hapel|[Ff]air|[Ff]estival|[Rr]odeo|[Pp]owwow|[Pp]ow [Ww]ow|[Cc]arnival|[Pp]arade)`;
@@ -96,9 +96,10 @@ const SPANISH = /\b(?:Calle|C\/|Avenida|Av\.|Avda\.?|Carrera|Cra\.?|Carretera|Ca
 /** Places named in forms the street and lead-in rules miss. */
 export const detectPlaceForms = (text: string, push: Push, clientNamed = false): void => {
   const clientMessage = clientNamed || mentionsClient(text);
+  // A place this specific, in a sentence about one person ("She grew up on the … Reservation"), is theirs.
   const tied = (start: number, end: number) => {
     const s = sentenceAround(text, start, end);
-    return (aboutClient(s, text) || clientMessage) && !(EVENT_CUE.test(s) && !mentionsClient(s));
+    return (aboutClient(s, text) || clientMessage || PERSON_PRONOUN.test(s)) && !(EVENT_CUE.test(s) && !mentionsClient(s));
   };
   for (const m of text.matchAll(TOWN_STATE)) {
     if (m[2] !== undefined && !STATE_CODES.has(m[2])) continue;
