@@ -28,9 +28,12 @@ export const score = (guard: Guard, corpus: Gold[]): Score => {
   for (const m of corpus) {
     const found = guard.inspect(m.text);
     const flagged = found.length > 0;
-    if (m.identifying) flagged ? tp++ : fn++;
-    else {
-      flagged ? fp++ : tn++;
+    if (m.identifying) {
+      if (flagged) tp++;
+      else fn++;
+    } else {
+      if (flagged) fp++;
+      else tn++;
       const f = (falseAlarms[m.family ?? "negative"] ??= { flagged: 0, total: 0 });
       f.total++;
       if (flagged) f.flagged++;

@@ -69,7 +69,7 @@ const decide = (text: string, whole: Token[], clientMessage: boolean): Decision 
   if (first.lower) {
     const unknownWord = !isDictionaryWord(first.text) && first.text.length > 3;
     const personSlot = PERSON_PREPOSITION.test(before(text, start, 25));
-    const ok = (strongBefore && evidence >= 1) || (strong && (evidence >= 2 || unknownWord)) || (personSlot && evidence >= 2 && unknownWord && context === 1);
+    const ok = (strongBefore && evidence >= 1) || (strong && (evidence >= 2 || unknownWord)) || (personSlot && unknownWord && (evidence >= 2 ? context > 0 : context === 1 || PERSON_PRONOUN.test(sentence)));
     return ok ? { start, end } : undefined;
   }
   if (evidence === 0) {

@@ -1,26 +1,18 @@
 import data from "./data/guard-lexicon.json" with { type: "json" };
+import { WordList } from "./word-list";
 
 /**
  * The guard's word lists, distilled from npm packages by src/tools/build-guard-lexicon.ts into one
  * committed file: English dictionary words, common spoken words, given names and surnames (several
  * locales), a large list of name-like words, US and Canadian places, public figures and proper nouns
- * that are not people. Built into sets on first use, so importing the guard costs nothing until it runs.
+ * that are not people. Indexed on first use, so importing the guard costs nothing until it runs.
  */
-interface Lists {
-  words: Set<string>;
-  common: Set<string>;
-  given: Set<string>;
-  surnames: Set<string>;
-  nameLike: Set<string>;
-  places: Set<string>;
-  figures: Set<string>;
-  nonNames: Set<string>;
-}
+type Lists = Record<"words" | "common" | "given" | "surnames" | "nameLike" | "places" | "figures" | "nonNames", WordList>;
 
 let lists: Lists | undefined;
 const load = (): Lists => {
   if (lists) return lists;
-  const set = (s: string) => new Set(s.split("\n"));
+  const set = (s: string) => new WordList(s);
   lists = {
     words: set(data.words), common: set(data.common), given: set(data.given), surnames: set(data.surnames),
     nameLike: set(data.nameLike), places: set(data.places), figures: set(data.figures), nonNames: set(data.nonNames),

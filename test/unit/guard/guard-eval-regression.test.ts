@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { createGuard } from "../../../src/core/guard/create-guard";
+import { score, type Gold } from "../../guard-eval/score";
+
+/**
+ * Every frozen evaluation batch is a regression set once its first-look score is recorded: the guard
+ * must keep the issue's targets on all of them (recall >= 0.95 at FPR <= 0.05).
+ */
+const dir = path.resolve(import.meta.dirname, "../../guard-eval");
+const ledger = JSON.parse(readFileSync(path.join(dir, "first-look.json"), "utf8")) as Record<string, unknown>;
+const guard = createGuard();
+
+describe("frozen guard-evaluation batches", () => {
+  it.each(Object.keys(ledger))("batch %s keeps recall >= 0.95 at FPR <= 0.05", (name) => {
+    const batch = readFileSync(path.join(dir, "batches", `${name}.jsonl`), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Gold);
+    const s = score(guard, batch);
+    expect(s.messages).toBeGreaterThanOrEqual(300);
+    expect(s.recall).toBeGreaterThanOrEqual(0.95);
+    expect(s.fpr).toBeLessThanOrEqual(0.05);
+  });
+});
