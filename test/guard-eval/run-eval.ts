@@ -7,11 +7,12 @@ import { formatScore, score, type Gold, type Score } from "./score";
 import { NEGATIVES_A, POSITIVES_A } from "./templates-a";
 import { NEGATIVES_B, POSITIVES_B } from "./templates-b";
 import { NEGATIVES_C, POSITIVES_C } from "./templates-c";
+import { NEGATIVES_D, POSITIVES_D } from "./templates-d";
 
 /**
  * `npm run guard:eval`: scores the guard on every frozen batch (first-look score beside today's),
  * and on the dev corpus in ../shared/privacy when it is there.
- * `npm run guard:eval -- --freeze NAME --templates a|b|c --seed N [--count 300]`: generates a new batch
+ * `npm run guard:eval -- --freeze NAME --templates a|b|c|d --seed N [--count 300]`: generates a new batch
  * from a template set, writes it, scores it ONCE and records that first-look score. A batch that
  * exists is never regenerated: after its first look it is a regression set.
  */
@@ -21,6 +22,7 @@ const TEMPLATES: Record<string, [Record<string, Template[]>, Record<string, Temp
   a: [POSITIVES_A, NEGATIVES_A],
   b: [POSITIVES_B, NEGATIVES_B],
   c: [POSITIVES_C, NEGATIVES_C],
+  d: [POSITIVES_D, NEGATIVES_D],
 };
 
 interface Entry { frozen: string; templates: string; seed: number; count: number; firstLook: Score }
@@ -33,7 +35,7 @@ const guard = createGuard();
 
 if (values.freeze) {
   const name = values.freeze, set = TEMPLATES[values.templates ?? ""];
-  if (!set || !values.seed) throw new Error("--freeze needs --templates a|b|c and --seed N");
+  if (!set || !values.seed) throw new Error("--freeze needs --templates a|b|c|d and --seed N");
   if (ledger[name] || existsSync(batchPath(name))) throw new Error(`batch ${name} is frozen already; pick a new name`);
   const batch: Labeled[] = generate(name, Number(values.seed), set[0], set[1], Number(values.count ?? 300));
   writeFileSync(batchPath(name), batch.map((m) => JSON.stringify(m)).join("\n") + "\n");
