@@ -55,7 +55,7 @@ export const detectSsn = (text: string, push: Push): void => {
 };
 
 export const detectNetworkIds = (text: string, push: Push): void => {
-  for (const m of text.matchAll(/(?<![\d.])(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.])/g)) {
+  for (const m of text.matchAll(/(?<![\d.])(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(?!\d|\.\d)/g)) {
     push({ type: "device_or_ip", start: m.index!, end: m.index! + m[0].length });
   }
   for (const m of text.matchAll(/(?<![\w:])([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}(?![\w:])/g)) {

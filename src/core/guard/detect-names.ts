@@ -2,7 +2,7 @@ import { aboutClient, after, before, EVENT_CUE, mentionsClient, PERSON_PRONOUN, 
 import type { Push } from "./guard-types";
 import { isCommonWord, isDictionaryWord, isNonName, isPublicFigure, isRegionName } from "./lexicon";
 import {
-  ADDRESSED, CITATION_AFTER, CLERGY_BEFORE, FICTION, MEDIUM_AFTER, MEDIUM_BEFORE, NOT_CLIENT_BEFORE, ORG_AFTER, ORG_WORD_IN,
+  ADDRESSED, AGE_AFTER, CITATION_AFTER, CLERGY_BEFORE, FICTION, MEDIUM_AFTER, MEDIUM_BEFORE, NOT_CLIENT_BEFORE, ORG_AFTER, ORG_WORD_IN,
   OWN_FAMILY_BEFORE, PERSON_PREPOSITION, PET, PLACE_BEFORE, PLACEHOLDER, PRODUCT_AFTER, PRODUCT_BEFORE, PROFESSIONAL_NEAR, STRONG_AFTER, STRONG_BEFORE,
 } from "./name-context";
 import { nameEvidence } from "./name-evidence";
@@ -55,7 +55,7 @@ const decide = (text: string, whole: Token[], clientMessage: boolean): Decision 
   // "her caseworker at DCFS, Ms. Patterson": a professional, titled.
   if (/\b(?:M(?:rs?|s|x)|Miss|Mister)\.?\s*$/i.test(lead) && PROFESSIONAL_NEAR.test(lead.replace(/\S+\s*$/, ""))) return;
   if (OWN_FAMILY_BEFORE.test(lead) || ADDRESSED.test(before(text, start, 25)) || CITATION_AFTER.test(tail) || ORG_AFTER.test(tail)) return;
-  const strong = strongBefore || STRONG_AFTER.test(tail);
+  const strong = strongBefore || STRONG_AFTER.test(tail) || AGE_AFTER.test(tail);
   if (!strong && (PRODUCT_BEFORE.test(before(text, start, 25)) || PRODUCT_AFTER.test(tail))) return;
   const medium = MEDIUM_BEFORE.test(before(text, start, 25)) || MEDIUM_AFTER.test(tail);
   // "moved to Tahlequah": the places detector reads this slot.
@@ -76,7 +76,7 @@ const decide = (text: string, whole: Token[], clientMessage: boolean): Decision 
     // A name that is also a word ("my client Bear,") counts only where the message introduces it as one.
     // "Winter told me she's pregnant": a word-name opening a sentence, doing what only a person does.
     const speaks = first.capitalised && !NOT_A_PERSON.test(first.text) && SPEAKS_AFTER.test(tail);
-    if (speaks && span.length === 1) return { start, end };
+    if ((speaks || (first.capitalised && AGE_AFTER.test(tail) && !NOT_A_PERSON.test(first.text))) && span.length === 1) return { start, end };
     const introduced = strongBefore && first.capitalised && !first.initial && (/^\s*(?:[,.;:!?)]|$)|^\s+(?:and|but|who|is|was|has|had|now|at|in|since)\b/.test(tail) || STRONG_AFTER.test(tail));
     return introduced ? { start, end } : undefined;
   }

@@ -24,9 +24,11 @@ const AGENCY_AFTER = /^\s*(?:cps|dcfs|dss|dhs|hhs|social services|human services
 export const detectPlaces = (text: string, push: Push, clientNamed = false): void => {
   // A place is specific enough that a client mentioned anywhere in the message ties it to them.
   const clientMessage = clientNamed || mentionsClient(text);
+  // A person (a pronoun) who lives, stays or studies somewhere makes the place theirs.
+  const RESIDES = /\b(?:stay|staying|stays|stayed|live|lives|living|lived|sleep|sleeps|sleeping|slept|moved|moving|attends|goes to|enrolled|works at|working at)\b/i;
   const about = (start: number, end: number) => {
     const s = sentenceAround(text, start, end);
-    return { s, client: aboutClient(s, text) || clientMessage, event: EVENT_CUE.test(s) };
+    return { s, client: aboutClient(s, text) || clientMessage || (PERSON_PRONOUN.test(s) && RESIDES.test(s)), event: EVENT_CUE.test(s) };
   };
   for (const re of [STREET, PO_BOX]) {
     for (const m of text.matchAll(re)) {
@@ -99,7 +101,9 @@ export const detectPlaceForms = (text: string, push: Push, clientNamed = false):
   // A place this specific, in a sentence about one person ("She grew up on the … Reservation"), is theirs.
   const tied = (start: number, end: number) => {
     const s = sentenceAround(text, start, end);
-    return (aboutClient(s, text) || clientMessage || PERSON_PRONOUN.test(s)) && !(EVENT_CUE.test(s) && !mentionsClient(s));
+    // At an event ("appreciation dinner in Wilkinson, IN") only an explicit client ties the place to one.
+    if (EVENT_CUE.test(s) && !/\b(?:client|patient|pt|my (?:youth|kid|teen|student))\b/i.test(s)) return false;
+    return aboutClient(s, text) || clientMessage || PERSON_PRONOUN.test(s);
   };
   for (const m of text.matchAll(TOWN_STATE)) {
     if (m[2] !== undefined && !STATE_CODES.has(m[2])) continue;
