@@ -1,7 +1,7 @@
 /** Context cues the detectors share: who a message is about, and what kind of thing a number is. */
 
 /** The message talks about a person the author serves. */
-export const CLIENT_CUE = /\b((?:her|his|their) (?:family|kids|children|son|daughter|mom|dad|parents|grandma|grandmother|caseworker|case manager|worker|pcp|psychiatrist|probation officer|po)|clients?|client's|pts?|patients?|patient's|consumers?|residents?|my (?:youth|teen|student)s?|youth|teen|kid|foster (?:child|youth|kid)|caseload|case|ward|the family|this family|custody|home visit|intake|discharg\w*|admitted|admission|hospitali[sz]ed|court date|court hearing|in court|to court|placement|safety plan|IEP|dob|born|guardian|grandma|grandmother|mom|mother|dad|father|parents?|husband|wife|partner|son|daughter|sister|brother|aunt|uncle|sponsor)\b/i;
+export const CLIENT_CUE = /\b(\d+(?:st|nd|rd|th) grader|grader|(?:her|his|their) (?:family|kids|children|son|daughter|mom|dad|parents|grandma|grandmother|caseworker|case manager|worker|pcp|psychiatrist|probation officer|po)|clients?|client's|pts?|patients?|patient's|consumers?|residents?|my (?:youth|teen|student)s?|youth|teen|kid|foster (?:child|youth|kid)|caseload|case|ward|the family|this family|custody|home visit|intake|discharg\w*|admitted|admission|hospitali[sz]ed|court date|court hearing|in court|to court|placement|safety plan|IEP|dob|born|guardian|grandma|grandmother|mom|mother|dad|father|parents?|husband|wife|partner|son|daughter|sister|brother|aunt|uncle|sponsor)\b/i;
 
 /** Pronouns that point at one particular person. */
 export const PERSON_PRONOUN = /\b(he|she|him|her|his|hers|they've|he's|she's|he'd|she'd)\b/i;
