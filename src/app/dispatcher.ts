@@ -2,7 +2,8 @@ import { z } from "zod";
 import { COMMANDS, commandByName } from "../../commands/index";
 import { schemaOf, type CommandDef, type OptionDef } from "../../commands/define";
 import type { Actor, Place } from "../core/shared/context";
-import { fail } from "../core/shared/errors";
+import { cleanText } from "../core/shared/clean-text";
+import { fail, PeerloopError } from "../core/shared/errors";
 import type { Logger } from "../core/shared/logger";
 import type { Outcome } from "../core/shared/message";
 import { usageOf } from "./help-message";
@@ -20,10 +21,15 @@ export interface Invocation {
 
 /** A flagged command, packed into the "post anyway" button so no server-side state is needed. */
 const encode = (inv: Invocation) => Buffer.from(JSON.stringify(inv)).toString("base64url");
+const PACKED = z.object({
+  command: z.string().max(40),
+  input: z.union([z.object({ text: z.string().max(10_000) }), z.object({ subcommand: z.string().max(40).optional(), options: z.record(z.string(), z.unknown()) })]),
+});
 const decode = (value: string): Invocation | null => {
   try {
-    const inv = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Invocation;
-    return typeof inv?.command === "string" && inv.input && typeof inv.input === "object" ? inv : null;
+    if (typeof value !== "string" || value.length > MAX_BUTTON_VALUE || !/^[\w-]*$/.test(value)) return null;
+    const parsed = PACKED.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    return parsed.success ? (parsed.data as Invocation) : null;
   } catch {
     return null;
   }
@@ -47,8 +53,9 @@ export class Dispatcher {
   /** The "post anyway" button: re-runs the flagged command with the author's confirmation. */
   async postAnyway(actor: Actor, place: Place, value: string): Promise<Outcome> {
     const inv = decode(value);
-    if (!inv) return translateFailure(new Error("malformed post-anyway value"), this.logger, { memberId: actor.memberId });
-    return this.run(actor, place, inv, true);
+    // A tampered or truncated button: the member's to redo, not our failure.
+    if (!inv) return translateFailure(new PeerloopError("STALE_BUTTON", "That button is out of date or damaged. Please run your command again."), this.logger, { memberId: actor.memberId });
+    return this.run(actor, place, { command: cleanText(inv.command), input: "text" in inv.input ? { text: cleanText(inv.input.text) } : inv.input }, true);
   }
 
   private async execute(actor: Actor, place: Place, inv: Invocation, confirmed: boolean): Promise<Outcome> {

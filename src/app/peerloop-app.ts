@@ -6,6 +6,27 @@ import type { ResolveInput, IncomingReply } from "../core/threads/thread-service
 import { Dispatcher, type Invocation } from "./dispatcher";
 import type { Services } from "./services";
 import { translateFailure } from "./translate-failure";
+import { cleanText, UUID } from "../core/shared/clean-text";
+import { fail } from "../core/shared/errors";
+
+/**
+ * Ids a door hands over (message timestamps, snowflakes, thread ids): a platform never sends anything
+ * else, so a value that is not one is a tampered or stale payload, refused as such.
+ */
+const platformRef = (value: string): string => {
+  if (typeof value !== "string" || !/^[\w.:-]{1,100}$/.test(value)) fail("STALE_BUTTON", "That button or message is out of date or malformed. Please try again from a fresh message.");
+  return value;
+};
+
+/** Waits between attempts to record where a card was posted. */
+const POSTED_RETRY_MS = [100, 400, 1_000, 2_000, 3_000, 3_500];
+
+/** Command text and typed options, cleaned of control characters before anything parses them. */
+const cleanInvocation = (inv: Invocation): Invocation => {
+  const clean = (v: unknown): unknown => (typeof v === "string" ? cleanText(v) : Array.isArray(v) ? v.map(clean) : v);
+  if ("text" in inv.input) return { command: cleanText(inv.command), input: { text: cleanText(String(inv.input.text ?? "")) } };
+  return { command: cleanText(inv.command), input: { ...inv.input, options: Object.fromEntries(Object.entries(inv.input.options ?? {}).map(([k, v]) => [k, clean(v)])) } };
+};
 
 /**
  * Everything a door can ask of Peerloop. Every method answers with an Outcome, never throws:
@@ -23,7 +44,7 @@ export class PeerloopApp {
   }
 
   command(actor: Actor, place: Place, invocation: Invocation): Promise<Outcome> {
-    return this.dispatcher.run(actor, place, invocation);
+    return this.dispatcher.run(actor, place, cleanInvocation(invocation));
   }
 
   postAnyway(actor: Actor, place: Place, value: string): Promise<Outcome> {
@@ -31,17 +52,20 @@ export class PeerloopApp {
   }
 
   endorse(actor: Actor, resourceId: string): Promise<Outcome> {
-    return this.guarded(actor, "endorse", () => this.services.resources.endorse(actor, resourceId));
+    return this.guarded(actor, "endorse", async () => {
+      if (!UUID.test(resourceId)) return fail("STALE_BUTTON", "That button is out of date. Search the library with /resources and endorse from there.");
+      return this.services.resources.endorse(actor, resourceId);
+    });
   }
 
   resolve(actor: Actor, threadId: string, input: ResolveInput): Promise<Outcome> {
-    return this.guarded(actor, "resolve", () => this.services.threads.resolve(actor, threadId, input));
+    return this.guarded(actor, "resolve", () => this.services.threads.resolve(actor, platformRef(threadId), { ...input, note: input.note === undefined || input.note === null ? input.note : cleanText(input.note) }));
   }
 
   /** Before a door shows a resolve form: the question's text, or the reason this member can't resolve it. */
   async prepareResolve(actor: Actor, key: string): Promise<{ ok: true; threadId: string; text: string } | { ok: false; outcome: Outcome }> {
     try {
-      const t = await this.services.threads.resolvable(actor, key);
+      const t = await this.services.threads.resolvable(actor, platformRef(key));
       return { ok: true, threadId: t.id, text: t.text };
     } catch (error) {
       return { ok: false, outcome: translateFailure(error, this.logger, { action: "resolve", communityId: actor.communityId, memberId: actor.memberId }) };
@@ -54,19 +78,22 @@ export class PeerloopApp {
   }
 
   react(actor: Actor, threadRef: string, emoji: string): Promise<Outcome> {
-    return this.guarded(actor, "react", () => this.services.threads.react(actor, threadRef, emoji));
+    return this.guarded(actor, "react", () => this.services.threads.react(actor, platformRef(threadRef), cleanText(emoji)));
   }
 
   markAnswer(actor: Actor, replyMessageId: string): Promise<Outcome> {
-    return this.guarded(actor, "mark-answer", () => this.services.threads.markAnswer(actor, replyMessageId));
+    return this.guarded(actor, "mark-answer", () => this.services.threads.markAnswer(actor, platformRef(replyMessageId)));
   }
 
   threadReply(actor: Actor, incoming: IncomingReply): Promise<Outcome> {
-    return this.guarded(actor, "reply", () => this.services.threads.recordReply(actor, incoming));
+    return this.guarded(actor, "reply", () => this.services.threads.recordReply(actor, {
+      ...incoming, threadRef: platformRef(incoming.threadRef), platformMessageId: platformRef(incoming.platformMessageId),
+      text: incoming.text === null || incoming.text === undefined ? incoming.text : cleanText(incoming.text),
+    }));
   }
 
   replyEdited(actor: Actor, platformMessageId: string, text: string | null): Promise<Outcome> {
-    return this.guarded(actor, "reply-edit", () => this.services.threads.editReply(actor, platformMessageId, text));
+    return this.guarded(actor, "reply-edit", () => this.services.threads.editReply(actor, platformRef(platformMessageId), text === null ? null : cleanText(text)));
   }
 
   /** Whether a platform thread belongs to a Peerloop question (false on any doubt; logged). */
@@ -103,11 +130,21 @@ export class PeerloopApp {
 
   /** A door posted an anchored public message: remember where, so thread replies find their way back. */
   async posted(communityId: string, anchor: Anchor, channelId: string, messageRef: string, threadRef = messageRef): Promise<void> {
-    try {
-      if (anchor.kind === "resource") await this.services.resources.attachPost(communityId, anchor.id, channelId, messageRef);
-      else await this.services.threads.attachPost(communityId, anchor.id, channelId, messageRef, threadRef);
-    } catch (error) {
-      this.logger.error("could not record where a card was posted", { communityId, anchor, channelId, messageRef, error: String(error) });
+    // The card is on the platform already: without this record its thread's replies are lost, so a
+    // database blip is waited out (about 10 s in all) rather than logged and forgotten.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (anchor.kind === "resource") await this.services.resources.attachPost(communityId, anchor.id, channelId, messageRef);
+        else await this.services.threads.attachPost(communityId, anchor.id, channelId, messageRef, threadRef);
+        if (attempt > 0) this.logger.info("recorded where a card was posted after retrying", { communityId, anchor, attempts: attempt + 1 });
+        return;
+      } catch (error) {
+        if (attempt >= POSTED_RETRY_MS.length) {
+          this.logger.error("could not record where a card was posted", { communityId, anchor, channelId, messageRef, attempts: attempt + 1, error: String(error) });
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, POSTED_RETRY_MS[attempt]));
+      }
     }
   }
 

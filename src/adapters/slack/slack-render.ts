@@ -1,5 +1,5 @@
 import type { Message } from "../../core/shared/message";
-import { clip, escapeSlack, slackLink } from "./slack-text";
+import { clip, escapeSlack, plainSlack, slackLink } from "./slack-text";
 
 // Slack's limits: 3,000 characters in a section's text, 2,000 in a field, 10 fields, 150 in a
 // header, 50 blocks in a message, 25 elements in an actions block, 2,000 in a button value.
@@ -14,7 +14,7 @@ const section = (text: string): Block => ({ type: "section", text: { type: "mrkd
 /** A neutral message as Block Kit, with a plain-text fallback for notifications and screen readers. */
 export const renderSlack = (m: Message): { text: string; blocks: Block[] } => {
   const blocks: Block[] = [];
-  if (m.title) blocks.push({ type: "header", text: { type: "plain_text", text: clip(m.title, 150), emoji: true } });
+  if (m.title) blocks.push({ type: "header", text: { type: "plain_text", text: clip(plainSlack(m.title), 150), emoji: true } });
   const icon = m.tone === "error" ? ":x: " : m.tone === "warning" ? ":warning: " : m.tone === "success" ? ":white_check_mark: " : "";
   if (m.text) blocks.push(section(`${icon}${escapeSlack(m.text)}`));
   if (m.quote) blocks.push(section(m.quote.split("\n").map((l) => `>${escapeSlack(l)}`).join("\n")));

@@ -16,6 +16,8 @@ export const stripMarkup = (original: string): Stripped => {
   let text = original;
   // <@U123>, <@!123>, <@&123>, <#C123|name>, <#123>, <!here>, <!channel>: mentions of colleagues and channels.
   text = text.replace(/<[@#!][^<>\s]*>/g, blank);
+  // A mention a door marked (between private-use characters): a colleague, never a client.
+  text = text.replace(/\uE000@[^\uE001\s]*\uE001/g, blank);
   // <https://x|label>, <mailto:a@b|a@b>, <tel:123|123-4>: keep the label where it stands.
   text = text.replace(/<((?:https?|mailto|tel):[^|<>\s]+)(\|([^<>]*))?>/g, (m, target: string, _l, label: string | undefined, offset: number) => {
     if (label === undefined) {

@@ -22,7 +22,10 @@ export type ErrorCode =
   | "ALREADY_FOLLOWING"
   | "NOT_ADMIN"
   | "INVALID_SETTING"
-  | "CONFIDENTIAL";
+  | "CONFIDENTIAL"
+  | "STALE_BUTTON"
+  | "BAD_REQUEST"
+  | "BUSY";
 
 export class PeerloopError extends Error {
   constructor(
