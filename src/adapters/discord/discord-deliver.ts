@@ -1,3 +1,4 @@
+import { RateLimitError } from "@discordjs/rest";
 import { ChannelType, DiscordAPIError, MessageFlags, REST, Routes, type Client, type RepliableInteraction } from "discord.js";
 import { deliverOutcome as deliverShared } from "../../app/deliver-outcome";
 import type { PeerloopApp } from "../../app/peerloop-app";
@@ -92,10 +93,17 @@ export const discordCourier = (rest: REST): Courier => ({
       return { ref: sent.id };
     } catch (error) {
       if (error instanceof CourierError) throw error;
+      // A rate limit is the outbox's to wait out (it owns retrying, under its lease), not the SDK's.
+      if (error instanceof RateLimitError) throw new CourierError(`rate limited on ${error.route}`, true, error.retryAfter);
       const status = (error as { status?: number }).status ?? 0;
       throw new CourierError(discordReason(error), !(status >= 400 && status < 500 && status !== 429));
     }
   },
 });
 
-export const discordRest = (token: string, api?: string) => new REST(api ? { api } : {}).setToken(token);
+/**
+ * REST for jobs: one attempt of at most 10 s, rate limits thrown at once. The outbox leases a message
+ * for 2 minutes; an SDK that retried or queued for longer would let another run post it twice.
+ */
+export const discordRest = (token: string, api?: string) =>
+  new REST({ ...(api ? { api } : {}), timeout: 10_000, retries: 0, rejectOnRateLimit: () => true }).setToken(token);

@@ -27,7 +27,8 @@ export const createDiscordDoor = (opts: DiscordOptions, deps: { app: PeerloopApp
     ],
     // Reactions and deletions on messages older than the cache still arrive.
     partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
-    rest: opts.apiUrl ? { api: opts.apiUrl } : {},
+    // Bounded: an interaction's work must finish well inside the shutdown drain and the outbox lease.
+    rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), timeout: 10_000, retries: 1 },
     allowedMentions: { parse: [], repliedUser: false },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,

@@ -8,7 +8,17 @@ export interface SlackClientOptions {
   oauth: boolean;
 }
 
-export const slackApiOptions = (apiUrl?: string) => (apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {});
+/**
+ * Every WebClient: 10 s a call, two quick retries of a failed call (about 3 s at most), and a rate limit
+ * thrown at once with its Retry-After. Slack's default retries for about 30 minutes inside one call and
+ * waits out 429s itself, past the outbox's 2-minute lease: another run could then post the same message.
+ */
+export const slackApiOptions = (apiUrl?: string) => ({
+  ...(apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {}),
+  timeout: 10_000,
+  rejectRateLimitedCalls: true,
+  retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
+});
 
 /**
  * The Web API client for a workspace, outside any request (jobs, the CLI): the bot token for a
