@@ -1,4 +1,5 @@
-import { App, LogLevel, type Installation, type InstallationQuery, type Logger as BoltLogger } from "@slack/bolt";
+import http from "node:http";
+import { App, HTTPReceiver, LogLevel, type Installation, type InstallationQuery, type Logger as BoltLogger } from "@slack/bolt";
 import type { InstallationRepository, ProcessedEvents } from "../../app/door-ports";
 import { healthHandler } from "../../app/health-server";
 import { workLimiter } from "../../app/work-limiter";
@@ -7,8 +8,9 @@ import type { Logger } from "../../core/shared/logger";
 import { SlackDirectory } from "./slack-directory";
 import {
   dropRedeliveries, handleAction, handleCommand, handleHomeOpened, handleMarkAsAnswer, handleMessage, handleReaction, handleResolveSubmission,
-  type SlackDeps,
+  handleUninstall, handleUnknownInteraction, type SlackDeps,
 } from "./slack-handlers";
+import { sendRefusal, slackRequestGate } from "./slack-request-gate";
 import { RESOLVE_VIEW } from "./slack-resolve-modal";
 import { BOT_SCOPES, MARK_AS_ANSWER } from "./slack-manifest";
 import { slackApiOptions } from "./slack-clients";
@@ -58,25 +60,26 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
     },
     deleteInstallation: async (q: InstallationQuery<boolean>) => deps.installations.remove(installationKey(q)),
   };
-  const healthRoute = { path: "/healthz", method: ["GET"], handler: healthHandler(deps.healthy) };
   const socketMode = Boolean(opts.appToken);
+  const oauth = opts.oauth
+    ? {
+      clientId: opts.oauth.clientId, clientSecret: opts.oauth.clientSecret, stateSecret: opts.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore,
+      // The install flow's oauth.v2.access goes to SLACK_API_URL too (proxies, tests).
+      installerOptions: { directInstall: true, port: opts.port, clientOptions: slackApiOptions(opts.apiUrl) },
+    }
+    : undefined;
+  // Over HTTP, our own server owns the port: the request gate runs first, then Bolt's receiver.
+  const receiver = socketMode ? undefined : new HTTPReceiver({ signingSecret: opts.signingSecret, logger: boltLogger(deps.logger), processBeforeResponse: false, ...(oauth ?? {}) });
   const bolt = new App({
-    signingSecret: opts.signingSecret,
-    ...(opts.oauth
-      ? {
-        clientId: opts.oauth.clientId, clientSecret: opts.oauth.clientSecret, stateSecret: opts.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore,
-        // The install flow's oauth.v2.access goes to SLACK_API_URL too (proxies, tests).
-        installerOptions: { directInstall: true, port: opts.port, clientOptions: slackApiOptions(opts.apiUrl) },
-      }
-      : { token: opts.botToken }),
-    ...(socketMode ? { socketMode: true, appToken: opts.appToken, installerOptions: { port: opts.port } } : { port: opts.port }),
-    customRoutes: [healthRoute],
+    ...(receiver ? { receiver } : { signingSecret: opts.signingSecret, socketMode: true, appToken: opts.appToken, installerOptions: { port: opts.port } }),
+    ...(oauth && socketMode ? oauth : {}),
+    ...(oauth ? {} : { token: opts.botToken }),
     clientOptions: slackApiOptions(opts.apiUrl),
     logger: boltLogger(deps.logger),
-    processBeforeResponse: false,
   });
 
-  const handlerDeps: SlackDeps = { app: deps.app, directory: new SlackDirectory(), events: deps.events, logger: deps.logger, limit: workLimiter(16) };
+  const limit = workLimiter(16);
+  const handlerDeps: SlackDeps = { app: deps.app, directory: new SlackDirectory(), events: deps.events, logger: deps.logger, limit, installations: deps.installations };
   bolt.use(dropRedeliveries(handlerDeps) as never);
   bolt.command(/^\/.+/, handleCommand(handlerDeps) as never);
   bolt.action(/^(endorse|resolve|post-anyway)$/, handleAction(handlerDeps) as never);
@@ -85,16 +88,56 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
   bolt.event("message", handleMessage(handlerDeps) as never);
   bolt.event("reaction_added", handleReaction(handlerDeps) as never);
   bolt.event("app_home_opened", handleHomeOpened(handlerDeps) as never);
+  bolt.event("app_uninstalled", handleUninstall(handlerDeps) as never);
+  bolt.event("tokens_revoked", handleUninstall(handlerDeps) as never);
+  // Anything the bot never rendered (an old button, a forged one) is acknowledged and explained, at once.
+  bolt.action({ action_id: /^(?!(?:endorse|resolve|post-anyway)$)/ }, handleUnknownInteraction(handlerDeps) as never);
+  bolt.view({ callback_id: new RegExp(`^(?!${RESOLVE_VIEW}$)`), type: "view_submission" }, handleUnknownInteraction(handlerDeps) as never);
+  bolt.view({ callback_id: /.*/, type: "view_closed" }, handleUnknownInteraction(handlerDeps) as never);
+  bolt.shortcut({ callback_id: new RegExp(`^(?!${MARK_AS_ANSWER}$)`) }, handleUnknownInteraction(handlerDeps) as never);
+  bolt.options(/.*/, handleUnknownInteraction(handlerDeps) as never);
   bolt.error(async (error) => {
     deps.logger.error("slack error", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   });
 
 
+  const gate = slackRequestGate({ signingSecret: opts.signingSecret });
+  const health = healthHandler(deps.healthy);
+  let server: http.Server | undefined;
+  const listener = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const path = req.url?.split("?")[0];
+    if (req.method === "GET" && path === "/healthz") return health(req, res);
+    if (req.method === "POST" && path === "/slack/events") {
+      const result = await gate(req).catch(() => ({ ok: false as const, status: 400, error: "unreadable request" }));
+      if (!result.ok) return sendRefusal(res, result, true);
+      (req as http.IncomingMessage & { rawBody?: Buffer }).rawBody = result.body;
+    }
+    receiver!.requestListener(req, res);
+  };
+
   return {
     start: async () => {
-      await bolt.start(opts.port);
+      if (socketMode) await bolt.start();
+      else {
+        server = http.createServer((req, res) => void listener(req, res).catch((error) => {
+          deps.logger.error("slack request failed", { error: String(error) });
+          if (!res.headersSent) res.writeHead(500).end();
+        }));
+        await new Promise<void>((resolve, reject) => server!.once("error", reject).listen(opts.port, resolve));
+      }
       deps.logger.info("slack door started", { mode: socketMode ? "socket" : "http", port: opts.port, oauth: Boolean(opts.oauth) });
     },
-    stop: () => bolt.stop(),
+    /** Stops taking requests, then waits (up to the deadline) for the work already acknowledged. */
+    stop: async (deadlineMs = 10_000) => {
+      if (socketMode) await bolt.stop();
+      else if (server) {
+        const closed = new Promise((resolve) => server!.close(resolve));
+        server.closeIdleConnections();
+        await Promise.race([closed, new Promise((r) => setTimeout(r, 1_000))]);
+      }
+      const drained = await limit.drain(deadlineMs);
+      deps.logger.info("slack door stopped", { drained, unfinished: limit.pending() });
+      server?.closeAllConnections();
+    },
   };
 };

@@ -1,5 +1,6 @@
 import type { webApi } from "@slack/bolt";
-import type { ProcessedEvents } from "../../app/door-ports";
+import type { InstallationRepository, ProcessedEvents } from "../../app/door-ports";
+import type { WorkLimiter } from "../../app/work-limiter";
 import type { PeerloopApp } from "../../app/peerloop-app";
 import type { Actor } from "../../core/shared/context";
 import type { Logger } from "../../core/shared/logger";
@@ -15,7 +16,8 @@ type Ack = (response?: unknown) => Promise<void>;
 export interface SlackDeps {
   app: PeerloopApp;
   /** Runs acknowledged work a bounded number at a time. */
-  limit: <T>(work: () => Promise<T>) => Promise<T>;
+  limit: WorkLimiter;
+  installations?: InstallationRepository;
   directory: SlackDirectory;
   events: ProcessedEvents;
   logger: Logger;
@@ -57,8 +59,12 @@ interface CommandArgs {
   client: WebClient;
 }
 
+const BUSY = "Peerloop is very busy right now and didn't run that. Please try again in a minute.";
+
 /** Every slash command: ack at once, then parse, run and answer (privately through response_url). */
 export const handleCommand = (deps: SlackDeps) => async ({ command, ack, respond, client }: CommandArgs) => {
+  // Under a burst, shed instead of queueing past what can finish in time: the member hears why at once.
+  if (deps.limit.busy()) return ack({ response_type: "ephemeral", text: BUSY });
   await ack();
   await afterAck(deps, command.command, respond, async () => {
     const actor = await identify(deps, client, { teamId: command.team_id, userId: command.user_id, userName: command.user_name, teamName: command.team_domain });
@@ -225,3 +231,23 @@ export const dropRedeliveries = (deps: SlackDeps) => async ({ body, context, nex
   await next();
 };
 
+
+/**
+ * A button, form, shortcut or menu the bot never rendered (or no longer has): acknowledged at once so
+ * Slack shows no error, and explained privately where Slack gives a way to.
+ */
+export const handleUnknownInteraction = (deps: SlackDeps) => async ({ ack, respond, body }: { ack: Ack; respond?: Respond; body: { type?: string } }) => {
+  if (body.type === "block_suggestion") return ack({ options: [] });
+  await ack();
+  deps.logger.info("slack interaction the bot does not know", { type: body.type });
+  await respond?.({ response_type: "ephemeral", replace_original: false, text: "That button is out of date. Run the command again for a fresh one." }).catch(() => undefined);
+};
+
+/** The app was uninstalled or its tokens revoked: forget the installation, so nothing uses a dead token. */
+export const handleUninstall = (deps: SlackDeps) => async ({ body, context }: { body: { team_id?: string; enterprise_id?: string }; context: { teamId?: string; isEnterpriseInstall?: boolean; enterpriseId?: string } }) => {
+  const teamId = body.team_id ?? context.teamId;
+  const key = context.isEnterpriseInstall && context.enterpriseId ? `slack:enterprise:${context.enterpriseId}` : `slack:${teamId}`;
+  if (!teamId || !deps.installations) return;
+  await deps.installations.remove(key).catch((error) => deps.logger.error("could not forget a Slack installation", { key, error: String(error) }));
+  deps.logger.info("slack workspace uninstalled; installation removed", { teamId });
+};
