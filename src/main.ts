@@ -24,7 +24,7 @@ runCli(async () => {
 
   const container = await createContainer(config, logger);
   const couriers = await couriersFor(config, container.installations, process.stdout);
-  const jobDeps = { store: container.store, notifications: container.services.notifications, logger, couriers };
+  const jobDeps = { store: container.store, notifications: container.services.notifications, logger, couriers, processedEvents: container.events };
 
   if (!platforms) {
     const scheduler = config.PEERLOOP_SCHEDULER && process.stdin.isTTY ? startScheduler(jobDeps) : undefined;

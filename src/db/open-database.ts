@@ -64,7 +64,7 @@ const pgRunner = (client: pg.PoolClient): SqlRunner => ({
 
 const openPglite = async (dataDir: string, migrate: boolean): Promise<Database> => {
   const inMemory = dataDir.includes("://");
-  const unlock = inMemory ? () => undefined : await lockDataDir(dataDir);
+  const unlock = inMemory ? async () => undefined : await lockDataDir(dataDir);
   // Loaded only when used: PGlite's WebAssembly build costs ~30 MB that a PostgreSQL deployment never needs.
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
   const lite = new PGlite(dataDir);
@@ -82,7 +82,7 @@ const openPglite = async (dataDir: string, migrate: boolean): Promise<Database> 
     close: async () => {
       await prisma.$disconnect();
       await lite.close();
-      unlock();
+      await unlock();
     },
   };
 };

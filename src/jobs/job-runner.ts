@@ -17,7 +17,21 @@ export interface JobDeps {
   notifications: NotificationService;
   logger: Logger;
   couriers: Partial<Record<Platform, Courier>>;
+  /** Platform deliveries already handled (Slack's event ids), pruned by the "prune" job. */
+  processedEvents?: { prune(before: Date): Promise<number> };
 }
+
+/** How long bookkeeping is kept: platforms stop redelivering within hours; claims guard re-runs of old periods. */
+export const RETENTION = { processedEventsDays: 7, outboxDays: 30, jobRunsDays: 180 } as const;
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
+
+const prune = async (deps: JobDeps, now: Date, out: (line: string) => void) => {
+  const { outbox, runs } = await deps.store.jobs.prune(daysBefore(now, RETENTION.outboxDays), daysBefore(now, RETENTION.jobRunsDays));
+  const events = deps.processedEvents ? await deps.processedEvents.prune(daysBefore(now, RETENTION.processedEventsDays)) : 0;
+  out(`pruned ${outbox} settled outbox messages (> ${RETENTION.outboxDays} days), ${runs} job claims (> ${RETENTION.jobRunsDays} days), ` +
+    `${events} handled platform events (> ${RETENTION.processedEventsDays} days)`);
+  return { failed: 0 };
+};
 
 export interface JobRunOptions {
   now: Date;
@@ -31,7 +45,7 @@ export interface JobRunOptions {
   deadline?: number;
 }
 
-const run = (deps: JobDeps, job: JobName, c: Community, now: Date, force: boolean): Promise<JobReport> => {
+const run = (deps: JobDeps, job: Exclude<JobName, "prune">, c: Community, now: Date, force: boolean): Promise<JobReport> => {
   switch (job) {
     case "unanswered": return runUnanswered(deps.store, deps.notifications, c, now);
     case "roundup": return runRoundup(deps.store, c, now, force);
@@ -44,6 +58,7 @@ const run = (deps: JobDeps, job: JobName, c: Community, now: Date, force: boolea
  * Used by the CLI, the shell's `:jobs run` and the scheduler alike.
  */
 export const runJob = async (deps: JobDeps, job: JobName, opts: JobRunOptions): Promise<{ failed: number }> => {
+  if (job === "prune") return prune(deps, opts.now, opts.out);
   const all = await deps.store.communities.list();
   const communities = opts.communityId ? all.filter((c) => c.id === opts.communityId || c.externalId === opts.communityId) : all;
   if (opts.communityId && communities.length === 0) throw new Error(`no community with id ${opts.communityId}`);

@@ -23,6 +23,7 @@ export const startScheduler = (deps: JobDeps): { stop(): void } => {
     // Roundups and digests are due at local hours in many time zones: look every quarter hour.
     cron.schedule("*/15 * * * *", tick("roundup"), { name: "roundup", noOverlap: true }),
     cron.schedule("*/15 * * * *", tick("digests"), { name: "digests", noOverlap: true }),
+    cron.schedule("40 3 * * *", tick("prune"), { name: "prune", noOverlap: true }),
     // Retries of failed deliveries.
     cron.schedule("* * * * *", async () => {
       try {

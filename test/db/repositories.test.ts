@@ -163,12 +163,38 @@ describe("the real confidentiality guard before storage", () => {
     expect(posted).toHaveLength(1);
     expect(posted[0]!.to.kind).toBe("actor");
     expect(posted[0]!.message.fields).toEqual(expect.arrayContaining([
-      { label: "person name", value: "Maria Delgado" }, { label: "date", value: "3/4/87" },
+      { label: "person name", value: '"Maria Delgado" → try M.D. or "my client"' }, { label: "date", value: '"3/4/87" → try a rough time ("last spring")' },
     ]));
     expect(posted[0]!.message.text).toMatch(/Replace names with roles/);
     expect(await db.prisma.thread.count({ where: { communityId: a.communityId } })).toBe(before);
     expect(await db.prisma.tag.count({ where: { communityId: a.communityId } })).toBe(0);
     const clean = await h.run("ana", "/ask How do you engage a client whose housing is unstable? #housing");
     expect(publicPosts(clean)).toHaveLength(1);
+  });
+});
+
+describe("bookkeeping is pruned (issue 11, item 11)", () => {
+  it("deletes settled outbox rows and old claims, keeps pending ones and recent ones", async () => {
+    const h = harness();
+    const a = await h.actor("ana");
+    const long = new Date("2026-01-01T00:00:00Z"), recent = new Date();
+    const item = (key: string) => ({ communityId: a.communityId, dedupeKey: `${key}-${a.communityId}`, audience: { kind: "dm", memberId: a.memberId } as never, message: { text: key }, at: long });
+    await h.store.jobs.enqueue([item("old-sent"), item("old-pending"), item("new-sent")]);
+    const leased = await h.store.jobs.lease(long, 10, 1, [a.communityId]);
+    const byKey = (k: string) => leased.find((l) => l.dedupeKey.startsWith(k))!;
+    await h.store.jobs.markSent(byKey("old-sent").id, "m-old", long);
+    await h.store.jobs.markSent(byKey("new-sent").id, "m-new", recent);
+    await h.store.jobs.claim("roundup", a.communityId, "2026-W01", long);
+    await h.store.jobs.claim("roundup", a.communityId, "2026-W48", recent);
+    const cutoff = new Date(recent.getTime() - 86_400_000);
+    const pruned = await h.store.jobs.prune(cutoff, cutoff);
+    expect(pruned.outbox).toBeGreaterThanOrEqual(1);
+    expect(pruned.runs).toBeGreaterThanOrEqual(1);
+    expect(await h.store.jobs.pendingCount([a.communityId])).toBe(1);
+    expect(await h.store.jobs.claimed("roundup", a.communityId, "2026-W01")).toBe(false);
+    expect(await h.store.jobs.claimed("roundup", a.communityId, "2026-W48")).toBe(true);
+    // The recent sent row is kept: a second prune with the same cut-off finds nothing of this community's.
+    const again = await h.store.jobs.prune(cutoff, cutoff);
+    expect(again).toEqual({ outbox: 0, runs: 0 });
   });
 });

@@ -115,8 +115,8 @@ describe("the shell door, end to end through piped stdin", () => {
     ]);
     const [warning, me, confirmed] = out.split(/\n(?=\S)/).filter((b) => !b.startsWith("Peerloop local shell"));
     expect(warning).toMatch(/^\(only you\) │ ⚠ Not posted: this may identify a client/);
-    expect(warning).toContain("person name: Maria Delgado");
-    expect(warning).toContain("date: 3/4/87");
+    expect(warning).toContain('person name: "Maria Delgado" → try M.D. or "my client"');
+    expect(warning).toContain('date: "3/4/87" → try');
     expect(warning).toContain("[Post anyway: I confirm this is de-identified] → :press 1");
     expect(me).not.toContain("Maria");
     expect(confirmed).toMatch(/^#general › thread [0-9a-f]{6} │ Question from ana/);

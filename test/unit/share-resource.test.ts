@@ -65,7 +65,7 @@ describe("/share", () => {
     expect(publicPosts(posted)).toHaveLength(0);
     expect(store.state.resources).toHaveLength(0);
     const warning = posted[0]!.message;
-    expect(warning.fields).toEqual([{ label: "person name", value: "CLIENTNAME" }]);
+    expect(warning.fields).toEqual([{ label: "person name", value: '"CLIENTNAME" → try C. or "my client"' }]);
     const button = warning.buttons?.find((b) => b.action === "post-anyway");
     expect(button).toBeDefined();
 

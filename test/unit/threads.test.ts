@@ -73,7 +73,7 @@ describe("replies and resolution", () => {
     const { ref } = await askAs(h);
     const out = await h.app.threadReply(await h.actor("ben"), { threadRef: ref, platformMessageId: "p1", text: "I saw CLIENTNAME too" });
     expect(out.messages[0]).toMatchObject({ to: { kind: "actor" } });
-    expect(out.messages[0]!.message.fields).toEqual([{ label: "person name", value: "CLIENTNAME" }]);
+    expect(out.messages[0]!.message.fields).toEqual([{ label: "person name", value: '"CLIENTNAME" → try C. or "my client"' }]);
     expect(store.state.replies[0]?.text).toBeNull();
   });
 

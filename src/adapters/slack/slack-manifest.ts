@@ -16,7 +16,8 @@ export const BOT_SCOPES = [
   "groups:history", // thread replies in private channels the bot is in
 ] as const;
 
-export const BOT_EVENTS = ["message.channels", "message.groups", "reaction_added", "app_home_opened"] as const;
+// app_uninstalled and tokens_revoked: forget a workspace's installation the moment it goes.
+export const BOT_EVENTS = ["message.channels", "message.groups", "reaction_added", "app_home_opened", "app_uninstalled", "tokens_revoked"] as const;
 
 /** The Slack app manifest, generated from commands/ so the app and the code cannot drift. */
 export const slackManifest = (commands: readonly CommandDef[], requestUrl: string, opts: { socketMode?: boolean; name?: string } = {}) => {
@@ -35,13 +36,11 @@ export const slackManifest = (commands: readonly CommandDef[], requestUrl: strin
       app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
       bot_user: { display_name: opts.name ?? "Peerloop", always_online: true },
       shortcuts: [{ name: "Mark as answer", type: "message", callback_id: MARK_AS_ANSWER, description: "Credit this reply and resolve your question" }],
-      slash_commands: commands.map((c) => ({
-        command: `/${c.name}`,
-        ...(url ? { url } : {}),
-        description: c.description,
-        usage_hint: usageOf(c).replace(/^\/\S+\s*/, "").slice(0, 100),
-        should_escape: false,
-      })),
+      slash_commands: commands.map((c) => {
+        // Slack's schema wants a usage hint of at least one character, or none at all (/roundup has no options).
+        const hint = usageOf(c).replace(/^\/\S+\s*/, "").trim().slice(0, 1000);
+        return { command: `/${c.name}`, ...(url ? { url } : {}), description: c.description.slice(0, 2000), ...(hint ? { usage_hint: hint } : {}), should_escape: false };
+      }),
     },
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {

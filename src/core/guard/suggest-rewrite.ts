@@ -2,7 +2,7 @@ import type { Finding, FindingType } from "./guard-types";
 
 const GENERIC: Record<FindingType, string> = {
   person_name: "my client",
-  date: "recently",
+  date: "a rough time (\"last spring\")",
   age_over_89: "in their 90s",
   phone: "their phone number",
   email: "their email address",

@@ -33,6 +33,8 @@ export interface JobRepository {
   markSent(id: string, messageRef: string, at: Date): Promise<void>;
   markFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
   pendingCount(communityIds?: readonly string[]): Promise<number>;
+  /** Deletes delivered or given-up outbox rows settled before `outboxBefore`, and run claims before `runsBefore`. */
+  prune(outboxBefore: Date, runsBefore: Date): Promise<{ outbox: number; runs: number }>;
 }
 
 export interface FollowupRepository {

@@ -57,6 +57,14 @@ export class PrismaJobRepository implements JobRepository {
     });
   }
 
+  async prune(outboxBefore: Date, runsBefore: Date): Promise<{ outbox: number; runs: number }> {
+    const outbox = await this.db.outboxMessage.deleteMany({
+      where: { OR: [{ status: "sent", sentAt: { lt: outboxBefore } }, { status: "failed", nextAttemptAt: { lt: outboxBefore } }] },
+    });
+    const runs = await this.db.jobRun.deleteMany({ where: { claimedAt: { lt: runsBefore } } });
+    return { outbox: outbox.count, runs: runs.count };
+  }
+
   pendingCount(communityIds?: readonly string[]): Promise<number> {
     return this.db.outboxMessage.count({ where: { status: "pending", ...(communityIds ? { communityId: { in: [...communityIds] } } : {}) } });
   }

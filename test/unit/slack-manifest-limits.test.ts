@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { COMMANDS } from "../../commands/index";
+import { BOT_EVENTS, BOT_SCOPES, slackManifest } from "../../src/adapters/slack/slack-manifest";
+
+/**
+ * Slack's published app-manifest schema (slackapi/manifest-schema, schemas/manifest.schema.1.0.0.json),
+ * restated as zod for the fields Peerloop generates: lengths, patterns, counts and no unknown keys.
+ * Pasting a manifest that breaks one of these into "Create New App → From an app manifest" fails.
+ */
+const url = (max: number) => z.string().regex(/^https?:\/\//).max(max);
+const str = (min: number, max: number) => z.string().min(min).max(max);
+const MANIFEST = z.strictObject({
+  display_information: z.strictObject({
+    name: str(1, 35), description: str(1, 140).optional(), long_description: str(175, 4000).optional(),
+    background_color: z.string().regex(/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/).optional(),
+  }),
+  features: z.strictObject({
+    app_home: z.strictObject({ home_tab_enabled: z.boolean(), messages_tab_enabled: z.boolean(), messages_tab_read_only_enabled: z.boolean() }).partial(),
+    bot_user: z.strictObject({ display_name: str(1, 80), always_online: z.boolean().optional() }),
+    shortcuts: z.array(z.strictObject({ name: str(1, 24), type: z.enum(["message", "global"]), callback_id: str(1, 255), description: str(1, 150) })).min(1).max(10),
+    slash_commands: z.array(z.strictObject({
+      command: z.string().min(2).max(32).regex(/^\//), url: url(3000).optional(), description: str(1, 2000),
+      usage_hint: str(1, 1000).optional(), should_escape: z.boolean().optional(),
+    })).min(1).max(50),
+  }),
+  oauth_config: z.strictObject({ scopes: z.strictObject({ bot: z.array(z.string().max(50)).max(255) }) }),
+  settings: z.strictObject({
+    event_subscriptions: z.strictObject({ request_url: url(3500).optional(), bot_events: z.array(z.string().max(50)).max(100).refine((a) => new Set(a).size === a.length, "unique") }),
+    interactivity: z.strictObject({ is_enabled: z.boolean(), request_url: url(3500).optional() }),
+    org_deploy_enabled: z.boolean(), socket_mode_enabled: z.boolean(), token_rotation_enabled: z.boolean(),
+  }),
+});
+
+describe("the generated Slack manifest fits Slack's published schema (issue 11, item 12)", () => {
+  it.each([
+    ["HTTP", slackManifest(COMMANDS, "https://bot.example.org/slack/events")],
+    ["Socket Mode", slackManifest(COMMANDS, "", { socketMode: true })],
+    ["a renamed bot", slackManifest(COMMANDS, "https://bot.example.org/slack/events", { name: "Peerloop for Social Work" })],
+  ])("%s", (_name, manifest) => {
+    const result = MANIFEST.safeParse(manifest);
+    expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+  });
+
+  it("gives no command an empty usage hint, and subscribes to uninstalls", () => {
+    const m = slackManifest(COMMANDS, "https://bot.example.org/slack/events");
+    expect(m.features.slash_commands.every((c) => !("usage_hint" in c) || c.usage_hint!.length > 0)).toBe(true);
+    expect(m.features.slash_commands.find((c) => c.command === "/roundup")).not.toHaveProperty("usage_hint");
+    expect(BOT_EVENTS).toEqual(expect.arrayContaining(["app_uninstalled", "tokens_revoked"]));
+    expect(m.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
+  });
+});
