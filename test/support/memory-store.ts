@@ -304,7 +304,7 @@ export const memoryStore = (): Store & { state: State } => {
         const o = s.outbox.find((x) => x.id === id && x.status === "pending");
         if (o) Object.assign(o, retryAt ? { lastError: error, nextAttemptAt: retryAt } : { lastError: error, status: "failed" });
       },
-      async prune(outboxBefore, runsBefore) {
+      async prune(outboxBefore, _runsBefore) {
         const keep = s.outbox.filter((o) => !((o.status === "sent" && o.nextAttemptAt < outboxBefore) || (o.status === "failed" && o.nextAttemptAt < outboxBefore)));
         const outbox = s.outbox.length - keep.length;
         s.outbox.splice(0, s.outbox.length, ...keep);
