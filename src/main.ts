@@ -9,6 +9,9 @@ import { runJob } from "./jobs/job-runner";
 import { isJobName, JOB_NAMES } from "./jobs/job-names";
 import { startScheduler } from "./jobs/scheduler";
 
+/** How long shutdown waits for acknowledged work (orchestrators usually allow 30 s before SIGKILL). */
+const DRAIN_MS = 10_000;
+
 /**
  * `npm start`: with no platform tokens, the local shell door on the embedded database; the Slack
  * door when its tokens are set, the Discord door when its token is, both together if both are.
@@ -20,7 +23,14 @@ runCli(async () => {
   const logger = jsonLogger(config.LOG_LEVEL ?? (platforms ? "info" : "warn"));
   // A platform hiccup or a bug in one handler must not take every community down with it.
   process.on("unhandledRejection", (reason) => logger.error("unhandled rejection", { error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) }));
-  process.on("uncaughtException", (error) => logger.error("uncaught exception", { error: error.stack ?? error.message }));
+  // After an uncaught exception the process is in an unknown state: log it, drain what was accepted,
+  // and exit non-zero so the supervisor starts a clean one.
+  let fatal: ((error: Error) => void) | undefined;
+  process.on("uncaughtException", (error) => {
+    logger.error("uncaught exception; draining and exiting", { error: error.stack ?? error.message });
+    if (fatal) fatal(error);
+    else process.exit(1);
+  });
 
   const container = await createContainer(config, logger);
   const couriers = await couriersFor(config, container.installations, process.stdout);
@@ -53,7 +63,7 @@ runCli(async () => {
       oauth: config.SLACK_CLIENT_ID ? { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! } : undefined,
     }, { app: container.app, events: container.events, installations: container.installations, logger, healthy });
     await slack.start();
-    stops.push(() => slack.stop());
+    stops.push(() => slack.stop(DRAIN_MS));
   } else {
     const server = await startHealthServer(config.PORT, healthy);
     stops.push(() => new Promise((r) => server.close(r)));
@@ -62,18 +72,25 @@ runCli(async () => {
     const { createDiscordDoor } = await import("./adapters/discord/discord-door");
     const discord = createDiscordDoor({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, guildId: config.DISCORD_GUILD_ID, messageContent: config.DISCORD_MESSAGE_CONTENT }, { app: container.app, logger });
     await discord.start();
-    stops.push(() => discord.stop());
+    stops.push(() => discord.stop(DRAIN_MS));
   }
 
   const scheduler = config.PEERLOOP_SCHEDULER ? startScheduler(jobDeps) : undefined;
-  await new Promise<void>((resolve) => {
-    const shutdown = () => resolve();
-    process.once("SIGTERM", shutdown);
-    process.once("SIGINT", shutdown);
+  const reason = await new Promise<"signal" | "fatal">((resolve) => {
+    process.once("SIGTERM", () => resolve("signal"));
+    process.once("SIGINT", () => resolve("signal"));
+    fatal = () => resolve("fatal");
   });
-  logger.info("shutting down");
+  // Stop taking new work, finish what was acknowledged (10 s at most), then close the database.
+  logger.info("shutting down", { reason, drainSeconds: DRAIN_MS / 1000 });
+  const hardStop = setTimeout(() => {
+    logger.error("shutdown took too long; exiting");
+    process.exit(1);
+  }, DRAIN_MS + 5_000);
+  hardStop.unref();
   scheduler?.stop();
-  for (const stop of stops) await Promise.resolve(stop()).catch(() => undefined);
+  await Promise.all(stops.map((stop) => Promise.resolve(stop()).catch((error) => logger.error("a door did not stop cleanly", { error: String(error) }))));
   await container.close();
-  return 0;
+  logger.info("stopped");
+  return reason === "fatal" ? 1 : 0;
 });

@@ -73,6 +73,12 @@ export const createDiscordDoor = (opts: DiscordOptions, deps: { app: PeerloopApp
     start: async () => {
       await client.login(opts.token);
     },
-    stop: () => client.destroy(),
+    /** Takes no new interactions, finishes (up to the deadline) what was taken, then leaves the gateway. */
+    stop: async (deadlineMs = 10_000) => {
+      deps2.stopping = true;
+      const drained = await deps2.limit.drain(deadlineMs);
+      deps.logger.info("discord door stopped", { drained, unfinished: deps2.limit.pending() });
+      await client.destroy();
+    },
   };
 };

@@ -4,6 +4,7 @@ import {
   type PartialUser, type RepliableInteraction, type User,
 } from "discord.js";
 import type { PeerloopApp } from "../../app/peerloop-app";
+import type { WorkLimiter } from "../../app/work-limiter";
 import type { Actor } from "../../core/shared/context";
 import type { Logger } from "../../core/shared/logger";
 import type { Outcome } from "../../core/shared/message";
@@ -21,7 +22,9 @@ export interface DiscordDeps {
   /** Whether the bot may read message text (the privileged message-content intent). */
   readsContent: boolean;
   /** Runs acknowledged work a bounded number at a time. */
-  limit: <T>(work: () => Promise<T>) => Promise<T>;
+  limit: WorkLimiter;
+  /** Set on shutdown: new interactions are told to retry, work already taken is finished. */
+  stopping?: boolean;
 }
 
 interface Who {
@@ -86,6 +89,12 @@ export const handleInteraction = (deps: DiscordDeps) => async (i: Interaction) =
     return;
   }
   try {
+    // Shed rather than queue past what can finish in time, and take nothing new while shutting down.
+    if (deps.stopping || deps.limit.busy()) {
+      const why = deps.stopping ? "Peerloop is restarting" : "Peerloop is very busy right now";
+      await i.reply({ content: `${why} and didn't run that. Please try again in a minute.`, flags: MessageFlags.Ephemeral });
+      return;
+    }
     if (i.isButton() && i.customId.startsWith("resolve:")) return await openResolveForm(deps, i);
     await i.deferReply({ flags: MessageFlags.Ephemeral });
     await deps.limit(() => answer(deps, i));
@@ -166,8 +175,10 @@ export const handleMessageUpdate = (deps: DiscordDeps) => async (_old: unknown, 
   if (!deps.readsContent || !m.inGuild() || !m.author || m.author.bot || !m.channel.isThread()) return;
   try {
     if (!(await deps.app.isQuestionThread("discord", m.guildId, m.channelId))) return;
-    const actor = await identify(deps, fromMessage(m as DiscordMessage<true>));
-    await deliver(deps, await deps.app.replyEdited(actor, m.id, m.content ?? null), { communityId: actor.communityId, guildId: m.guildId, channelId: m.channelId, userId: m.author.id });
+    await deps.limit(async () => {
+      const actor = await identify(deps, fromMessage(m as DiscordMessage<true>));
+      await deliver(deps, await deps.app.replyEdited(actor, m.id, m.content ?? null), { communityId: actor.communityId, guildId: m.guildId, channelId: m.channelId, userId: m.author!.id });
+    });
   } catch (error) {
     deps.logger.error("discord edit failed", { messageId: m.id, error: error instanceof Error ? error.message : String(error) });
   }
@@ -177,7 +188,7 @@ export const handleMessageDelete = (deps: DiscordDeps) => async (m: DiscordMessa
   // The author does not matter, and a message older than the cache arrives without one.
   if (!m.guildId || m.author?.bot) return;
   try {
-    await deps.app.replyDeletedIn("discord", m.guildId, m.id);
+    await deps.limit(() => deps.app.replyDeletedIn("discord", m.guildId!, m.id));
   } catch (error) {
     deps.logger.error("discord delete failed", { messageId: m.id, error: error instanceof Error ? error.message : String(error) });
   }
@@ -187,14 +198,17 @@ export const handleMessageDelete = (deps: DiscordDeps) => async (m: DiscordMessa
 export const handleReactionAdd = (deps: DiscordDeps) => async (r: MessageReaction | PartialMessageReaction, user: User | PartialUser) => {
   if (user.bot || !r.message.guildId || !r.emoji.name) return;
   try {
-    const guild = deps.client.guilds.cache.get(r.message.guildId);
-    const member = guild?.members.cache.get(user.id);
-    const actor = await identify(deps, {
-      guildId: r.message.guildId, guildName: guild?.name, userId: user.id,
-      name: member?.displayName ?? user.globalName ?? user.username ?? user.id, isAdmin: Boolean(member?.permissions.has(PermissionFlagsBits.ManageGuild)),
+    const guildId = r.message.guildId, emoji = r.emoji.name;
+    await deps.limit(async () => {
+      const guild = deps.client.guilds.cache.get(guildId);
+      const member = guild?.members.cache.get(user.id);
+      const actor = await identify(deps, {
+        guildId, guildName: guild?.name, userId: user.id,
+        name: member?.displayName ?? user.globalName ?? user.username ?? user.id, isAdmin: Boolean(member?.permissions.has(PermissionFlagsBits.ManageGuild)),
+      });
+      const outcome = await deps.app.react(actor, r.message.id, emoji);
+      await deliver(deps, outcome, { communityId: actor.communityId, guildId, channelId: r.message.channelId, userId: user.id });
     });
-    const outcome = await deps.app.react(actor, r.message.id, r.emoji.name);
-    await deliver(deps, outcome, { communityId: actor.communityId, guildId: r.message.guildId, channelId: r.message.channelId, userId: user.id });
   } catch (error) {
     deps.logger.error("discord reaction failed", { messageId: r.message.id, error: error instanceof Error ? error.message : String(error) });
   }

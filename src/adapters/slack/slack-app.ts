@@ -109,7 +109,7 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
     if (req.method === "GET" && path === "/healthz") return health(req, res);
     if (req.method === "POST" && path === "/slack/events") {
       const result = await gate(req).catch(() => ({ ok: false as const, status: 400, error: "unreadable request" }));
-      if (!result.ok) return sendRefusal(res, result, true);
+      if (!result.ok) return sendRefusal(req, res, result);
       (req as http.IncomingMessage & { rawBody?: Buffer }).rawBody = result.body;
     }
     receiver!.requestListener(req, res);

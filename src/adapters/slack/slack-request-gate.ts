@@ -125,8 +125,17 @@ export const slackRequestGate = (opts: GateOptions) => {
   };
 };
 
-/** A refused request's answer: short, JSON, and the connection closed if the body was left unread. */
-export const sendRefusal = (res: ServerResponse, result: Extract<GateResult, { ok: false }>, bodyUnread: boolean) => {
-  res.writeHead(result.status, { "content-type": "application/json", ...(bodyUnread ? { connection: "close" } : {}) });
+/**
+ * A refused request's answer, sent at once. The rest of an unread body is then discarded as it arrives
+ * (never buffered), so the client can read the answer; past 8 MB the connection is cut instead.
+ */
+export const sendRefusal = (req: IncomingMessage, res: ServerResponse, result: Extract<GateResult, { ok: false }>) => {
+  res.writeHead(result.status, { "content-type": "application/json" });
   res.end(JSON.stringify({ error: result.error }));
+  let discarded = 0;
+  req.on("data", (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > 8 * 1024 * 1024) req.destroy();
+  });
+  req.resume();
 };
