@@ -36,6 +36,8 @@ export const startFakeSlack = async () => {
   const limited = new Map<string, number>();
   let ts = 1_700_000_000;
   const users: Record<string, { name: string; admin?: boolean }> = {};
+  /** Milliseconds each chat.postMessage takes to answer (work stays in flight that long). */
+  const slow = { postMessage: 0 };
 
   const server = http.createServer((req, res) => {
     let raw = "";
@@ -63,7 +65,7 @@ export const startFakeSlack = async () => {
         case "auth.test": return json(200, { ok: true, url: "https://peers.slack.com/", team: "Peers", user: "peerloop", team_id: "T1", user_id: "UBOT", bot_id: "BBOT" });
         case "chat.postMessage":
           call.ts = `${++ts}.000100`;
-          return json(200, { ok: true, channel: args.channel, ts: call.ts, message: { text: args.text } });
+          return void setTimeout(() => json(200, { ok: true, channel: args.channel, ts: call.ts, message: { text: args.text } }), slow.postMessage);
         case "chat.postEphemeral": return json(200, { ok: true, message_ts: `${++ts}.000200` });
         case "users.info": {
           const id = String(args.user);
@@ -88,6 +90,7 @@ export const startFakeSlack = async () => {
     calls,
     responses,
     users,
+    slow,
     of: (method: string) => calls.filter((c) => c.method === method),
     rateLimitNext: (method: string, times = 1) => void limited.set(method, times),
     close: () => new Promise<void>((r) => server.close(() => r())),
