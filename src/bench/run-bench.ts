@@ -2,6 +2,7 @@ import pg from "pg";
 import { openDatabase } from "../db/open-database";
 import { benchScale } from "../db/bench/scale-bench";
 import { FULL_SCALE, seedScale } from "../db/bench/seed-scale";
+import { benchBurst } from "./burst";
 import { benchCommandPath, commandPathReport } from "./command-path";
 import { benchDiscordMemory } from "./discord-memory";
 import { ms, table } from "./stats";
@@ -9,9 +10,10 @@ import { ms, table } from "./stats";
 /**
  * `npm run bench`: the performance figures, printed. Not part of `npm test`, bounded to 14 minutes.
  * Needs PostgreSQL: DATABASE_URL's server (else 127.0.0.1:5432); a scratch database is made and dropped.
- * `--quick` runs a tenth of everything (for trying the script).
+ * `--quick` runs a tenth of everything (for trying the script); `--burst` runs only the burst section.
  */
 const quick = process.argv.includes("--quick");
+const burstOnly = process.argv.includes("--burst");
 const deadline = Date.now() + 14 * 60_000;
 const base = new URL(process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres");
 const name = `peerloop_bench_${Date.now()}`;
@@ -20,6 +22,8 @@ admin.pathname = "/postgres";
 const url = new URL(base.toString());
 url.pathname = `/${name}`;
 const say = (line: string) => process.stdout.write(`${line}\n`);
+/** Thrown to skip the rest after a section run on its own. */
+class Done extends Error {}
 
 const withAdmin = async (sql: string) => {
   const c = new pg.Client({ connectionString: admin.toString() });
@@ -36,6 +40,8 @@ say(`Peerloop benchmark ${new Date().toISOString()} · ${cpu.length} × ${cpu[0]
 await withAdmin(`CREATE DATABASE ${name}`);
 try {
   await (await openDatabase({ url: url.toString(), migrate: true })).close();
+  say(`\n${await benchBurst(url.toString(), { size: 200, rounds: 3 })}`);
+  if (burstOnly) throw new Done();
   const scale = quick ? { resources: 20_000, threads: 30_000, replies: 150_000, members: 2_000, otherCommunities: 10 } : FULL_SCALE;
   say(`\nSeeding: ${scale.resources} resources, ${scale.threads} threads, ${scale.replies} replies, ${scale.members} members, +${scale.otherCommunities} other communities`);
   const t0 = Date.now();
@@ -68,6 +74,8 @@ try {
   }
   times.sort((a, b) => a - b);
   say(`\nGuard: ${(20_000 / ((performance.now() - began) / 1000)).toFixed(0)} messages/s, median ${ms(times[10_000]!)}, p99 ${ms(times[19_800]!)} (target median < 2 ms)`);
+} catch (error) {
+  if (!(error instanceof Done)) throw error;
 } finally {
   await withAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
 }
