@@ -8,7 +8,7 @@ const prisma = ["@prisma/*", "prisma", "prisma/*", "pg", "@electric-sql/*", "pgl
 const restrict = (patterns) => ({ "no-restricted-imports": ["error", { patterns: patterns.map((group) => ({ group: [group], message: "Keep platform SDKs in src/adapters/, Prisma and drivers in src/db/, node-cron in src/jobs/scheduler.ts." })) }] });
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "src/db/generated/", ".data/", "prisma/engine/"] },
+  { ignores: ["node_modules/", "src/db/generated/", ".data/", "prisma/engine/", "dist/"] },
   ...tseslint.configs.recommended,
   {
     rules: {

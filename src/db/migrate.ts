@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -8,7 +9,15 @@ export interface SqlRunner {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
+/** prisma/migrations of the project this code runs from: src/db under tsx, dist/ (or a chunk of it) when built. */
+const findMigrations = (from: string): string => {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "prisma", "migrations");
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return path.resolve(from, "../../prisma/migrations");
+  }
+};
+export const MIGRATIONS_DIR = findMigrations(import.meta.dirname);
 
 // Prisma's own bookkeeping table, so `prisma migrate status|deploy` agree with what ran here.
 const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { entryCommand } from "../support/run-cli";
 import { testDatabase } from "../support/test-database";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 
 let env: NodeJS.ProcessEnv;
 let cleanup: () => Promise<void>;
@@ -30,7 +30,8 @@ afterAll(async () => cleanup?.());
 /** Runs `npm start`'s entry point with lines piped in; resolves with everything it printed. */
 const shell = (lines: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
   new Promise<{ out: string; err: string; code: number | null }>((resolve, reject) => {
-    const child = spawn(TSX, ["src/main.ts"], { cwd: ROOT, env: { ...env, ...extraEnv }, stdio: ["pipe", "pipe", "pipe"] });
+    const [cmd, pre] = entryCommand("src/main.ts");
+    const child = spawn(cmd, pre, { cwd: ROOT, env: { ...env, ...extraEnv }, stdio: ["pipe", "pipe", "pipe"] });
     let out = "", err = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (err += d));

@@ -1,9 +1,14 @@
 import pg from "pg";
 import { applyMigrations } from "../../src/db/migrate";
+import { buildDist } from "../../src/tools/build.mjs";
 import { TEMPLATE_SUFFIX, withAdmin } from "./test-database";
 
-/** With DATABASE_URL: builds a migrated template database that each test file clones. */
+/**
+ * Builds dist/ from the sources under test (the end-to-end tests run the built entry points, as
+ * `npm start` does), then, with DATABASE_URL, a migrated template database each test file clones.
+ */
 export default async function setup(): Promise<void> {
+  await buildDist();
   const base = process.env.DATABASE_URL;
   if (!base) return;
   const template = `${new URL(base).pathname.slice(1)}${TEMPLATE_SUFFIX}`;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { ROOT } from "./run-cli";
+import { entryCommand, ROOT } from "./run-cli";
 import { testDatabase } from "./test-database";
 
 export const freePort = () =>
@@ -17,7 +17,7 @@ export const freePort = () =>
   });
 
 /**
- * Starts the bot through its real entry point (`npm start`'s src/main.ts) with the given platform
+ * Starts the bot through its real entry point (`npm start`'s dist/main.js, built from src/main.ts) with the given platform
  * variables, on a database of its own, and waits until GET /healthz answers 200.
  */
 export const startBot = async (env: NodeJS.ProcessEnv) => {
@@ -34,7 +34,8 @@ export const startBot = async (env: NodeJS.ProcessEnv) => {
     dbEnv = { DATABASE_URL: "", PEERLOOP_DATA_DIR: dir };
     dropDb = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const child: ChildProcess = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["src/main.ts"], {
+  const [cmd, pre] = entryCommand("src/main.ts");
+  const child: ChildProcess = spawn(cmd, pre, {
     cwd: ROOT, stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PORT: String(port), PEERLOOP_SCHEDULER: "false", LOG_LEVEL: "info", ...dbEnv, ...env },
   });
