@@ -14,6 +14,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional(),
   PEERLOOP_SHELL_USER: z.string().trim().min(1).max(80).default(os.userInfo().username || "me"),
   PEERLOOP_SCHEDULER: flag.default(true),
+  /** PostgreSQL only: apply pending migrations at start (one instance); by default migrating is the release step. */
+  PEERLOOP_MIGRATE: flag.default(false),
   SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", { error: "must be a bot token starting with xoxb-" }).optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().startsWith("xapp-", { error: "must be an app-level token starting with xapp- (Socket Mode)" }).optional(),

@@ -47,6 +47,14 @@ runCli(async () => {
         return lines;
       },
     };
+    // A signal ends the shell cleanly: the embedded database is closed and its lock released at once
+    // (a killed process leaves the lock for the next one to wait out).
+    for (const signal of ["SIGTERM", "SIGHUP"] as const) {
+      process.once(signal, () => {
+        scheduler?.stop();
+        void container.close().finally(() => process.exit(0));
+      });
+    }
     await new ShellDoor({ app: container.app, input: process.stdin, output: process.stdout, user: config.PEERLOOP_SHELL_USER, jobs }).run();
     scheduler?.stop();
     await container.close();
@@ -76,6 +84,8 @@ runCli(async () => {
   }
 
   const scheduler = config.PEERLOOP_SCHEDULER ? startScheduler(jobDeps) : undefined;
+  // Ready: now read the guard's word lists, before a member's first post needs them.
+  setImmediate(() => container.warmGuard());
   const reason = await new Promise<"signal" | "fatal">((resolve) => {
     process.once("SIGTERM", () => resolve("signal"));
     process.once("SIGINT", () => resolve("signal"));

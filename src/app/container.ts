@@ -10,6 +10,7 @@ import { PeerloopApp } from "./peerloop-app";
 import type { InstallationRepository, ProcessedEvents } from "./door-ports";
 import { PrismaInstallations, PrismaProcessedEvents } from "../db/repositories/door-repositories";
 import { buildServices, type Services } from "./services";
+import { lexiconFromFile } from "./lexicon-file";
 
 export interface Container {
   config: Config;
@@ -21,13 +22,15 @@ export interface Container {
   installations: InstallationRepository;
   clock: Clock;
   logger: Logger;
+  /** Loads the guard's word lists now, after start-up, so the first member to post does not wait. */
+  warmGuard(): void;
   close(): Promise<void>;
 }
 
 export interface ContainerOptions {
   clock?: Clock;
   guard?: Guard;
-  /** Apply pending migrations on open (default on; the advisory lock makes it safe across replicas). */
+  /** Apply pending migrations on open. Default: the embedded database always; PostgreSQL only with PEERLOOP_MIGRATE. */
   migrate?: boolean;
 }
 
@@ -38,15 +41,17 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
     dataDir: config.PEERLOOP_DATA_DIR,
     poolMax: config.DATABASE_POOL_MAX,
     connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
-    migrate: opts.migrate ?? true,
+    migrate: opts.migrate ?? (config.DATABASE_URL ? config.PEERLOOP_MIGRATE : true),
   });
   const clock = opts.clock ?? systemClock;
   const store = prismaStore(db.prisma);
-  const services = buildServices({ store, guard: opts.guard ?? createGuard(), clock, logger });
+  const guard = opts.guard ?? createGuard(lexiconFromFile);
+  const services = buildServices({ store, guard, clock, logger });
   const app = new PeerloopApp(services, logger);
   return {
     config, db, store, services, app, clock, logger,
     events: new PrismaProcessedEvents(db.prisma), installations: new PrismaInstallations(db.prisma),
+    warmGuard: () => guard.warm?.(),
     close: () => db.close(),
   };
 };

@@ -18,8 +18,8 @@ const texts = files.flatMap((f) => readFileSync(f, "utf8").split("\n").filter((l
 global.gc?.();
 const rssBefore = process.memoryUsage().rss;
 const t0 = performance.now();
-const { createGuard } = await import("../core/guard/create-guard");
-const guard = createGuard();
+const [{ createGuard }, { bundledLexicon }] = await Promise.all([import("../core/guard/create-guard"), import("../core/guard/data/bundled-lexicon")]);
+const guard = createGuard(bundledLexicon);
 guard.inspect("warm-up: my client Maria lives in Noel, MO");
 const startup = performance.now() - t0;
 global.gc?.();

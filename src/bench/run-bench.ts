@@ -1,8 +1,10 @@
+import { bundledLexicon } from "../core/guard/data/bundled-lexicon";
 import pg from "pg";
 import { openDatabase } from "../db/open-database";
 import { benchScale } from "../db/bench/scale-bench";
 import { FULL_SCALE, seedScale } from "../db/bench/seed-scale";
 import { benchBurst } from "./burst";
+import { benchStartup } from "./startup";
 import { benchCommandPath, commandPathReport } from "./command-path";
 import { benchDiscordMemory } from "./discord-memory";
 import { ms, table } from "./stats";
@@ -10,10 +12,11 @@ import { ms, table } from "./stats";
 /**
  * `npm run bench`: the performance figures, printed. Not part of `npm test`, bounded to 14 minutes.
  * Needs PostgreSQL: DATABASE_URL's server (else 127.0.0.1:5432); a scratch database is made and dropped.
- * `--quick` runs a tenth of everything (for trying the script); `--burst` runs only the burst section.
+ * `--quick` runs a tenth of everything (for trying the script); `--burst` or `--startup` runs only that section.
  */
 const quick = process.argv.includes("--quick");
 const burstOnly = process.argv.includes("--burst");
+const startupOnly = process.argv.includes("--startup");
 const deadline = Date.now() + 14 * 60_000;
 const base = new URL(process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres");
 const name = `peerloop_bench_${Date.now()}`;
@@ -40,6 +43,8 @@ say(`Peerloop benchmark ${new Date().toISOString()} · ${cpu.length} × ${cpu[0]
 await withAdmin(`CREATE DATABASE ${name}`);
 try {
   await (await openDatabase({ url: url.toString(), migrate: true })).close();
+  if (!burstOnly) say(`\n${await benchStartup(url.toString())}`);
+  if (startupOnly) throw new Done();
   say(`\n${await benchBurst(url.toString(), { size: 200, rounds: 3 })}`);
   if (burstOnly) throw new Done();
   const scale = quick ? { resources: 20_000, threads: 30_000, replies: 150_000, members: 2_000, otherCommunities: 10 } : FULL_SCALE;
@@ -62,7 +67,7 @@ try {
   say(`\nMemory (RSS of the Discord bot after N gateway messages, 1 in 10 a thread reply): ${mem.map((m) => `${m.after}: ${m.rss.toFixed(0)} MB`).join(", ")}`);
 
   const { createGuard } = await import("../core/guard/create-guard");
-  const guard = createGuard();
+  const guard = createGuard(bundledLexicon);
   const texts = ["my client Maria Delgado (DOB 3/4/87) missed group", "Reminder: ethics webinar Thursday 10/9 at noon", "Anyone have a safety plan template for teens? #youth",
     "Client's number is 412-555-0187, can someone call her back?", "Great chapter in Judith Herman's *Trauma and Recovery*"];
   const times: number[] = [];

@@ -1,3 +1,4 @@
+import { bundledLexicon } from "../core/guard/data/bundled-lexicon";
 import readline from "node:readline";
 import { createGuard } from "../core/guard/create-guard";
 import { suggestRewrite } from "../core/guard/suggest-rewrite";
@@ -9,7 +10,7 @@ import { runCli } from "./run-cli";
  */
 runCli(async () => {
   const args = process.argv.slice(2);
-  const guard = createGuard();
+  const guard = createGuard(bundledLexicon);
   if (args[0] === "--jsonl") {
     const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
     let line = 0;

@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client.ts";
 import { lockDataDir } from "./data-dir-lock";
-import { applyMigrations, type SqlRunner } from "./migrate";
+import { applyMigrations, pendingMigrations, PendingMigrationsError, type SqlRunner } from "./migrate";
 
 export type PrismaDb = InstanceType<typeof PrismaClient>;
 
@@ -21,7 +21,7 @@ export interface DatabaseOptions {
   dataDir?: string;
   poolMax?: number;
   connectTimeoutMs?: number;
-  /** Apply pending migrations on open (the embedded default, and tests). */
+  /** Apply pending migrations on open (always for the embedded database); on PostgreSQL, without it, refuse to open with pending ones. */
   migrate?: boolean;
 }
 
@@ -37,14 +37,23 @@ const openPostgres = async (url: string, opts: DatabaseOptions): Promise<Databas
   });
   // A dropped idle connection must not take the process down.
   pool.on("error", (error) => console.error(JSON.stringify({ level: "warn", message: "idle database connection failed", error: error.message })));
-  if (opts.migrate) {
-    const client = await pool.connect();
-    try {
-      await applyMigrations(pgRunner(client));
-    } finally {
-      client.release();
+  // Migrate when asked; otherwise only check, once, that nothing is pending (a cheap hot start).
+  const client = await pool.connect().catch(async (error) => {
+    await pool.end().catch(() => undefined);
+    throw error;
+  });
+  try {
+    if (opts.migrate) await applyMigrations(pgRunner(client));
+    else {
+      const pending = await pendingMigrations(pgRunner(client));
+      if (pending.length) throw new PendingMigrationsError(pending);
     }
+  } catch (error) {
+    client.release();
+    await pool.end().catch(() => undefined);
+    throw error;
   }
+  client.release();
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
@@ -67,7 +76,8 @@ const openPglite = async (dataDir: string, migrate: boolean): Promise<Database> 
   const unlock = inMemory ? async () => undefined : await lockDataDir(dataDir);
   // Loaded only when used: PGlite's WebAssembly build costs ~30 MB that a PostgreSQL deployment never needs.
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
-  const lite = new PGlite(dataDir);
+  // A small local database: PostgreSQL's server defaults (128 MB of shared buffers) would add ~140 MB RSS.
+  const lite = new PGlite(dataDir, { postgresqlconf: ["shared_buffers = 16MB", "work_mem = 4MB", "maintenance_work_mem = 32MB", "wal_buffers = 1MB"] });
   if (migrate) {
     await applyMigrations({
       exec: async (sql) => void (await lite.exec(sql)),

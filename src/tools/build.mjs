@@ -4,7 +4,7 @@
 // slow to confirm a SIGTERM, which loses a graceful drain on a busy machine). Packages stay external
 // (node_modules); our code is bundled per entry with shared chunks, and dynamic imports stay lazy (a
 // door's SDK loads only when configured). Plain JavaScript on purpose: it runs before anything is compiled.
-import { existsSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -50,6 +50,8 @@ export const buildDist = async () => {
     chunkNames: "chunks/[name]-[hash]",
     logLevel: "warning",
   });
+  // The guard's word lists, read on first use by the bot (not bundled: the jobs never need them).
+  copyFileSync(path.join(ROOT, "src/core/guard/data/guard-lexicon.json"), path.join(ROOT, "dist/guard-lexicon.json"));
   return true;
 };
 

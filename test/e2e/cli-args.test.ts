@@ -23,3 +23,25 @@ describe("the CLIs parse their arguments strictly (issue 11, item 11)", () => {
     expect(run.err).toContain("1 to 35 characters");
   }, 60_000);
 });
+
+describe.skipIf(!process.env.DATABASE_URL)("migrations are the release step on PostgreSQL (issue 12)", () => {
+  it("a process on a database with pending migrations refuses to start and says what to run", async () => {
+    const { withAdmin } = await import("../support/test-database");
+    const base = process.env.DATABASE_URL!;
+    const name = `peerloop_unmigrated_${Date.now()}`;
+    await withAdmin(base, (c) => c.query(`CREATE DATABASE ${name}`));
+    try {
+      const u = new URL(base);
+      u.pathname = `/${name}`;
+      const run = await runEntry("src/cli/jobs-cli.ts", ["run", "unanswered"], { DATABASE_URL: u.toString() });
+      expect(run.code).toBe(1);
+      expect(run.err).toMatch(/migration\(s\) not applied .*npm run db:migrate/);
+      const migrated = await runEntry("src/cli/jobs-cli.ts", ["run", "unanswered"], { DATABASE_URL: u.toString(), PEERLOOP_MIGRATE: "true" });
+      expect(migrated.code, migrated.err).toBe(0);
+      const again = await runEntry("src/cli/jobs-cli.ts", ["run", "unanswered"], { DATABASE_URL: u.toString() });
+      expect(again.code, again.err).toBe(0);
+    } finally {
+      await withAdmin(base, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    }
+  }, 90_000);
+});

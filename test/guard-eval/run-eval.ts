@@ -1,3 +1,4 @@
+import { bundledLexicon } from "../../src/core/guard/data/bundled-lexicon";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -31,7 +32,7 @@ const batchPath = (name: string) => path.join(here, "batches", `${name}.jsonl`);
 const read = (file: string): Gold[] => readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Gold);
 
 const { values } = parseArgs({ options: { freeze: { type: "string" }, templates: { type: "string" }, seed: { type: "string" }, count: { type: "string" } }, strict: true });
-const guard = createGuard();
+const guard = createGuard(bundledLexicon);
 
 if (values.freeze) {
   const name = values.freeze, set = TEMPLATES[values.templates ?? ""];

@@ -7,6 +7,7 @@ import { detectKeyedIdentifiers, detectVehicles } from "./detect-identifiers";
 import { detectNames } from "./detect-names";
 import { detectPlaceForms, detectPlaces } from "./detect-places";
 import type { Finding, Guard } from "./guard-types";
+import { useLexicon, warmLexicon, type LexiconData } from "./lexicon";
 
 type Push = (f: Omit<Finding, "text">) => void;
 type Detector = (text: string, push: Push, clientNamed: boolean) => void;
@@ -20,9 +21,11 @@ const DETECTORS: Detector[] = [
 
 /**
  * The confidentiality guard: policy rules (HIPAA Safe Harbor identifiers, applied to clients only)
- * over candidates found by patterns and a names lexicon. Pure, synchronous, offline.
+ * over candidates found by shape, vocabulary and patterns. Pure, synchronous, offline: the word lists
+ * come from `lexicon` (the bundled JSON, or the composition root's reader), read on first use.
  */
-export const createGuard = (): Guard => ({
+export const createGuard = (lexicon: () => LexiconData): Guard => (useLexicon(lexicon), {
+  warm: warmLexicon,
   inspect(original: string): Finding[] {
     const { text } = stripMarkup(original);
     // A client named in the message makes its places and dates theirs, even with no other cue.

@@ -18,4 +18,6 @@ export type Push = (f: Omit<Finding, "text">) => void;
 /** Decides whether a text could identify a client. Pure and synchronous: no I/O, no downloads. */
 export interface Guard {
   inspect(text: string): Finding[];
+  /** Loads whatever it reads lazily, now (after start-up, before the first member needs it). */
+  warm?(): void;
 }

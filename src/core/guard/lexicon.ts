@@ -1,17 +1,32 @@
-import data from "./data/guard-lexicon.json" with { type: "json" };
 import { WordList } from "./word-list";
 
 /**
  * The guard's word lists, distilled from npm packages by src/tools/build-guard-lexicon.ts into one
  * committed file: English dictionary words, common spoken words, given names and surnames (several
  * locales), a large list of name-like words, US and Canadian places, public figures and proper nouns
- * that are not people. Indexed on first use, so importing the guard costs nothing until it runs.
+ * that are not people. Read and indexed on first use, so creating the guard costs nothing until it runs.
  */
-type Lists = Record<"words" | "common" | "given" | "surnames" | "nameLike" | "places" | "figures" | "nonNames", WordList>;
+const LIST_NAMES = ["words", "common", "given", "surnames", "nameLike", "places", "figures", "nonNames"] as const;
+type Lists = Record<(typeof LIST_NAMES)[number], WordList>;
+/** The shipped file's shape: each list sorted and newline-joined. */
+export type LexiconData = Record<(typeof LIST_NAMES)[number], string> & { about?: string };
 
+// Where the lists come from is the composition root's choice: the bundled JSON (tests, the guard CLI),
+// or the file read on first use (the bot and the jobs, which may never need it).
+let source: (() => LexiconData) | undefined;
 let lists: Lists | undefined;
+
+/** Sets where the word lists come from; they are read on first use. */
+export const useLexicon = (from: () => LexiconData): void => {
+  if (source !== from) lists = undefined;
+  source = from;
+};
+
 const load = (): Lists => {
   if (lists) return lists;
+  if (!source) throw new Error("the confidentiality guard has no word lists: create it with createGuard(lexicon)");
+  const data = source();
+  if (LIST_NAMES.some((k) => typeof data[k] !== "string")) throw new Error("the guard's word lists are malformed");
   const set = (s: string) => new WordList(s);
   lists = {
     words: set(data.words), common: set(data.common), given: set(data.given), surnames: set(data.surnames),
@@ -68,3 +83,6 @@ export const isRegionName = (place: string): boolean => {
   const p = fold(place).trim();
   return US_STATES.has(p) || STATE_CODES.has(place.trim());
 };
+
+/** Reads and indexes the lists now (a door warms the guard after start, so no member waits for it). */
+export const warmLexicon = (): void => void load();
