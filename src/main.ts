@@ -63,22 +63,27 @@ runCli(async () => {
 
   const stops: (() => Promise<unknown> | unknown)[] = [];
   const healthy = () => container.db.ping();
+  // GET /readyz: the database answers and every configured door is connected.
+  const doorsReady: Record<string, () => boolean> = {};
+  const ready = async () => ({ database: await healthy(), ...Object.fromEntries(Object.entries(doorsReady).map(([k, f]) => [k, f()])) });
   if (slackWanted) {
     const { createSlackDoor } = await import("./adapters/slack/slack-app");
     const slack = createSlackDoor({
       botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET!, appToken: config.SLACK_APP_TOKEN,
       apiUrl: config.SLACK_API_URL, port: config.PORT,
       oauth: config.SLACK_CLIENT_ID ? { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! } : undefined,
-    }, { app: container.app, events: container.events, installations: container.installations, logger, healthy });
+    }, { app: container.app, events: container.events, installations: container.installations, logger, healthy, ready });
+    doorsReady.slack = slack.ready;
     await slack.start();
     stops.push(() => slack.stop(DRAIN_MS));
   } else {
-    const server = await startHealthServer(config.PORT, healthy);
+    const server = await startHealthServer(config.PORT, healthy, ready);
     stops.push(() => new Promise((r) => server.close(r)));
   }
   if (config.DISCORD_TOKEN) {
     const { createDiscordDoor } = await import("./adapters/discord/discord-door");
     const discord = createDiscordDoor({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, guildId: config.DISCORD_GUILD_ID, messageContent: config.DISCORD_MESSAGE_CONTENT }, { app: container.app, logger });
+    doorsReady.discord = discord.ready;
     await discord.start();
     stops.push(() => discord.stop(DRAIN_MS));
   }

@@ -7,11 +7,24 @@ export const healthHandler = (healthy: () => Promise<boolean>) => async (_req: I
   res.end(JSON.stringify({ status: ok ? "ok" : "unavailable", database: ok ? "up" : "down" }));
 };
 
-/** The health endpoint on its own server, when no Slack HTTP server owns the port (Discord only). */
-export const startHealthServer = (port: number, healthy: () => Promise<boolean>): Promise<http.Server> =>
+/** What must hold before this replica takes traffic: the database answers, every configured door is connected. */
+export type Readiness = () => Promise<Record<string, boolean>>;
+
+/** GET /readyz: 200 when every check holds, else 503, with each check's state (for a load balancer). */
+export const readyHandler = (ready: Readiness) => async (_req: IncomingMessage, res: ServerResponse) => {
+  const checks = await ready().catch(() => ({ database: false }));
+  const ok = Object.values(checks).every(Boolean);
+  res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
+  res.end(JSON.stringify({ status: ok ? "ready" : "not ready", ...checks }));
+};
+
+/** The health endpoints on their own server, when no Slack HTTP server owns the port (Discord only). */
+export const startHealthServer = (port: number, healthy: () => Promise<boolean>, ready: Readiness): Promise<http.Server> =>
   new Promise((resolve, reject) => {
     const health = healthHandler(healthy);
+    const readiness = readyHandler(ready);
     const server = http.createServer((req, res) => {
+      if (req.method === "GET" && req.url?.split("?")[0] === "/readyz") return void readiness(req, res);
       if (req.method === "GET" && req.url?.split("?")[0] === "/healthz") return void health(req, res);
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
     });

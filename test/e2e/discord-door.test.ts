@@ -66,6 +66,16 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     expect(defs.at(-1)!.type).toBe(3);
   });
 
+  it("is ready (/readyz 200) once the database answers and the gateway is connected", async () => {
+    let body: unknown;
+    for (let i = 0; i < 100 && !body; i++) {
+      const res = await fetch(`${bot.base}/readyz`);
+      if (res.status === 200) body = await res.json();
+      else await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(body).toEqual({ status: "ready", database: true, discord: true });
+  });
+
   it("skips the bulk overwrite when Discord already has the same definitions", async () => {
     const puts = discord.of("PUT", /commands$/).length;
     const run = await runEntry("src/cli/discord-deploy-cli.ts", [], { ...bot.env, DISCORD_TOKEN: "discord-test-token" });

@@ -70,6 +70,8 @@ export const createDiscordDoor = (opts: DiscordOptions, deps: { app: PeerloopApp
 
   return {
     client,
+    /** Connected: logged in and the gateway says READY (and not shutting down). */
+    ready: () => client.isReady() && !deps2.stopping,
     start: async () => {
       await client.login(opts.token);
     },

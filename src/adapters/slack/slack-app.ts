@@ -1,7 +1,7 @@
 import http from "node:http";
 import { App, HTTPReceiver, LogLevel, type Installation, type InstallationQuery, type Logger as BoltLogger } from "@slack/bolt";
 import type { InstallationRepository, ProcessedEvents } from "../../app/door-ports";
-import { healthHandler } from "../../app/health-server";
+import { healthHandler, readyHandler, type Readiness } from "../../app/health-server";
 import { workLimiter } from "../../app/work-limiter";
 import type { PeerloopApp } from "../../app/peerloop-app";
 import type { Logger } from "../../core/shared/logger";
@@ -31,6 +31,8 @@ export interface SlackDoorDeps {
   logger: Logger;
   /** Whether the database answers, for GET /healthz. */
   healthy: () => Promise<boolean>;
+  /** The whole process's readiness, for GET /readyz (this server owns the port). */
+  ready: Readiness;
 }
 
 const boltLogger = (logger: Logger): BoltLogger => ({
@@ -103,10 +105,12 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
 
   const gate = slackRequestGate({ signingSecret: opts.signingSecret });
   const health = healthHandler(deps.healthy);
+  const readiness = readyHandler(deps.ready);
   let server: http.Server | undefined;
   const listener = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const path = req.url?.split("?")[0];
     if (req.method === "GET" && path === "/healthz") return health(req, res);
+    if (req.method === "GET" && path === "/readyz") return readiness(req, res);
     if (req.method === "POST" && path === "/slack/events") {
       const result = await gate(req).catch(() => ({ ok: false as const, status: 400, error: "unreadable request" }));
       if (!result.ok) return sendRefusal(req, res, result);
@@ -115,7 +119,10 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
     receiver!.requestListener(req, res);
   };
 
+  let started = false;
   return {
+    /** Connected: Socket Mode's socket is open, or this server listens. */
+    ready: () => started && (socketMode ? true : Boolean(server?.listening)),
     start: async () => {
       if (socketMode) await bolt.start();
       else {
@@ -125,10 +132,12 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
         }));
         await new Promise<void>((resolve, reject) => server!.once("error", reject).listen(opts.port, resolve));
       }
+      started = true;
       deps.logger.info("slack door started", { mode: socketMode ? "socket" : "http", port: opts.port, oauth: Boolean(opts.oauth) });
     },
     /** Stops taking requests, then waits (up to the deadline) for the work already acknowledged. */
     stop: async (deadlineMs = 10_000) => {
+      started = false;
       if (socketMode) await bolt.stop();
       else if (server) {
         const closed = new Promise((resolve) => server!.close(resolve));
