@@ -27,6 +27,9 @@ const schema = z.object({
   DISCORD_API_URL: url("https://discord.com/api").optional(),
   DISCORD_GUILD_ID: z.string().regex(/^\d{5,25}$/, { error: "must be a Discord server (guild) id: digits only" }).optional(),
   DISCORD_MESSAGE_CONTENT: flag.default(false),
+  /** Discord sharding across replicas: how many shards in all, and which this replica runs ("0,1" or "2-3"). */
+  SHARD_COUNT: int(1, 10_000).optional(),
+  SHARD_IDS: z.string().regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, { error: 'must list shard ids, e.g. "0" or "0,1" or "0-3"' }).optional(),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -44,7 +47,16 @@ const PAIRS: [string, string[], string[]?][] = [
   ["SLACK_SIGNING_SECRET", ["SLACK_BOT_TOKEN"], ["SLACK_CLIENT_ID"]],
   ["SLACK_APP_TOKEN", ["SLACK_BOT_TOKEN"], ["SLACK_CLIENT_ID"]],
   ["SLACK_CLIENT_ID", ["SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_SIGNING_SECRET"]],
+  ["SHARD_IDS", ["SHARD_COUNT"]],
+  ["SHARD_COUNT", ["SHARD_IDS"]],
 ];
+
+/** "0,2-3" → [0, 2, 3]. */
+export const shardIds = (spec: string): number[] =>
+  [...new Set(spec.split(",").flatMap((part) => {
+    const [a, b = a] = part.split("-").map(Number);
+    return Array.from({ length: b! - a! + 1 }, (_, i) => a! + i);
+  }))].sort((x, y) => x - y);
 
 /**
  * Reads the environment once. Every problem comes back as one line that names the variable and
@@ -60,6 +72,12 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     present[has] && !orInstead.some((n) => present[n])
       ? needs.filter((n) => !present[n]).map((n) => `${n} must be set when ${has} is set${orInstead.length ? ` (or ${orInstead.join(", ")} for the multi-workspace install)` : ""}`)
       : []);
+  const { SHARD_IDS, SHARD_COUNT } = parsed.data;
+  if (SHARD_IDS && SHARD_COUNT) {
+    const ids = shardIds(SHARD_IDS);
+    if (ids.some((id) => id >= SHARD_COUNT)) problems.push(`SHARD_IDS must be below SHARD_COUNT (${SHARD_COUNT}): shard ids start at 0`);
+    if (SHARD_IDS.split(",").some((p) => { const [a, b] = p.split("-").map(Number); return b !== undefined && b < a!; })) problems.push("SHARD_IDS ranges must go upwards, e.g. 0-3");
+  }
   if (problems.length) throw new ConfigError(problems);
   return parsed.data;
 };

@@ -4,7 +4,7 @@ import { couriersFor } from "./app/couriers";
 import { startHealthServer } from "./app/health-server";
 import { jsonLogger } from "./app/json-logger";
 import { runCli } from "./cli/run-cli";
-import { loadConfig } from "./config";
+import { loadConfig, shardIds } from "./config";
 import { runJob } from "./jobs/job-runner";
 import { isJobName, JOB_NAMES } from "./jobs/job-names";
 import { startScheduler } from "./jobs/scheduler";
@@ -34,7 +34,7 @@ runCli(async () => {
 
   const container = await createContainer(config, logger);
   const couriers = await couriersFor(config, container.installations, process.stdout);
-  const jobDeps = { store: container.store, notifications: container.services.notifications, logger, couriers, processedEvents: container.events };
+  const jobDeps = { store: container.store, notifications: container.services.notifications, logger, couriers, processedEvents: container.events, buttonValues: container.buttons };
 
   if (!platforms) {
     const scheduler = config.PEERLOOP_SCHEDULER && process.stdin.isTTY ? startScheduler(jobDeps) : undefined;
@@ -82,7 +82,8 @@ runCli(async () => {
   }
   if (config.DISCORD_TOKEN) {
     const { createDiscordDoor } = await import("./adapters/discord/discord-door");
-    const discord = createDiscordDoor({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, guildId: config.DISCORD_GUILD_ID, messageContent: config.DISCORD_MESSAGE_CONTENT }, { app: container.app, logger });
+    const shards = config.SHARD_IDS && config.SHARD_COUNT ? { ids: shardIds(config.SHARD_IDS), count: config.SHARD_COUNT } : undefined;
+    const discord = createDiscordDoor({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, guildId: config.DISCORD_GUILD_ID, messageContent: config.DISCORD_MESSAGE_CONTENT, shards }, { app: container.app, logger, buttons: container.buttons });
     doorsReady.discord = discord.ready;
     await discord.start();
     stops.push(() => discord.stop(DRAIN_MS));

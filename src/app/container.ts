@@ -7,8 +7,8 @@ import { openDatabase, type Database } from "../db/open-database";
 import { prismaStore } from "../db/prisma-store";
 import { createGuard } from "../core/guard/create-guard";
 import { PeerloopApp } from "./peerloop-app";
-import type { InstallationRepository, ProcessedEvents } from "./door-ports";
-import { PrismaInstallations, PrismaProcessedEvents } from "../db/repositories/door-repositories";
+import type { ButtonValues, InstallationRepository, ProcessedEvents } from "./door-ports";
+import { PrismaButtonValues, PrismaInstallations, PrismaProcessedEvents } from "../db/repositories/door-repositories";
 import { buildServices, type Services } from "./services";
 import { lexiconFromFile } from "./lexicon-file";
 
@@ -20,6 +20,7 @@ export interface Container {
   app: PeerloopApp;
   events: ProcessedEvents;
   installations: InstallationRepository;
+  buttons: ButtonValues;
   clock: Clock;
   logger: Logger;
   /** Loads the guard's word lists now, after start-up, so the first member to post does not wait. */
@@ -50,7 +51,7 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
   const app = new PeerloopApp(services, logger);
   return {
     config, db, store, services, app, clock, logger,
-    events: new PrismaProcessedEvents(db.prisma), installations: new PrismaInstallations(db.prisma),
+    events: new PrismaProcessedEvents(db.prisma), installations: new PrismaInstallations(db.prisma), buttons: new PrismaButtonValues(db.prisma),
     warmGuard: () => guard.warm?.(),
     close: () => db.close(),
   };

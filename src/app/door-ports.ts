@@ -14,3 +14,11 @@ export interface InstallationRepository {
   find(key: string): Promise<unknown | null>;
   remove(key: string): Promise<void>;
 }
+
+/** Values a platform cannot carry in a button (Discord's 100-character custom ids), by key, for a while. */
+export interface ButtonValues {
+  put(key: string, value: string, expiresAt: Date): Promise<void>;
+  /** The value once: taking it deletes it; an expired or unknown key gives null. */
+  take(key: string, now: Date): Promise<string | null>;
+  prune(before: Date): Promise<number>;
+}

@@ -19,6 +19,8 @@ export interface JobDeps {
   couriers: Partial<Record<Platform, Courier>>;
   /** Platform deliveries already handled (Slack's event ids), pruned by the "prune" job. */
   processedEvents?: { prune(before: Date): Promise<number> };
+  /** Stashed button values (Discord), pruned once expired. */
+  buttonValues?: { prune(before: Date): Promise<number> };
 }
 
 /** How long bookkeeping is kept: platforms stop redelivering within hours; claims guard re-runs of old periods. */
@@ -28,8 +30,9 @@ const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 
 const prune = async (deps: JobDeps, now: Date, out: (line: string) => void) => {
   const { outbox, runs } = await deps.store.jobs.prune(daysBefore(now, RETENTION.outboxDays), daysBefore(now, RETENTION.jobRunsDays));
   const events = deps.processedEvents ? await deps.processedEvents.prune(daysBefore(now, RETENTION.processedEventsDays)) : 0;
+  const buttons = deps.buttonValues ? await deps.buttonValues.prune(now) : 0;
   out(`pruned ${outbox} settled outbox messages (> ${RETENTION.outboxDays} days), ${runs} job claims (> ${RETENTION.jobRunsDays} days), ` +
-    `${events} handled platform events (> ${RETENTION.processedEventsDays} days)`);
+    `${events} handled platform events (> ${RETENTION.processedEventsDays} days), ${buttons} expired button values`);
   return { failed: 0 };
 };
 

@@ -8,6 +8,11 @@ export const GUILD_ID = "900000000000000010";
 export const CHANNEL_ID = "900000000000000020";
 export const FORUM_ID = "900000000000000021";
 export const LOCKED_ID = "900000000000000022";
+/** A second server, on the other shard when there are two: (id >> 22) % 2 differs from GUILD_ID's. */
+export const GUILD2_ID = String(BigInt(GUILD_ID) + (1n << 22n));
+export const CHANNEL2_ID = "900000000000000030";
+/** The shard Discord routes a server's events to. */
+export const shardOf = (guildId: string, count: number) => Number((BigInt(guildId) >> 22n) % BigInt(count));
 
 export interface RestCall {
   method: string;
@@ -37,13 +42,19 @@ export const startFakeDiscord = async () => {
   const identified: Record<string, unknown>[] = [];
   let seq = 0;
   const bot = user(BOT_ID, "Peerloop", true);
-  for (const [id, type, name] of [[CHANNEL_ID, 0, "general"], [FORUM_ID, 15, "questions"], [LOCKED_ID, 0, "locked"]] as const) {
-    channels.set(id, { id, type, name, guild_id: GUILD_ID, position: 0, permission_overwrites: [], nsfw: false, parent_id: null, available_tags: [] });
+  for (const [id, type, name, guild] of [[CHANNEL_ID, 0, "general", GUILD_ID], [FORUM_ID, 15, "questions", GUILD_ID], [LOCKED_ID, 0, "locked", GUILD_ID], [CHANNEL2_ID, 0, "general", GUILD2_ID]] as const) {
+    channels.set(id, { id, type, name, guild_id: guild, position: 0, permission_overwrites: [], nsfw: false, parent_id: null, available_tags: [] });
   }
+  // Which shard each connection identified as; events for a server go to its shard's connection only.
+  const shards = new Map<WebSocket, [number, number]>();
 
   const send = (ws: WebSocket, payload: Record<string, unknown>) => ws.send(JSON.stringify(payload));
   const dispatch = (t: string, d: unknown) => {
-    for (const ws of sockets) send(ws, { op: 0, t, s: ++seq, d });
+    const guildId = (d as { guild_id?: string } | null)?.guild_id;
+    for (const ws of sockets) {
+      const [id, count] = shards.get(ws) ?? [0, 1];
+      if (!guildId || shardOf(guildId, count) === id) send(ws, { op: 0, t, s: ++seq, d });
+    }
   };
   const message = (channelId: string, body: Record<string, unknown>, author = bot) => {
     const m = {
@@ -132,19 +143,24 @@ export const startFakeDiscord = async () => {
       if (p.op === 1) return send(ws, { op: 11, d: null, s: null, t: null });
       if (p.op !== 2) return;
       identified.push(p.d);
+      const shard = (p.d.shard as [number, number] | undefined) ?? [0, 1];
+      shards.set(ws, shard);
+      const mine = [GUILD_ID, GUILD2_ID].filter((g) => shard[1] === 1 ? g === GUILD_ID : shardOf(g, shard[1]) === shard[0]);
       send(ws, { op: 0, t: "READY", s: ++seq, d: {
-        v: 10, user: bot, guilds: [{ id: GUILD_ID, unavailable: true }], session_id: "session-1", resume_gateway_url: gatewayUrl,
-        application: { id: APP_ID, flags: 0 }, shard: [0, 1],
+        v: 10, user: bot, guilds: mine.map((id) => ({ id, unavailable: true })), session_id: `session-${shard[0]}`, resume_gateway_url: gatewayUrl,
+        application: { id: APP_ID, flags: 0 }, shard,
       } });
-      send(ws, { op: 0, t: "GUILD_CREATE", s: ++seq, d: {
-        id: GUILD_ID, name: "Peers Server", owner_id: "800000000000000001", icon: null, splash: null, afk_timeout: 300, verification_level: 0,
-        default_message_notifications: 0, explicit_content_filter: 0, features: [], mfa_level: 0, system_channel_flags: 0, premium_tier: 0,
-        preferred_locale: "en-US", nsfw_level: 0, joined_at: new Date().toISOString(), large: false, unavailable: false, member_count: 3,
-        roles: [{ id: GUILD_ID, name: "@everyone", permissions: "277025508416", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-        channels: [...channels.values()].filter((c) => c.guild_id === GUILD_ID && c.type !== 11), threads: [], emojis: [], stickers: [],
-        members: [{ user: bot, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
-        voice_states: [], presences: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
-      } });
+      for (const guildId of mine) {
+        send(ws, { op: 0, t: "GUILD_CREATE", s: ++seq, d: {
+          id: guildId, name: guildId === GUILD_ID ? "Peers Server" : "Second Server", owner_id: "800000000000000001", icon: null, splash: null, afk_timeout: 300, verification_level: 0,
+          default_message_notifications: 0, explicit_content_filter: 0, features: [], mfa_level: 0, system_channel_flags: 0, premium_tier: 0,
+          preferred_locale: "en-US", nsfw_level: 0, joined_at: new Date().toISOString(), large: false, unavailable: false, member_count: 3,
+          roles: [{ id: guildId, name: "@everyone", permissions: "277025508416", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+          channels: [...channels.values()].filter((c) => c.guild_id === guildId && c.type !== 11), threads: [], emojis: [], stickers: [],
+          members: [{ user: bot, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
+          voice_states: [], presences: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
+        } });
+      }
     });
   });
 
@@ -159,6 +175,8 @@ export const startFakeDiscord = async () => {
     snowflake,
     of: (method: string, pattern: RegExp) => calls.filter((c) => c.method === method && pattern.test(c.path)),
     connected: () => sockets.size > 0 && identified.length > 0,
+    /** Drops every gateway connection (a replica restart); discord.js reconnects. */
+    shards,
     close: async () => {
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((r) => wss.close(() => r()));

@@ -33,7 +33,7 @@ const threadName = (text: string) => (text.replace(/\s+/g, " ").trim() || "Discu
  * thread started on it (a post, in a forum); the card's id is the thread's id, which is how replies
  * find their question. Private messages edit the deferred reply, then follow it up.
  */
-export const deliverDiscord = async (client: Client, app: PeerloopApp, outcome: Outcome, place: DiscordPlace, logger: Logger, stash: Stash): Promise<void> => {
+export const deliverDiscord = async (client: Client, app: PeerloopApp, outcome: Outcome, place: DiscordPlace, logger: Logger, stash: { put: Stash; flush(): Promise<void> }): Promise<void> => {
   let answered = false;
   const tellActor = async (payload: ReturnType<typeof renderDiscord>) => {
     if (place.interaction) {
@@ -51,7 +51,9 @@ export const deliverDiscord = async (client: Client, app: PeerloopApp, outcome: 
   };
   await deliverShared(app, outcome, { door: "discord", communityId: place.communityId, channelId: place.channelId }, {
     send: async (out) => {
-      const payload = renderDiscord(out.message, { guildId: place.guildId, stash }) as never;
+      const payload = renderDiscord(out.message, { guildId: place.guildId, stash: stash.put }) as never;
+      // A stashed button value must be stored before anyone can click the button.
+      await stash.flush();
       switch (out.to.kind) {
         case "actor": return tellActor(payload);
         case "thread": return void (await (await sendable(out.to.threadRef)).send(payload));

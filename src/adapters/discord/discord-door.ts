@@ -1,4 +1,5 @@
 import { Client, Events, GatewayIntentBits, Options, Partials } from "discord.js";
+import type { ButtonValues } from "../../app/door-ports";
 import type { PeerloopApp } from "../../app/peerloop-app";
 import { workLimiter } from "../../app/work-limiter";
 import type { Logger } from "../../core/shared/logger";
@@ -13,14 +14,17 @@ export interface DiscordOptions {
   apiUrl?: string;
   guildId?: string;
   messageContent: boolean;
+  /** This replica's shards of `shardCount` (several replicas split a large bot); unset: one process, all shards. */
+  shards?: { ids: number[]; count: number };
 }
 
 /**
  * The Discord door: only the intents it needs (the privileged message-content one on request),
  * small caches with sweepers so memory stays flat on large servers, and commands registered on start.
  */
-export const createDiscordDoor = (opts: DiscordOptions, deps: { app: PeerloopApp; logger: Logger }) => {
+export const createDiscordDoor = (opts: DiscordOptions, deps: { app: PeerloopApp; logger: Logger; buttons: ButtonValues }) => {
   const client = new Client({
+    ...(opts.shards ? { shards: opts.shards.ids, shardCount: opts.shards.count } : {}),
     intents: [
       GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.GuildMessageReactions, GatewayIntentBits.DirectMessages,
       ...(opts.messageContent ? [GatewayIntentBits.MessageContent] : []),
@@ -50,7 +54,7 @@ export const createDiscordDoor = (opts: DiscordOptions, deps: { app: PeerloopApp
       threads: { interval: 3600, lifetime: 6 * 3600 },
     },
   });
-  const deps2: DiscordDeps = { app: deps.app, client, logger: deps.logger, stash: new ButtonStash(), readsContent: opts.messageContent, limit: workLimiter(16) };
+  const deps2: DiscordDeps = { app: deps.app, client, logger: deps.logger, stash: new ButtonStash(deps.buttons), readsContent: opts.messageContent, limit: workLimiter(16) };
   client.on(Events.InteractionCreate, handleInteraction(deps2));
   client.on(Events.MessageCreate, handleMessageCreate(deps2));
   client.on(Events.MessageUpdate, handleMessageUpdate(deps2));
@@ -59,7 +63,9 @@ export const createDiscordDoor = (opts: DiscordOptions, deps: { app: PeerloopApp
   client.on(Events.Error, (error) => deps.logger.error("discord client error", { error: error.message }));
   client.on(Events.ShardError, (error) => deps.logger.warn("discord gateway error", { error: error.message }));
   client.once(Events.ClientReady, async (ready) => {
-    deps.logger.info("discord door ready", { user: ready.user.tag, guilds: ready.guilds.cache.size });
+    deps.logger.info("discord door ready", { user: ready.user.tag, guilds: ready.guilds.cache.size, shards: opts.shards?.ids ?? "all" });
+    // One replica registers commands: the one running shard 0 (or the only one).
+    if (opts.shards && !opts.shards.ids.includes(0)) return;
     try {
       const result = await registerCommands(client.rest, ready.application.id, opts.guildId);
       deps.logger.info("discord commands", { result, scope: opts.guildId ?? "global" });

@@ -49,7 +49,7 @@ const fromInteraction = (i: Interaction & { guildId: string }): Who => ({
   isAdmin: Boolean(i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)),
 });
 
-const deliver = (deps: DiscordDeps, outcome: Outcome, place: DiscordPlace) => deliverDiscord(deps.client, deps.app, outcome, place, deps.logger, deps.stash.put);
+const deliver = (deps: DiscordDeps, outcome: Outcome, place: DiscordPlace) => deliverDiscord(deps.client, deps.app, outcome, place, deps.logger, deps.stash);
 
 /** Whatever goes wrong after an interaction arrived, the member gets an answer and the process lives on. */
 const apologise = async (deps: DiscordDeps, i: RepliableInteraction, error: unknown) => {
@@ -121,7 +121,7 @@ const answer = async (deps: DiscordDeps, i: RepliableInteraction & { guildId: st
 const pressButton = async (deps: DiscordDeps, actor: Actor, place: DiscordPlace, i: ButtonInteraction): Promise<Outcome> => {
   const [action, ...rest] = i.customId.split(":");
   let value = rest.join(":");
-  if (value.startsWith("~")) value = deps.stash.take(value.slice(1)) ?? "";
+  if (value.startsWith("~")) value = (await deps.stash.take(value.slice(1))) ?? "";
   if (!value) return { messages: [{ to: { kind: "actor" }, message: { text: "That button has expired; please run the command again.", tone: "warning" } }] };
   if (action === "endorse") return deps.app.endorse(actor, value);
   if (action === "post-anyway") return deps.app.postAnyway(actor, { channelId: place.channelId }, value);

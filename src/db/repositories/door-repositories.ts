@@ -1,4 +1,4 @@
-import type { InstallationRepository, ProcessedEvents } from "../../app/door-ports";
+import type { ButtonValues, InstallationRepository, ProcessedEvents } from "../../app/door-ports";
 import type { Platform } from "../../core/shared/context";
 import type { Prisma } from "../generated/client.ts";
 import type { Db } from "../db-types";
@@ -30,5 +30,24 @@ export class PrismaInstallations implements InstallationRepository {
 
   async remove(key: string): Promise<void> {
     await this.db.platformInstallation.deleteMany({ where: { key } });
+  }
+}
+
+export class PrismaButtonValues implements ButtonValues {
+  constructor(private readonly db: Db) {}
+
+  async put(key: string, value: string, expiresAt: Date): Promise<void> {
+    await this.db.buttonValue.create({ data: { key, value, expiresAt } });
+  }
+
+  async take(key: string, now: Date): Promise<string | null> {
+    // DELETE … RETURNING: two replicas clicking at once get the value once between them.
+    const rows = await this.db.$queryRaw<{ value: string; expires_at: Date }[]>`DELETE FROM button_values WHERE key = ${key} RETURNING value, expires_at`;
+    const row = rows[0];
+    return row && new Date(row.expires_at) > now ? row.value : null;
+  }
+
+  async prune(before: Date): Promise<number> {
+    return (await this.db.buttonValue.deleteMany({ where: { expiresAt: { lt: before } } })).count;
   }
 }

@@ -1,0 +1,32 @@
+# Peerloop, production image. Not built by CI (no Docker on the CI machines): see README, "Deploy".
+# Build:  docker build -t peerloop .
+# Run:    docker run --env-file peerloop.env -p 3000:3000 peerloop
+# Release step (once per deploy, before the replicas): docker run --env-file peerloop.env peerloop npm run db:migrate
+
+# 1. Build: all dependencies, generate the Prisma client, compile dist/.
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+COPY src ./src
+COPY commands ./commands
+RUN npm ci --no-audit --no-fund
+# Keep only what production needs: prisma (for migrate deploy) stays, dev tools go.
+RUN npm prune --omit=dev --no-audit --no-fund
+
+# 2. Run: the compiled build, as a non-root user, node as PID 1's child via tini so signals drain.
+FROM node:22-bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+ENV NODE_ENV=production PORT=3000
+COPY --from=build --chown=node:node /app/package.json /app/prisma.config.ts ./
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/prisma ./prisma
+COPY --from=build --chown=node:node /app/src/db/generated ./src/db/generated
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# The bot itself, not `npm start`: npm exits at once on SIGTERM while the bot drains (README: faults).
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "--enable-source-maps", "dist/main.js"]
