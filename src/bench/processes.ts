@@ -1,12 +1,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { ENTRIES } from "../tools/build.mjs";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** Starts one of the project's entry points and waits until `healthUrl` answers 200. */
+/**
+ * Starts one of the project's entry points and waits until `healthUrl` answers 200. A production entry
+ * point runs compiled (dist/, as `npm start` does); a benchmark's own helper (the bare-Bolt floor) runs
+ * under tsx. Either way the pid is node's own, the process whose memory we read.
+ */
 export const startProcess = async (entry: string, env: NodeJS.ProcessEnv, healthUrl: string): Promise<{ child: ChildProcess; logs: string[]; stop: () => Promise<void> }> => {
-  // node --import tsx, not the tsx wrapper: the pid must be the process whose memory we read.
-  const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const built = Object.entries(ENTRIES).find(([, src]) => src === entry)?.[0];
+  const args = built ? ["--enable-source-maps", path.join(ROOT, "dist", `${built}.js`)] : ["--import", "tsx", entry];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const logs: string[] = [];
   child.stdout!.on("data", (d) => logs.push(String(d)));
   child.stderr!.on("data", (d) => logs.push(String(d)));

@@ -1,8 +1,9 @@
 import { bundledLexicon } from "../core/guard/data/bundled-lexicon";
 import pg from "pg";
 import { openDatabase } from "../db/open-database";
-import { benchScale } from "../db/bench/scale-bench";
+import { benchScale, searchAgreement } from "../db/bench/scale-bench";
 import { FULL_SCALE, seedScale } from "../db/bench/seed-scale";
+import { buildDist } from "../tools/build.mjs";
 import { benchBurst } from "./burst";
 import { benchStartup } from "./startup";
 import { benchCommandPath, commandPathReport } from "./command-path";
@@ -12,11 +13,13 @@ import { ms, table } from "./stats";
 /**
  * `npm run bench`: the performance figures, printed. Not part of `npm test`, bounded to 14 minutes.
  * Needs PostgreSQL: DATABASE_URL's server (else 127.0.0.1:5432); a scratch database is made and dropped.
- * `--quick` runs a tenth of everything (for trying the script); `--burst` or `--startup` runs only that section.
+ * `--quick` runs a tenth of everything (for trying the script); `--burst`, `--startup` or `--scale` runs
+ * only that section.
  */
 const quick = process.argv.includes("--quick");
 const burstOnly = process.argv.includes("--burst");
 const startupOnly = process.argv.includes("--startup");
+const scaleOnly = process.argv.includes("--scale");
 const deadline = Date.now() + 14 * 60_000;
 const base = new URL(process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres");
 const name = `peerloop_bench_${Date.now()}`;
@@ -38,14 +41,16 @@ const withAdmin = async (sql: string) => {
   }
 };
 
+// The bot runs compiled, as in production: build dist/ from these sources first.
+await buildDist();
 const cpu = (await import("node:os")).cpus();
 say(`Peerloop benchmark ${new Date().toISOString()} · ${cpu.length} × ${cpu[0]?.model ?? "cpu"} · Node ${process.version} · ${quick ? "QUICK (1/10 scale)" : "full scale"}`);
 await withAdmin(`CREATE DATABASE ${name}`);
 try {
   await (await openDatabase({ url: url.toString(), migrate: true })).close();
-  if (!burstOnly) say(`\n${await benchStartup(url.toString())}`);
+  if (!burstOnly && !scaleOnly) say(`\n${await benchStartup(url.toString())}`);
   if (startupOnly) throw new Done();
-  say(`\n${await benchBurst(url.toString(), { size: 200, rounds: 3 })}`);
+  if (!scaleOnly) say(`\n${await benchBurst(url.toString(), { size: 200, rounds: 3 })}`);
   if (burstOnly) throw new Done();
   const scale = quick ? { resources: 20_000, threads: 30_000, replies: 150_000, members: 2_000, otherCommunities: 10 } : FULL_SCALE;
   say(`\nSeeding: ${scale.resources} resources, ${scale.threads} threads, ${scale.replies} replies, ${scale.members} members, +${scale.otherCommunities} other communities`);
@@ -60,6 +65,8 @@ try {
     f.plans.map((p) => `${p.indexes.join("+") || "no index"}${p.seqScans.length ? ` SEQ SCAN ${p.seqScans.join(",")}` : ""}`).join("; "),
   ])));
 
+  say(`Search, capped ranking (newest 300 matches) against the full ranking: ${searchAgreement.map((a) => `"${a.query}" ${a.matches} matches, ${a.identical ? "identical" : `${a.shared}/10 shared`}`).join("; ")}`);
+  if (scaleOnly) throw new Done();
   const path = await benchCommandPath(url.toString(), { requests: quick ? 200 : 2_000, memoryRequests: quick ? 2_000 : 20_000, deadline });
   say(`\n${commandPathReport(path)}`);
 

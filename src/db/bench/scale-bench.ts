@@ -4,7 +4,7 @@ import { composeRoundup } from "../../core/roundups/compose-roundup";
 import { PrismaClient } from "../generated/client.ts";
 import { PrismaCommunityRepository } from "../repositories/community-repository";
 import { PrismaFollowupRepository } from "../repositories/followup-repository";
-import { PrismaResourceRepository } from "../repositories/resource-repository";
+import { PrismaResourceRepository, toPrefixQuery } from "../repositories/resource-repository";
 import { PrismaRoundupRepository } from "../repositories/roundup-repository";
 import { PrismaSubscriptionRepository } from "../repositories/subscription-repository";
 
@@ -25,6 +25,31 @@ export interface QueryFigure {
  * and EXPLAINs every SQL statement they sent (captured from Prisma's query log): each must use an
  * index and never scan a big table sequentially.
  */
+/** Per query: how many matches, and how many of the full ranking's top 10 the capped search returns. */
+export let searchAgreement: { query: string; matches: number; shared: number; identical: boolean }[] = [];
+
+/**
+ * The capped search (rank only the newest 300 matches) against the full ranking of every match, the
+ * query the bot ran before: identical for rare words, the overlap for common ones.
+ */
+const compareWithFullRanking = async (pool: pg.Pool, resources: PrismaResourceRepository, communityId: string, now: Date) => {
+  const out: typeof searchAgreement = [];
+  for (const text of QUERIES) {
+    const tsq = toPrefixQuery(text)!;
+    const full = await pool.query<{ id: string }>(
+      `SELECT r.id FROM resources r WHERE r.community_id = $1::uuid AND r.search @@ (to_tsquery('english', $2) || to_tsquery('simple', $2))
+       ORDER BY ts_rank(r.search, (to_tsquery('english', $2) || to_tsquery('simple', $2)))
+         * (1 + ln(1 + r.endorsement_count)) / (1 + extract(epoch FROM ($3::timestamptz - r.created_at)) / 2592000.0) DESC, r.created_at DESC LIMIT 10`,
+      [communityId, tsq, now]);
+    const count = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM resources r WHERE r.community_id = $1::uuid AND r.search @@ (to_tsquery('english', $2) || to_tsquery('simple', $2))`, [communityId, tsq]);
+    const capped = await resources.search(communityId, { text, tags: [], limit: 10, now });
+    const ids = capped.map((h) => h.id);
+    const fullIds = full.rows.map((r) => r.id);
+    out.push({ query: text, matches: Number(count.rows[0]!.n), shared: fullIds.filter((id) => ids.includes(id)).length, identical: JSON.stringify(ids) === JSON.stringify(fullIds) });
+  }
+  return out;
+};
+
 export const benchScale = async (url: string, communityId: string, deadline: number): Promise<QueryFigure[]> => {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ level: "query", emit: "event" }] });
@@ -54,6 +79,7 @@ export const benchScale = async (url: string, communityId: string, deadline: num
   const resources = new PrismaResourceRepository(prisma);
   await time("/resources search (rotating queries)", "p95 <= 20 ms", 200, (i) =>
     resources.search(communityId, { text: QUERIES[i % QUERIES.length]!, tags: i % 5 === 4 ? ["t3"] : [], limit: 10, now }));
+  searchAgreement = await compareWithFullRanking(pool, resources, communityId, now);
   const followups = new PrismaFollowupRepository(prisma);
   await time("unanswered selection (big community)", "<= 50 ms", 30, () => followups.unanswered(communityId, new Date(now.getTime() - 86_400_000), 2, 500));
   await time("asker nudge selection", "<= 50 ms", 30, () => followups.needingNudge(communityId, new Date(now.getTime() - 3 * 86_400_000), 500));

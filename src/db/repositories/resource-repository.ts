@@ -59,20 +59,31 @@ export class PrismaResourceRepository implements ResourceRepository {
    * "tty", which the english stemmer would turn into "tti").
    */
   async search(communityId: string, q: SearchQuery): Promise<ResourceHit[]> {
+    const CANDIDATES = 500;
     const tsq = toPrefixQuery(q.text);
     const tagFilter = q.tags.length ? Prisma.sql`AND r.tags @> ${q.tags}::text[]` : Prisma.empty;
-    // One tsquery for both forms (|| is tsquery OR), so the GIN index serves it in one condition.
-    const query = Prisma.sql`(to_tsquery('english', ${tsq}) || to_tsquery('simple', ${tsq}))`;
+    // One tsquery for both forms (|| is tsquery OR), so the GIN index serves it in one condition. It is
+    // built once, then sent as a constant: the planner sees the words (and picks the GIN index or the
+    // recency index by how common they are), and no row parses it again.
+    const built = tsq ? await this.db.$queryRaw<{ q: string }[]>`SELECT (to_tsquery('english', ${tsq}) || to_tsquery('simple', ${tsq}))::text AS q` : [];
+    const query = Prisma.sql`${built[0]?.q ?? ""}::tsquery`;
     const boost = Prisma.sql`(1 + ln(1 + r.endorsement_count)) / (1 + extract(epoch FROM (${q.now}::timestamptz - r.created_at)) / 2592000.0)`;
-    // Rank first, then look up only the winners' sharers (by primary key).
+    // Rank a capped candidate set: the newest CANDIDATES (300) matches. A rare word has fewer matches than
+    // that, so its answers are exactly the full ranking's; a common word (10% of a large library) no
+    // longer reads and scores every match, only the newest ones, which the recency boost favours anyway.
+    // Then look up only the winners' sharers (by primary key).
     const rows = await this.db.$queryRaw<RawHit[]>`
+      WITH candidates AS MATERIALIZED (
+        SELECT r.id FROM resources r
+        WHERE r.community_id = ${communityId}::uuid ${tagFilter}
+          ${tsq ? Prisma.sql`AND r.search @@ ${query}` : Prisma.empty}
+        ORDER BY r.created_at DESC
+        LIMIT ${CANDIDATES})
       SELECT r.*, m.display_name AS sharer_name FROM (
         SELECT r.id, r.community_id, r.url, r.original_url, r.title, r.note, r.tags, r.sharer_id, r.channel_id, r.message_ref,
                r.reshare_count, r.endorsement_count, r.created_at,
                ${tsq ? Prisma.sql`ts_rank(r.search, ${query}) * ${boost}` : boost} AS score
-        FROM resources r
-        WHERE r.community_id = ${communityId}::uuid ${tagFilter}
-          ${tsq ? Prisma.sql`AND r.search @@ ${query}` : Prisma.empty}
+        FROM candidates c JOIN resources r ON r.id = c.id
         ORDER BY score DESC, r.created_at DESC
         LIMIT ${q.limit}) r
       JOIN members m ON m.id = r.sharer_id
