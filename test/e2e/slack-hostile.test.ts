@@ -71,6 +71,16 @@ describe("hostile requests get prompt, clear refusals (issue 11)", () => {
     expect((await send(body, FORM)).status).toBe(200);
   });
 
+  it("guards every spelling of the events path, since Bolt no longer checks signatures itself", async () => {
+    const { body } = commandBody("UANA", "ask", "Unsigned question that must never post?");
+    for (const p of ["/slack/events?x=1", "/slack/./events", "/slack/x/../events", "/slack/%65vents"]) {
+      const res = await fetch(`${bot.base}${p}`, { method: "POST", body, headers: { "content-type": FORM } });
+      expect([401, 404], p).toContain(res.status);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.calls.some((c) => JSON.stringify(c.args).includes("Unsigned question"))).toBe(false);
+  });
+
   it("caps bodies before reading them and refuses unsigned ones without reading (item 6)", async () => {
     const big = "x".repeat(3_900_000);
     const unsigned = await send(big, FORM, { unsigned: true });

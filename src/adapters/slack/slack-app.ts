@@ -71,7 +71,9 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
     }
     : undefined;
   // Over HTTP, our own server owns the port: the request gate runs first, then Bolt's receiver.
-  const receiver = socketMode ? undefined : new HTTPReceiver({ signingSecret: opts.signingSecret, logger: boltLogger(deps.logger), processBeforeResponse: false, ...(oauth ?? {}) });
+  // The gate has checked the signature (both sides of the time window, in constant time) and the body
+  // before Bolt sees a request: Bolt's own check would only repeat the HMAC on every request.
+  const receiver = socketMode ? undefined : new HTTPReceiver({ signingSecret: opts.signingSecret, signatureVerification: false, logger: boltLogger(deps.logger), processBeforeResponse: false, ...(oauth ?? {}) });
   const bolt = new App({
     ...(receiver ? { receiver } : { signingSecret: opts.signingSecret, socketMode: true, appToken: opts.appToken, installerOptions: { port: opts.port } }),
     ...(oauth && socketMode ? oauth : {}),
@@ -108,15 +110,26 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
   const readiness = readyHandler(deps.ready);
   let server: http.Server | undefined;
   const listener = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const path = req.url?.split("?")[0];
+    // The same reading of the path as Bolt's receiver, so nothing reaches its endpoint without the gate.
+    let path: string;
+    try {
+      path = new URL(req.url ?? "/", "http://peerloop.invalid").pathname;
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     if (req.method === "GET" && path === "/healthz") return health(req, res);
     if (req.method === "GET" && path === "/readyz") return readiness(req, res);
     if (req.method === "POST" && path === "/slack/events") {
       const result = await gate(req).catch(() => ({ ok: false as const, status: 400, error: "unreadable request" }));
       if (!result.ok) return sendRefusal(req, res, result);
       (req as http.IncomingMessage & { rawBody?: Buffer }).rawBody = result.body;
+      return receiver!.requestListener(req, res);
     }
-    receiver!.requestListener(req, res);
+    // Bolt serves only the OAuth pages besides the events endpoint; anything else is ours to refuse.
+    if (oauth && req.method === "GET" && (path === "/slack/install" || path === "/slack/oauth_redirect")) return receiver!.requestListener(req, res);
+    res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
+    req.resume();
   };
 
   let started = false;
