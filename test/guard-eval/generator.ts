@@ -1,3 +1,4 @@
+import { Rng } from "../support/seeded-random";
 import { GIVEN, SURNAMES, TOWNS, WORD_NAMES } from "./sources";
 
 /** One generated message with its gold labels, in the scorer's format (../shared/privacy/README.md). */
@@ -11,23 +12,9 @@ export interface Labeled {
 }
 
 /** A seeded source of picks, so a batch regenerates byte for byte from its seed. */
-export class Picks {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  /** mulberry32 */
+export class Picks extends Rng {
   random(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.random() * (hi - lo + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.random() * items.length)]!;
+    return this.next();
   }
   first(): string {
     return this.pick(GIVEN);
