@@ -11,7 +11,9 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
  */
 export const startProcess = async (entry: string, env: NodeJS.ProcessEnv, healthUrl: string): Promise<{ child: ChildProcess; logs: string[]; stop: () => Promise<void> }> => {
   const built = Object.entries(ENTRIES).find(([, src]) => src === entry)?.[0];
-  const args = built ? ["--enable-source-maps", path.join(ROOT, "dist", `${built}.js`)] : ["--import", "tsx", entry];
+  // The bot runs with the heap cap `npm start` gives it (see package.json).
+  const heap = built === "main" ? [`--max-old-space-size=${process.env.PEERLOOP_HEAP_MB ?? 192}`] : [];
+  const args = built ? [...heap, "--enable-source-maps", path.join(ROOT, "dist", `${built}.js`)] : ["--import", "tsx", entry];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const logs: string[] = [];
   child.stdout!.on("data", (d) => logs.push(String(d)));
