@@ -65,7 +65,7 @@ try {
     f.plans.map((p) => `${p.indexes.join("+") || "no index"}${p.seqScans.length ? ` SEQ SCAN ${p.seqScans.join(",")}` : ""}`).join("; "),
   ])));
 
-  say(`Search, capped ranking (newest 300 matches) against the full ranking: ${searchAgreement.map((a) => `"${a.query}" ${a.matches} matches, ${a.identical ? "identical" : `${a.shared}/10 shared`}`).join("; ")}`);
+  say(`Search, capped ranking (newest 500 matches) against the full ranking: ${searchAgreement.map((a) => `"${a.query}" ${a.matches} matches, ${a.identical ? "identical" : `${a.shared}/10 shared`}`).join("; ")}`);
   if (scaleOnly) throw new Done();
   const path = await benchCommandPath(url.toString(), { requests: quick ? 200 : 2_000, memoryRequests: quick ? 2_000 : 20_000, deadline });
   say(`\n${commandPathReport(path)}`);

@@ -29,7 +29,7 @@ export interface QueryFigure {
 export let searchAgreement: { query: string; matches: number; shared: number; identical: boolean }[] = [];
 
 /**
- * The capped search (rank only the newest 300 matches) against the full ranking of every match, the
+ * The capped search (rank only the newest 500 matches) against the full ranking of every match, the
  * query the bot ran before: identical for rare words, the overlap for common ones.
  */
 const compareWithFullRanking = async (pool: pg.Pool, resources: PrismaResourceRepository, communityId: string, now: Date) => {

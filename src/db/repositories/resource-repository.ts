@@ -68,7 +68,7 @@ export class PrismaResourceRepository implements ResourceRepository {
     const built = tsq ? await this.db.$queryRaw<{ q: string }[]>`SELECT (to_tsquery('english', ${tsq}) || to_tsquery('simple', ${tsq}))::text AS q` : [];
     const query = Prisma.sql`${built[0]?.q ?? ""}::tsquery`;
     const boost = Prisma.sql`(1 + ln(1 + r.endorsement_count)) / (1 + extract(epoch FROM (${q.now}::timestamptz - r.created_at)) / 2592000.0)`;
-    // Rank a capped candidate set: the newest CANDIDATES (300) matches. A rare word has fewer matches than
+    // Rank a capped candidate set: the newest CANDIDATES (500) matches. A rare word has fewer matches than
     // that, so its answers are exactly the full ranking's; a common word (10% of a large library) no
     // longer reads and scores every match, only the newest ones, which the recency boost favours anyway.
     // Then look up only the winners' sharers (by primary key).
