@@ -43,9 +43,9 @@ const decide = (text: string, whole: Token[], clientMessage: boolean): Decision 
   if (span.some((t) => t.inLink || isRegionName(t.text)) || PLACEHOLDER.test(name) || isRegionName(name)) return;
   const lead = before(text, start, 60), tail = after(text, end, 60);
   const strongBefore = STRONG_BEFORE.test(lead);
-  // "Veterans Crisis Line", "Child Welfare Information Gateway": Title Case words make a name of a thing.
   // After "client:", a capital is the name's own even where a colon opened the phrase.
   const evidenceOf = (t: Token) => nameEvidence(strongBefore && t === first ? { ...t, initial: false } : t);
+  // "Veterans Crisis Line", "Child Welfare Information Gateway": Title Case words make a name of a thing.
   const titleCase = span.length > 1 && !(strongBefore && evidenceOf(first) >= 2) && span.some((t) => evidenceOf(t) === 0 && isCommonWord(t.text));
   if (titleCase || (span.length > 1 && !strongBefore && ORG_WORD_IN.test(span.slice(1).map((t) => t.text).join(" ")))) return;
   const best = Math.max(...span.map(evidenceOf));
