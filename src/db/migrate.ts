@@ -38,14 +38,22 @@ const LOCK_KEY = 72707369;
  * the same records Prisma's `migrate deploy` writes. In-process so the embedded database starts in
  * well under a second instead of the seconds a CLI round-trip takes. Returns the names applied.
  */
+/** The migrations shipped in `dir`, in the order they apply. */
+const migrationNames = async (dir: string): Promise<string[]> =>
+  (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+
+/** The migrations the database finished (Prisma's bookkeeping table must exist). */
+const appliedNames = async (db: SqlRunner): Promise<Set<string>> =>
+  new Set((await db.query<{ migration_name: string }>(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  )).map((r) => r.migration_name));
+
 export const applyMigrations = async (db: SqlRunner, dir = MIGRATIONS_DIR): Promise<string[]> => {
-  const names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const names = await migrationNames(dir);
   await db.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
   try {
     await db.exec(BOOKKEEPING);
-    const done = new Set((await db.query<{ migration_name: string }>(
-      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    )).map((r) => r.migration_name));
+    const done = await appliedNames(db);
     const applied: string[] = [];
     for (const name of names) {
       if (done.has(name)) continue;
@@ -76,12 +84,10 @@ export const applyMigrations = async (db: SqlRunner, dir = MIGRATIONS_DIR): Prom
  * The hot start on PostgreSQL checks this instead of migrating (migrating is the release step).
  */
 export const pendingMigrations = async (db: SqlRunner, dir = MIGRATIONS_DIR): Promise<string[]> => {
-  const names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const names = await migrationNames(dir);
   const table = await db.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
   if (!table[0]?.t) return names;
-  const done = new Set((await db.query<{ migration_name: string }>(
-    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-  )).map((r) => r.migration_name));
+  const done = await appliedNames(db);
   return names.filter((n) => !done.has(n));
 };
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ID, CHANNEL_ID, FORUM_ID, GUILD_ID, LOCKED_ID, startFakeDiscord, user, type RestCall } from "../support/fake-discord";
 import { eventually } from "../support/fake-slack";
 import { runEntry } from "../support/run-cli";
-import { startBot } from "../support/start-bot";
+import { startDiscordWithBot } from "../support/discord-bot";
+import type { startBot } from "../support/start-bot";
 
 let discord: Awaited<ReturnType<typeof startFakeDiscord>>;
 let bot: Awaited<ReturnType<typeof startBot>>;
@@ -12,9 +13,7 @@ const CY = user("700000000000000003", "cy");
 const answerTimes: number[] = [];
 
 beforeAll(async () => {
-  discord = await startFakeDiscord();
-  bot = await startBot({ DISCORD_TOKEN: "discord-test-token", DISCORD_API_URL: discord.restUrl, DISCORD_GUILD_ID: GUILD_ID, DISCORD_MESSAGE_CONTENT: "true" });
-  await eventually(() => discord.of("PUT", /\/guilds\/\d+\/commands$/).length > 0, 30_000, "command registration");
+  ({ discord, bot } = await startDiscordWithBot());
 }, 90_000);
 afterAll(async () => {
   if (process.env.SHOW_BOT_LOGS) console.log(bot?.logs.join(""));

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ID, CHANNEL_ID, GUILD_ID, startFakeDiscord, user } from "../support/fake-discord";
 import { eventually } from "../support/fake-slack";
 import { hostileText, Rng } from "../support/hostile-input";
-import { startBot } from "../support/start-bot";
+import { startDiscordWithBot } from "../support/discord-bot";
+import type { startBot } from "../support/start-bot";
 
 /**
  * Issue 11's fuzz run for the Discord door: the real discord.js client on a fake gateway receives
@@ -16,9 +17,7 @@ const ANA = user("700000000000000001", "ana");
 const REAL = "700000000000000099";
 
 beforeAll(async () => {
-  discord = await startFakeDiscord();
-  bot = await startBot({ DISCORD_TOKEN: "discord-test-token", DISCORD_API_URL: discord.restUrl, DISCORD_GUILD_ID: GUILD_ID, DISCORD_MESSAGE_CONTENT: "true" });
-  await eventually(() => discord.of("PUT", /\/guilds\/\d+\/commands$/).length > 0, 30_000, "command registration");
+  ({ discord, bot } = await startDiscordWithBot());
 }, 90_000);
 afterAll(async () => {
   await bot?.stop();

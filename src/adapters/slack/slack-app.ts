@@ -13,7 +13,7 @@ import {
 import { sendRefusal, slackRequestGate } from "./slack-request-gate";
 import { RESOLVE_VIEW } from "./slack-resolve-modal";
 import { BOT_SCOPES, MARK_AS_ANSWER } from "./slack-manifest";
-import { slackApiOptions } from "./slack-clients";
+import { installationKey, slackApiOptions } from "./slack-clients";
 
 export interface SlackOptions {
   botToken?: string;
@@ -45,8 +45,6 @@ const boltLogger = (logger: Logger): BoltLogger => ({
   setName: () => undefined,
 });
 
-const installationKey = (q: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }) =>
-  q.isEnterpriseInstall && q.enterpriseId ? `slack:enterprise:${q.enterpriseId}` : `slack:${q.teamId}`;
 
 /**
  * The Slack door: Bolt over HTTP (commands, events and interactivity all on POST /slack/events) or

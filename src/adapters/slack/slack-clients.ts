@@ -15,6 +15,10 @@ export interface SlackClientOptions {
  * 2-minute lease, and another run would post the same message again. A member's own request waits a
  * 429 out, as before: nothing else holds that work.
  */
+/** Where a workspace's OAuth installation is kept: one key per workspace, or per enterprise for an org-wide install. */
+export const installationKey = (q: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }) =>
+  q.isEnterpriseInstall && q.enterpriseId ? `slack:enterprise:${q.enterpriseId}` : `slack:${q.teamId}`;
+
 export const slackApiOptions = (apiUrl?: string, owner: "door" | "outbox" = "door") => ({
   ...(apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {}),
   timeout: 10_000,
@@ -36,7 +40,7 @@ export const slackClients = (opts: SlackClientOptions, installations: Installati
     const hit = cache.get(teamId);
     if (hit && Date.now() - hit.at < 60_000) return hit.client;
     cache.delete(teamId);
-    const found = (await installations.find(`slack:${teamId}`)) as Installation | null;
+    const found = (await installations.find(installationKey({ teamId }))) as Installation | null;
     if (!found?.bot?.token) return null;
     const client = new webApi.WebClient(found.bot.token, slackApiOptions(opts.apiUrl, "outbox"));
     cache.set(teamId, { client, at: Date.now() });

@@ -8,6 +8,7 @@ import { deliverOutcome, type Respond, type SlackPlace } from "./slack-deliver";
 import type { SlackDirectory } from "./slack-directory";
 import { renderSlack } from "./slack-render";
 import { readResolveSubmission, resolveModal } from "./slack-resolve-modal";
+import { installationKey } from "./slack-clients";
 import { unescapeSlack } from "./slack-text";
 
 type WebClient = webApi.WebClient;
@@ -246,7 +247,7 @@ export const handleUnknownInteraction = (deps: SlackDeps) => async ({ ack, respo
 /** The app was uninstalled or its tokens revoked: forget the installation, so nothing uses a dead token. */
 export const handleUninstall = (deps: SlackDeps) => async ({ body, context }: { body: { team_id?: string; enterprise_id?: string }; context: { teamId?: string; isEnterpriseInstall?: boolean; enterpriseId?: string } }) => {
   const teamId = body.team_id ?? context.teamId;
-  const key = context.isEnterpriseInstall && context.enterpriseId ? `slack:enterprise:${context.enterpriseId}` : `slack:${teamId}`;
+  const key = installationKey({ teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall });
   if (!teamId || !deps.installations) return;
   await deps.installations.remove(key).catch((error) => deps.logger.error("could not forget a Slack installation", { key, error: String(error) }));
   deps.logger.info("slack workspace uninstalled; installation removed", { teamId });
