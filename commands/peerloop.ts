@@ -1,5 +1,6 @@
 import { reply, privately } from "../src/core/shared/message";
 import { SETTING_KEYS } from "../src/core/settings/settings-service";
+import { EXPORT_FORMATS, type ExportFormat } from "../src/core/web/site-types";
 import { defineCommand, opt } from "./define";
 
 export const peerloop = defineCommand({
@@ -32,6 +33,24 @@ export const peerloop = defineCommand({
       example: "/peerloop timezone America/Chicago",
       options: { zone: opt.text("A time zone like Europe/Berlin") },
       run: (ctx, a) => ctx.services.members.setTimeZone(ctx.actor, a.zone as string),
+    },
+    web: {
+      description: "Your private link to the library, questions and roundups on the web",
+      example: "/peerloop web",
+      options: {},
+      run: (ctx) => ctx.services.web.link(ctx.actor),
+    },
+    export: {
+      description: "Admins: download the community's data (json, csv or md)",
+      example: "/peerloop export json",
+      options: { format: opt.choice("json (everything), csv (the library) or md", EXPORT_FORMATS).optional() },
+      run: (ctx, a) => ctx.services.web.exportLink(ctx.actor, (a.format as ExportFormat | undefined) ?? "json"),
+    },
+    "forget-me": {
+      description: "Delete your follows, settings and identity here (asks to confirm)",
+      example: "/peerloop forget-me confirm",
+      options: { confirm: opt.text("Type confirm to go ahead").optional() },
+      run: (ctx, a) => ctx.services.members.forgetMe(ctx.actor, a.confirm as string | undefined),
     },
     settings: {
       description: "Admins: roundup channel, time zone, unanswered threshold",

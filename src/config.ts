@@ -10,12 +10,17 @@ const schema = z.object({
   DATABASE_POOL_MAX: int(1, 100).default(10),
   DATABASE_CONNECT_TIMEOUT_MS: int(100, 120_000).default(5_000),
   PEERLOOP_DATA_DIR: z.string().min(1).default(".data/pglite"),
-  PORT: int(1, 65_535).default(3000),
+  /** The HTTP port in every mode (0: any free port, as tests use). */
+  PORT: int(0, 65_535).default(3000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional(),
   PEERLOOP_SHELL_USER: z.string().trim().min(1).max(80).default(os.userInfo().username || "me"),
   PEERLOOP_SCHEDULER: flag.default(true),
   /** PostgreSQL only: apply pending migrations at start (one instance); by default migrating is the release step. */
   PEERLOOP_MIGRATE: flag.default(false),
+  /** Signs the web's links and sessions; without it one is generated once and kept in the database. */
+  PEERLOOP_WEB_SECRET: z.string().min(32, { error: "must be at least 32 characters (e.g. the output of: openssl rand -base64 32)" }).optional(),
+  /** The address members reach the web pages at, used in every link; default http://127.0.0.1:$PORT. */
+  PEERLOOP_PUBLIC_URL: url("https://peerloop.example.org").optional(),
   SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", { error: "must be a bot token starting with xoxb-" }).optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().startsWith("xapp-", { error: "must be an app-level token starting with xapp- (Socket Mode)" }).optional(),

@@ -8,6 +8,8 @@ import { loadConfig, shardIds } from "./config";
 import { runJob } from "./jobs/job-runner";
 import { isJobName, JOB_NAMES } from "./jobs/job-names";
 import { startScheduler } from "./jobs/scheduler";
+import { webRoutesFor } from "./app/web-routes";
+import type { AddressInfo } from "node:net";
 
 /** How long shutdown waits for acknowledged work (orchestrators usually allow 30 s before SIGKILL). */
 const DRAIN_MS = 10_000;
@@ -34,11 +36,25 @@ runCli(async () => {
 
   const container = await createContainer(config, logger);
   const couriers = await couriersFor(config, container.installations, process.stdout);
-  const jobDeps = { store: container.store, notifications: container.services.notifications, logger, couriers, processedEvents: container.events, buttonValues: container.buttons };
+  const jobDeps = { store: container.store, notifications: container.services.notifications, logger, couriers, processedEvents: container.events, buttonValues: container.buttons, siteUrl: (id: string) => container.links.communityUrl(id) };
+  const web = webRoutesFor(container);
+  const healthy = () => container.db.ping();
 
   if (!platforms) {
     const scheduler = config.PEERLOOP_SCHEDULER && process.stdin.isTTY ? startScheduler(jobDeps) : undefined;
     if (process.stdin.isTTY) process.stdout.write(`Using the embedded database in ${config.PEERLOOP_DATA_DIR} (set DATABASE_URL for PostgreSQL).\n`);
+    // The library's web pages, on PORT as in every mode. A busy port costs the pages, not the shell.
+    // Said only to a person at a terminal: piped output stays the door's replies alone.
+    const say = (line: string) => process.stdin.isTTY && process.stdout.write(`${line}\n`);
+    const server = await startHealthServer(config.PORT, healthy, async () => ({ database: await healthy() }), web).catch((error: NodeJS.ErrnoException) => {
+      say(`The web pages are off: port ${config.PORT} is ${error.code === "EADDRINUSE" ? "in use" : `unavailable (${error.message})`}. Set PORT to another port to see them.`);
+      logger.warn("web pages off", { port: config.PORT, error: error.message });
+      return undefined;
+    });
+    if (server) {
+      container.listeningOn((server.address() as AddressInfo).port);
+      say(`The library's web pages: ${container.links.base()}/ (type /peerloop web for your own link).`);
+    }
     const jobs = {
       run: async (job: string, now: Date | undefined) => {
         if (!isJobName(job)) return [`Unknown job "${job}". Jobs: ${JOB_NAMES.join(", ")}.`];
@@ -57,12 +73,12 @@ runCli(async () => {
     }
     await new ShellDoor({ app: container.app, input: process.stdin, output: process.stdout, user: config.PEERLOOP_SHELL_USER, jobs }).run();
     scheduler?.stop();
+    if (server) await new Promise((r) => (server.close(r), server.closeAllConnections()));
     await container.close();
     return 0;
   }
 
   const stops: (() => Promise<unknown> | unknown)[] = [];
-  const healthy = () => container.db.ping();
   // GET /readyz: the database answers and every configured door is connected.
   const doorsReady: Record<string, () => boolean> = {};
   const ready = async () => ({ database: await healthy(), ...Object.fromEntries(Object.entries(doorsReady).map(([k, f]) => [k, f()])) });
@@ -72,13 +88,18 @@ runCli(async () => {
       botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET!, appToken: config.SLACK_APP_TOKEN,
       apiUrl: config.SLACK_API_URL, port: config.PORT,
       oauth: config.SLACK_CLIENT_ID ? { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! } : undefined,
-    }, { app: container.app, events: container.events, installations: container.installations, logger, healthy, ready });
+    }, { app: container.app, events: container.events, installations: container.installations, logger, healthy, ready, web });
     doorsReady.slack = slack.ready;
     await slack.start();
     stops.push(() => slack.stop(DRAIN_MS));
+  }
+  // Socket Mode and Discord have no HTTP server of their own: health, readiness and the web pages get one.
+  if (!slackWanted || config.SLACK_APP_TOKEN) {
+    const server = await startHealthServer(config.PORT, healthy, ready, web);
+    container.listeningOn((server.address() as AddressInfo).port);
+    stops.push(() => new Promise((r) => (server.close(r), server.closeIdleConnections())));
   } else {
-    const server = await startHealthServer(config.PORT, healthy, ready);
-    stops.push(() => new Promise((r) => server.close(r)));
+    container.listeningOn(config.PORT);
   }
   if (config.DISCORD_TOKEN) {
     const { createDiscordDoor } = await import("./adapters/discord/discord-door");

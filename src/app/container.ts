@@ -11,6 +11,10 @@ import type { ButtonValues, InstallationRepository, ProcessedEvents } from "./do
 import { PrismaButtonValues, PrismaInstallations, PrismaProcessedEvents } from "../db/repositories/door-repositories";
 import { buildServices, type Services } from "./services";
 import { lexiconFromFile } from "./lexicon-file";
+import { SignedWebLinks } from "../adapters/web/web-links";
+import { SiteService } from "../core/web/site-service";
+import { PrismaSiteRepository, PrismaSecrets } from "../db/repositories/site-repository";
+import { PrismaCommunityData } from "../db/repositories/community-data-repository";
 
 export interface Container {
   config: Config;
@@ -23,6 +27,13 @@ export interface Container {
   buttons: ButtonValues;
   clock: Clock;
   logger: Logger;
+  guard: Guard;
+  /** The web's signed links; their base is PEERLOOP_PUBLIC_URL, or this process's address once it listens. */
+  links: SignedWebLinks;
+  site: SiteService;
+  data: PrismaCommunityData;
+  /** Records the port the HTTP server listens on, for links when PEERLOOP_PUBLIC_URL is unset. */
+  listeningOn(port: number): void;
   /** Loads the guard's word lists now, after start-up, so the first member to post does not wait. */
   warmGuard(): void;
   close(): Promise<void>;
@@ -47,10 +58,18 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
   const clock = opts.clock ?? systemClock;
   const store = prismaStore(db.prisma);
   const guard = opts.guard ?? createGuard(lexiconFromFile);
-  const services = buildServices({ store, guard, clock, logger });
+  let port = config.PORT;
+  const links = new SignedWebLinks({
+    secret: config.PEERLOOP_WEB_SECRET, secrets: new PrismaSecrets(db.prisma), clock,
+    baseUrl: () => config.PEERLOOP_PUBLIC_URL ?? `http://127.0.0.1:${port}`,
+  });
+  const services = buildServices({ store, guard, clock, logger, links });
   const app = new PeerloopApp(services, logger);
   return {
-    config, db, store, services, app, clock, logger,
+    config, db, store, services, app, clock, logger, guard, links,
+    site: new SiteService(new PrismaSiteRepository(db.prisma), clock),
+    data: new PrismaCommunityData(db.prisma),
+    listeningOn: (p) => { port = p; },
     events: new PrismaProcessedEvents(db.prisma), installations: new PrismaInstallations(db.prisma), buttons: new PrismaButtonValues(db.prisma),
     warmGuard: () => guard.warm?.(),
     close: () => db.close(),

@@ -18,15 +18,28 @@ export const readyHandler = (ready: Readiness) => async (_req: IncomingMessage, 
   res.end(JSON.stringify({ status: ok ? "ready" : "not ready", ...checks }));
 };
 
-/** The health endpoints on their own server, when no Slack HTTP server owns the port (Discord only). */
-export const startHealthServer = (port: number, healthy: () => Promise<boolean>, ready: Readiness): Promise<http.Server> =>
+/** A handler that serves some paths and returns false for the rest (the web pages). */
+export type ExtraRoutes = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+/**
+ * The health endpoints and the web pages on their own server, when no Slack HTTP server owns the
+ * port (Discord only, and the shell).
+ */
+export const startHealthServer = (port: number, healthy: () => Promise<boolean>, ready: Readiness, web?: ExtraRoutes): Promise<http.Server> =>
   new Promise((resolve, reject) => {
     const health = healthHandler(healthy);
     const readiness = readyHandler(ready);
     const server = http.createServer((req, res) => {
       if (req.method === "GET" && req.url?.split("?")[0] === "/readyz") return void readiness(req, res);
       if (req.method === "GET" && req.url?.split("?")[0] === "/healthz") return void health(req, res);
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
+      void (async () => {
+        if (web && (await web(req, res))) return;
+        res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
+        req.resume();
+      })().catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      });
     });
     server.once("error", reject);
     server.listen(port, () => resolve(server));

@@ -11,6 +11,8 @@ import type { Message } from "../core/shared/message";
 import type { Store } from "../core/store";
 import { ThreadService } from "../core/threads/thread-service";
 import { helpMessage } from "./help-message";
+import type { WebLinks } from "../core/web/site-types";
+import { WebService } from "../core/web/web-service";
 
 export interface Services {
   resources: ResourceService;
@@ -19,6 +21,7 @@ export interface Services {
   settings: SettingsService;
   roundups: RoundupService;
   notifications: NotificationService;
+  web: WebService;
   help(): Message;
 }
 
@@ -27,18 +30,21 @@ export interface Dependencies {
   guard: Guard;
   clock: Clock;
   logger: Logger;
+  /** The web's signed links; absent where no web server runs (unit tests). */
+  links?: WebLinks;
 }
 
-export const buildServices = ({ store, guard, clock, logger }: Dependencies): Services => {
+export const buildServices = ({ store, guard, clock, logger, links }: Dependencies): Services => {
   const gate = new ConfidentialityGate(guard, logger);
   const notifications = new NotificationService();
   return {
-    resources: new ResourceService(store, notifications, gate, clock),
+    resources: new ResourceService(store, notifications, gate, clock, links),
     threads: new ThreadService(store, notifications, gate, clock),
     members: new MemberService(store, clock),
     settings: new SettingsService(store),
     roundups: new RoundupService(store, clock),
     notifications,
+    web: new WebService(store, links, clock),
     help: helpMessage,
   };
 };

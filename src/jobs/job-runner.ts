@@ -21,6 +21,8 @@ export interface JobDeps {
   processedEvents?: { prune(before: Date): Promise<number> };
   /** Stashed button values (Discord), pruned once expired. */
   buttonValues?: { prune(before: Date): Promise<number> };
+  /** A community's web address, for the roundup's "on the web" link (absent: no link). */
+  siteUrl?: (communityId: string) => string;
 }
 
 /** How long bookkeeping is kept: platforms stop redelivering within hours; claims guard re-runs of old periods. */
@@ -51,7 +53,7 @@ export interface JobRunOptions {
 const run = (deps: JobDeps, job: Exclude<JobName, "prune">, c: Community, now: Date, force: boolean): Promise<JobReport> => {
   switch (job) {
     case "unanswered": return runUnanswered(deps.store, deps.notifications, c, now);
-    case "roundup": return runRoundup(deps.store, c, now, force);
+    case "roundup": return runRoundup(deps.store, c, now, force, deps.siteUrl);
     case "digests": return runDigests(deps.store, c, now, force);
   }
 };

@@ -17,6 +17,9 @@ export const ENTRIES = {
   "cli/guard": "src/cli/guard-cli.ts",
   "cli/slack-manifest": "src/cli/slack-manifest-cli.ts",
   "cli/discord-deploy": "src/cli/discord-deploy-cli.ts",
+  "cli/export": "src/cli/export-cli.ts",
+  "cli/import": "src/cli/import-cli.ts",
+  "cli/web": "src/cli/web-cli.ts",
 };
 
 /** The built file for a source entry ("src/cli/jobs-cli.ts" → ".../dist/cli/jobs.js"). */

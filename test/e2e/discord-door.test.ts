@@ -61,7 +61,8 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     const share = defs.find((d) => d.name === "share")!;
     expect(share.options!.map((o) => [o.name, o.required])).toEqual([["url", true], ["tags", false], ["note", false]]);
     expect(defs.find((d) => d.name === "notify")!.options![0]!.choices).toHaveLength(4);
-    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => o.type)).toEqual([1, 1, 1, 1, 1]);
+    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => o.type)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => (o as { name: string }).name)).toEqual(["help", "me", "quiet", "timezone", "web", "export", "forget-me", "settings"]);
     expect(defs.at(-1)!.type).toBe(3);
   });
 

@@ -1,10 +1,8 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entryCommand } from "../support/run-cli";
-import { testDatabase } from "../support/test-database";
+import { databaseEnv } from "../support/test-database";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -13,17 +11,9 @@ let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   // The door on the database CI gives us (a fresh clone of the migrated template), else embedded PGlite on disk.
-  const base = { ...process.env, LOG_LEVEL: "warn", PEERLOOP_SHELL_USER: "ana", SLACK_BOT_TOKEN: "", DISCORD_TOKEN: "" };
-  if (process.env.DATABASE_URL) {
-    const db = await testDatabase();
-    await db.prisma.$disconnect();
-    env = { ...base, DATABASE_URL: db.url };
-    cleanup = () => db.close();
-  } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "peerloop-shell-"));
-    env = { ...base, DATABASE_URL: "", PEERLOOP_DATA_DIR: dir };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
+  const db = await databaseEnv();
+  env = { ...process.env, LOG_LEVEL: "warn", PEERLOOP_SHELL_USER: "ana", SLACK_BOT_TOKEN: "", DISCORD_TOKEN: "", ...db.env };
+  cleanup = db.cleanup;
 });
 afterAll(async () => cleanup?.());
 

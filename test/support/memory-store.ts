@@ -26,7 +26,7 @@ interface State {
 
 const DEFAULTS: CommunitySettings = {
   timeZone: "UTC", roundupChannel: null, roundupDay: 1, roundupHour: 9, unansweredHours: 24,
-  allowPostAnyway: true, notifyModerators: false, moderatorChannel: null,
+  allowPostAnyway: true, notifyModerators: false, moderatorChannel: null, webAccess: "members" as const, webNames: "full" as const,
 };
 
 const within = (d: Date | null, from: Date, to: Date) => !!d && d >= from && d < to;
@@ -76,6 +76,14 @@ export const memoryStore = (): Store & { state: State } => {
         return m ? clone(m) : null;
       },
       async update(communityId, id, patch: MemberPatch) { const m = member(communityId, id)!; Object.assign(m, patch); return clone(m); },
+      async forget(communityId, id) {
+        const m = member(communityId, id);
+        if (!m || m.externalId.startsWith("forgotten:")) return false;
+        Object.assign(m, { externalId: `forgotten:${m.id}`, displayName: "a former member", isAdmin: false, notify: "off", timeZone: null, quietStart: null, quietEnd: null });
+        s.subscriptions = s.subscriptions.filter((x) => x.memberId !== id);
+        s.digests = s.digests.filter((x) => x.memberId !== id);
+        return true;
+      },
     },
     resources: {
       async findByUrl(communityId, url) { const r = s.resources.find((x) => x.communityId === communityId && x.url === url); return r ? clone(r) : null; },
@@ -214,6 +222,7 @@ export const memoryStore = (): Store & { state: State } => {
       async markSent(communityId, ids, at) { for (const d of s.digests) if (d.communityId === communityId && ids.includes(d.id)) d.sentAt = at; },
     },
     roundups: {
+      async saveIssue() { /* the archive lives in the database; unit tests read the outbox */ },
       async activity(communityId, from, to, limit): Promise<WeekActivity> {
         const name = (id: string) => member(communityId, id)?.displayName ?? "?";
         const replies = s.replies.filter((r) => r.communityId === communityId && within(r.createdAt, from, to) && !r.isFollowUp && !r.deletedAt);

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { openDatabase, type Database } from "../../src/db/open-database";
 
@@ -40,4 +43,18 @@ export const withAdmin = async <T>(base: string, work: (c: pg.Client) => Promise
   } finally {
     await c.end();
   }
+};
+
+/**
+ * The database variables for a spawned bot or CLI: a fresh clone of the migrated template when CI
+ * gives DATABASE_URL, else an embedded PGlite directory of its own. `cleanup` drops either.
+ */
+export const databaseEnv = async (): Promise<{ env: NodeJS.ProcessEnv; cleanup: () => Promise<void> }> => {
+  if (process.env.DATABASE_URL) {
+    const db = await testDatabase();
+    await db.prisma.$disconnect();
+    return { env: { DATABASE_URL: db.url }, cleanup: () => db.close() };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), "peerloop-db-"));
+  return { env: { DATABASE_URL: "", PEERLOOP_DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 };

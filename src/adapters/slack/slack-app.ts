@@ -1,7 +1,7 @@
 import http from "node:http";
 import { App, HTTPReceiver, LogLevel, type Installation, type InstallationQuery, type Logger as BoltLogger } from "@slack/bolt";
 import type { InstallationRepository, ProcessedEvents } from "../../app/door-ports";
-import { healthHandler, readyHandler, type Readiness } from "../../app/health-server";
+import { healthHandler, readyHandler, type ExtraRoutes, type Readiness } from "../../app/health-server";
 import { workLimiter } from "../../app/work-limiter";
 import type { PeerloopApp } from "../../app/peerloop-app";
 import type { Logger } from "../../core/shared/logger";
@@ -33,6 +33,8 @@ export interface SlackDoorDeps {
   healthy: () => Promise<boolean>;
   /** The whole process's readiness, for GET /readyz (this server owns the port). */
   ready: Readiness;
+  /** The web pages, served on the same port. */
+  web?: ExtraRoutes;
 }
 
 const boltLogger = (logger: Logger): BoltLogger => ({
@@ -126,6 +128,7 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
     }
     // Bolt serves only the OAuth pages besides the events endpoint; anything else is ours to refuse.
     if (oauth && req.method === "GET" && (path === "/slack/install" || path === "/slack/oauth_redirect")) return receiver!.requestListener(req, res);
+    if (deps.web && (await deps.web(req, res))) return;
     res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
     req.resume();
   };

@@ -1,5 +1,6 @@
 import type { Community } from "../members/member-types";
-import { composeRoundup, roundupMessage } from "../roundups/compose-roundup";
+import { composeRoundup, roundupIssue, roundupMessage } from "../roundups/compose-roundup";
+import type { Message } from "../shared/message";
 import type { Store } from "../store";
 import { queue, type JobReport } from "./job-report";
 import { isoWeekKey, weeklySlot } from "./periods";
@@ -10,7 +11,7 @@ import { isoWeekKey, weeklySlot } from "./periods";
  * and is written with the queued post. Scheduled runs wait for the configured local day and hour;
  * `force` (the CLI) runs as of `now` whatever the hour.
  */
-export const runRoundup = async (store: Store, community: Community, now: Date, force: boolean): Promise<JobReport> => {
+export const runRoundup = async (store: Store, community: Community, now: Date, force: boolean, siteUrl?: (communityId: string) => string): Promise<JobReport> => {
   const report: JobReport = { community, posted: [], skipped: [] };
   const period = isoWeekKey(now, community.timeZone);
   if (!force && now < weeklySlot(now, community.timeZone, community.roundupDay, community.roundupHour)) {
@@ -30,7 +31,8 @@ export const runRoundup = async (store: Store, community: Community, now: Date, 
   }
   const claimed = await store.transaction(async (tx) => {
     if (!(await tx.jobs.claim("roundup", community.id, period, now))) return false;
-    await queue(tx, community.id, `roundup:${period}`, [{ to: { kind: "post", channelId: channel }, message: roundupMessage(roundup, community.name) }], now);
+    await tx.roundups.saveIssue(roundupIssue(roundup, period, channel));
+    await queue(tx, community.id, `roundup:${period}`, [{ to: { kind: "post", channelId: channel }, message: withWebLink(roundupMessage(roundup, community.name), community, period, siteUrl) }], now);
     await tx.jobs.finish("roundup", community.id, period, now, { channel, ...roundup.counts });
     return true;
   });
@@ -42,3 +44,9 @@ export const runRoundup = async (store: Store, community: Community, now: Date, 
   }
   return report;
 };
+
+/** Where the web pages are on, the roundup links to its page in the archive. */
+const withWebLink = (message: Message, community: Community, period: string, siteUrl?: (communityId: string) => string): Message =>
+  siteUrl && community.webAccess !== "off"
+    ? { ...message, links: [...(message.links ?? []), { label: "This roundup and every earlier one on the web", url: `${siteUrl(community.id)}roundups/${period}` }] }
+    : message;

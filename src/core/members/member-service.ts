@@ -119,4 +119,27 @@ export class MemberService {
   private async me(actor: Actor): Promise<Member> {
     return (await this.store.members.get(actor.communityId, actor.memberId)) ?? fail("UNKNOWN_MEMBER", "I couldn't find your membership; try again.");
   }
+
+  /**
+   * `/peerloop forget-me`: first says what will go, then, with "confirm", deletes the member's follows,
+   * settings and identity. What they posted stays, attributed to "a former member".
+   */
+  async forgetMe(actor: Actor, confirmation: string | undefined): Promise<Outcome> {
+    if (confirmation?.trim().toLowerCase() !== "confirm") {
+      if (confirmation?.trim()) fail("INVALID_OPTION", "To confirm, type exactly: /peerloop forget-me confirm");
+      return reply(privately({
+        title: "Forget me: please confirm",
+        text: "This deletes what Peerloop keeps about you in this community: the tags you follow, your notification settings, time zone and quiet hours, and your name and platform id. " +
+          "Resources you shared and questions and answers you posted stay in the library, shown as by \"a former member\". It can't be undone. " +
+          "To go ahead, type: /peerloop forget-me confirm",
+        tone: "warning",
+      }));
+    }
+    await this.store.transaction((tx) => tx.members.forget(actor.communityId, actor.memberId, this.clock.now()));
+    for (const [key, hit] of this.actors) if (hit.actor.memberId === actor.memberId) this.actors.delete(key);
+    return reply(privately({
+      text: "Done: Peerloop no longer keeps your follows, settings or identity here. If you use a Peerloop command again, you start afresh as a new member.",
+      tone: "success",
+    }));
+  }
 }

@@ -3,6 +3,11 @@ import type { Platform } from "../shared/context";
 export const NOTIFY_FREQUENCIES = ["instant", "daily", "weekly", "off"] as const;
 export type NotifyFrequency = (typeof NOTIFY_FREQUENCIES)[number];
 
+export const WEB_ACCESS = ["members", "public", "off"] as const;
+export type WebAccess = (typeof WEB_ACCESS)[number];
+export const WEB_NAMES = ["full", "initials"] as const;
+export type WebNames = (typeof WEB_NAMES)[number];
+
 export interface CommunitySettings {
   timeZone: string;
   roundupChannel: string | null;
@@ -12,6 +17,10 @@ export interface CommunitySettings {
   allowPostAnyway: boolean;
   notifyModerators: boolean;
   moderatorChannel: string | null;
+  /** Who may read the library on the web: members by signed link, anyone, or nobody. */
+  webAccess: WebAccess;
+  /** Member names on public pages: as they are, or initials. */
+  webNames: WebNames;
 }
 
 export interface Community extends CommunitySettings {
@@ -51,7 +60,15 @@ export interface MemberRepository {
   /** A member by display name, case-insensitively (for helpers typed by name). */
   findByDisplayName(communityId: string, name: string): Promise<Member | null>;
   update(communityId: string, id: string, patch: MemberPatch): Promise<Member>;
+  /**
+   * Forgets a member: their follows, digest items and settings go, their identity is replaced by
+   * "a former member" (the row stays so their public posts keep an author). False if unknown.
+   */
+  forget(communityId: string, id: string, at: Date): Promise<boolean>;
 }
+
+/** The name every page and message shows for a member who used /peerloop forget-me. */
+export const FORMER_MEMBER = "a former member";
 
 export interface SubscriptionRepository {
   /** false when the member already followed the tag. */

@@ -7,6 +7,7 @@ import { privately, reply, type Outcome } from "../shared/message";
 import { boundedText, LIMITS } from "../shared/text-limits";
 import { normalizeTags } from "../shared/tags";
 import type { Store } from "../store";
+import type { WebLinks } from "../web/site-types";
 import { normalizeUrl } from "./normalize-url";
 import { alreadySharedMessage, followerShareMessage, resourceTitle, searchResultsMessage, shareCard } from "./resource-cards";
 
@@ -28,6 +29,7 @@ export class ResourceService {
     private readonly notifications: NotificationService,
     private readonly gate: ConfidentialityGate,
     private readonly clock: Clock,
+    private readonly links?: WebLinks,
   ) {}
 
   async share(actor: Actor, place: Place, input: ShareInput): Promise<Outcome> {
@@ -65,7 +67,18 @@ export class ResourceService {
     const query = boundedText(input.query ?? "", LIMITS.query, "search", "TEXT_TOO_LONG");
     const tags = normalizeTags(input.tags);
     const hits = await this.store.resources.search(actor.communityId, { text: query, tags, limit: 10, now: this.clock.now() });
-    return reply(privately(searchResultsMessage(query, tags, hits)));
+    const message = searchResultsMessage(query, tags, hits);
+    const web = await this.libraryLink(actor);
+    return reply(privately(web ? { ...message, links: [...(message.links ?? []), web] } : message));
+  }
+
+  /** The member's own link to the whole library on the web, where the community has it on. */
+  private async libraryLink(actor: Actor) {
+    if (!this.links) return null;
+    const community = await this.store.communities.get(actor.communityId);
+    if (!community || community.webAccess === "off") return null;
+    const { url } = await this.links.memberLink(actor.communityId, actor.memberId);
+    return { label: "Browse the whole library on the web", url };
   }
 
   async endorse(actor: Actor, resourceId: string): Promise<Outcome> {

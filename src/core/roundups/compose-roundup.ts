@@ -3,7 +3,7 @@ import { resourceTitle } from "../resources/resource-cards";
 import { DAY } from "../shared/clock";
 import type { Item, Message } from "../shared/message";
 import { threadLabel } from "../threads/thread-cards";
-import type { RoundupRepository, WeekActivity, WeekCounts } from "./roundup-types";
+import type { RoundupIssue, RoundupRepository, WeekActivity, WeekCounts } from "./roundup-types";
 
 export interface Roundup {
   communityId: string;
@@ -26,6 +26,16 @@ export const composeRoundup = async (repo: RoundupRepository, community: Communi
   ]);
   return { communityId: community.id, from, to, activity, counts, previous };
 };
+
+/** What the archive keeps of a posted roundup: ids, not text, so pages show current names and records. */
+export const roundupIssue = (r: Roundup, period: string, channelId: string | null): RoundupIssue => ({
+  communityId: r.communityId, period, from: r.from, to: r.to, channelId, counts: r.counts, previous: r.previous,
+  resourceIds: r.activity.resources.map((x) => x.id),
+  resolvedIds: r.activity.resolved.map((x) => x.id),
+  openIds: r.activity.open.map((x) => x.id),
+  helpers: r.activity.helpers.map((h) => ({ memberId: h.memberId, replies: h.replies })),
+  tags: r.activity.tags,
+});
 
 const trend = (now: number, before: number): string => {
   if (now === before) return `${now} (same as last week)`;

@@ -26,4 +26,22 @@ export interface WeekActivity {
 export interface RoundupRepository {
   activity(communityId: string, from: Date, to: Date, limit: number): Promise<WeekActivity>;
   counts(communityId: string, from: Date, to: Date): Promise<WeekCounts>;
+  /** Keeps a posted roundup for the web archive and the export (once per week; a repeat is ignored). */
+  saveIssue(issue: RoundupIssue): Promise<void>;
+}
+
+/** A posted roundup as the archive keeps it: the week, its counts and which records it listed. */
+export interface RoundupIssue {
+  communityId: string;
+  period: string;
+  from: Date;
+  to: Date;
+  channelId: string | null;
+  counts: WeekCounts;
+  previous: WeekCounts;
+  resourceIds: string[];
+  resolvedIds: string[];
+  openIds: string[];
+  helpers: { memberId: string; replies: number }[];
+  tags: { tag: string; count: number }[];
 }

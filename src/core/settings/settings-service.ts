@@ -2,7 +2,7 @@ import type { Actor } from "../shared/context";
 import { fail } from "../shared/errors";
 import { privately, reply, type Message, type Outcome } from "../shared/message";
 import { isValidTimeZone } from "../shared/time-zone";
-import type { Community, CommunitySettings } from "../members/member-types";
+import { WEB_ACCESS, WEB_NAMES, type Community, type CommunitySettings, type WebAccess, type WebNames } from "../members/member-types";
 import type { Store } from "../store";
 
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -38,6 +38,14 @@ const SETTERS: Record<string, { help: string; parse: (v: string) => Partial<Comm
   "post-anyway": { help: "on|off", parse: (v) => ({ allowPostAnyway: onOff(v, "post-anyway") }) },
   "notify-moderators": { help: "on|off", parse: (v) => ({ notifyModerators: onOff(v, "notify-moderators") }) },
   "moderator-channel": { help: "#channel", parse: (v) => ({ moderatorChannel: channel(v) }) },
+  "web-access": {
+    help: WEB_ACCESS.join("|"),
+    parse: (v) => ((WEB_ACCESS as readonly string[]).includes(v.toLowerCase()) ? { webAccess: v.toLowerCase() as WebAccess } : fail("INVALID_SETTING", "web-access takes members (signed links from the bot), public (anyone with the link) or off.")),
+  },
+  "web-names": {
+    help: WEB_NAMES.join("|"),
+    parse: (v) => ((WEB_NAMES as readonly string[]).includes(v.toLowerCase()) ? { webNames: v.toLowerCase() as WebNames } : fail("INVALID_SETTING", "web-names takes full or initials (how public pages show members).")),
+  },
 };
 
 export const SETTING_KEYS = Object.keys(SETTERS);
@@ -52,6 +60,7 @@ export const settingsMessage = (c: Community): Message => ({
     { label: "unanswered-hours", value: String(c.unansweredHours) },
     { label: "post-anyway", value: c.allowPostAnyway ? "on" : "off" },
     { label: "notify-moderators", value: c.notifyModerators ? `on${c.moderatorChannel ? ` (#${c.moderatorChannel})` : ""}` : "off" },
+    { label: "web-access / web-names", value: `${c.webAccess} / ${c.webNames}` },
   ],
 });
 

@@ -25,7 +25,8 @@ export type ErrorCode =
   | "CONFIDENTIAL"
   | "STALE_BUTTON"
   | "BAD_REQUEST"
-  | "BUSY";
+  | "BUSY"
+  | "WEB_OFF";
 
 export class PeerloopError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-import type { Member, MemberPatch, MemberRepository } from "../../core/members/member-types";
+import { FORMER_MEMBER, type Member, type MemberPatch, type MemberRepository } from "../../core/members/member-types";
 import type { Db } from "../db-types";
 
 export class PrismaMemberRepository implements MemberRepository {
@@ -26,5 +26,16 @@ export class PrismaMemberRepository implements MemberRepository {
 
   update(communityId: string, id: string, patch: MemberPatch): Promise<Member> {
     return this.db.member.update({ where: { communityId_id: { communityId, id } }, data: patch });
+  }
+
+  async forget(communityId: string, id: string, at: Date): Promise<boolean> {
+    const forgotten = await this.db.member.updateMany({
+      where: { communityId, id, forgottenAt: null },
+      data: { externalId: `forgotten:${id}`, displayName: FORMER_MEMBER, isAdmin: false, notify: "off", timeZone: null, quietStart: null, quietEnd: null, forgottenAt: at },
+    });
+    if (forgotten.count === 0) return false;
+    await this.db.subscription.deleteMany({ where: { communityId, memberId: id } });
+    await this.db.digestItem.deleteMany({ where: { communityId, memberId: id } });
+    return true;
   }
 }

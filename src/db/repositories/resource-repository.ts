@@ -10,6 +10,17 @@ export const toPrefixQuery = (text: string): string | null => {
   return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
 };
 
+/**
+ * The query's words as one tsquery text (english stems OR simple words, || is tsquery OR), built by
+ * the database once and then sent as a constant, so the planner sees the words; null when none.
+ */
+export const searchTsQuery = async (db: Db, text: string): Promise<string | null> => {
+  const tsq = toPrefixQuery(text);
+  if (!tsq) return null;
+  const built = await db.$queryRaw<{ q: string }[]>`SELECT (to_tsquery('english', ${tsq}) || to_tsquery('simple', ${tsq}))::text AS q`;
+  return built[0]?.q ?? null;
+};
+
 export class PrismaResourceRepository implements ResourceRepository {
   constructor(private readonly db: Db) {}
 
@@ -60,13 +71,11 @@ export class PrismaResourceRepository implements ResourceRepository {
    */
   async search(communityId: string, q: SearchQuery): Promise<ResourceHit[]> {
     const CANDIDATES = 500;
-    const tsq = toPrefixQuery(q.text);
+    const tsq = await searchTsQuery(this.db, q.text);
     const tagFilter = q.tags.length ? Prisma.sql`AND r.tags @> ${q.tags}::text[]` : Prisma.empty;
-    // One tsquery for both forms (|| is tsquery OR), so the GIN index serves it in one condition. It is
-    // built once, then sent as a constant: the planner sees the words (and picks the GIN index or the
-    // recency index by how common they are), and no row parses it again.
-    const built = tsq ? await this.db.$queryRaw<{ q: string }[]>`SELECT (to_tsquery('english', ${tsq}) || to_tsquery('simple', ${tsq}))::text AS q` : [];
-    const query = Prisma.sql`${built[0]?.q ?? ""}::tsquery`;
+    // One tsquery for both forms, so the GIN index serves it in one condition; the planner picks the GIN
+    // index or the recency index by how common the words are, and no row parses it again.
+    const query = Prisma.sql`${tsq ?? ""}::tsquery`;
     const boost = Prisma.sql`(1 + ln(1 + r.endorsement_count)) / (1 + extract(epoch FROM (${q.now}::timestamptz - r.created_at)) / 2592000.0)`;
     // Rank a capped candidate set: the newest CANDIDATES (500) matches. A rare word has fewer matches than
     // that, so its answers are exactly the full ranking's; a common word (10% of a large library) no

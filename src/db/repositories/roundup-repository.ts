@@ -1,10 +1,19 @@
-import type { RoundupRepository, WeekActivity, WeekCounts } from "../../core/roundups/roundup-types";
+import type { RoundupIssue, RoundupRepository, WeekActivity, WeekCounts } from "../../core/roundups/roundup-types";
 import type { Thread } from "../../core/threads/thread-types";
 import type { Db } from "../db-types";
 
 /** The roundup's queries; each is scoped by community and bounded by the window's indexes. */
 export class PrismaRoundupRepository implements RoundupRepository {
   constructor(private readonly db: Db) {}
+
+  async saveIssue(issue: RoundupIssue): Promise<void> {
+    const { communityId, period, from, to, channelId, ...content } = issue;
+    await this.db.roundupIssue.upsert({
+      where: { communityId_period: { communityId, period } },
+      create: { communityId, period, fromAt: from, toAt: to, channelId, content: content as object },
+      update: {},
+    });
+  }
 
   async activity(communityId: string, from: Date, to: Date, limit: number): Promise<WeekActivity> {
     const inWindow = { gte: from, lt: to };

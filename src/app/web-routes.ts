@@ -1,0 +1,25 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Writable } from "node:stream";
+import { createWebHandler } from "../adapters/web/web-handler";
+import { exportCommunity } from "../core/data/export-community";
+import type { Container } from "./container";
+
+/** Handles a web request; false when the path is not the web's (the caller answers it). */
+export type WebRoutes = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+/** Writes to a stream, waiting when it asks to (a slow download holds the export, not memory). */
+export const streamWriter = (out: Writable) => (chunk: string) =>
+  new Promise<void>((resolve, reject) => {
+    if (out.destroyed) return reject(new Error("the download was closed"));
+    if (out.write(chunk)) return resolve();
+    const done = () => (out.off("drain", done), out.off("close", closed), resolve());
+    const closed = () => (out.off("drain", done), reject(new Error("the download was closed")));
+    out.once("drain", done).once("close", closed);
+  });
+
+/** The web pages of every community on this process's HTTP server. */
+export const webRoutesFor = (c: Container): WebRoutes =>
+  createWebHandler({
+    site: c.site, links: c.links, clock: c.clock, logger: c.logger,
+    exportTo: (communityId, format, out) => exportCommunity(c.data, communityId, format, streamWriter(out), c.clock.now()),
+  });
