@@ -68,7 +68,7 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
   return {
     config, db, store, services, app, clock, logger, guard, links,
     site: new SiteService(new PrismaSiteRepository(db.prisma), clock),
-    data: new PrismaCommunityData(db.prisma),
+    data: new PrismaCommunityData(db.prisma, db.bulkQuery),
     listeningOn: (p) => { port = p; },
     events: new PrismaProcessedEvents(db.prisma), installations: new PrismaInstallations(db.prisma), buttons: new PrismaButtonValues(db.prisma),
     warmGuard: () => guard.warm?.(),

@@ -2,6 +2,7 @@ import { bundledLexicon } from "../core/guard/data/bundled-lexicon";
 import pg from "pg";
 import { openDatabase } from "../db/open-database";
 import { benchScale, searchAgreement } from "../db/bench/scale-bench";
+import { benchWeb } from "./web-bench";
 import { FULL_SCALE, seedScale } from "../db/bench/seed-scale";
 import { buildDist } from "../tools/build.mjs";
 import { benchBurst } from "./burst";
@@ -14,12 +15,13 @@ import { ms, table } from "./stats";
  * `npm run bench`: the performance figures, printed. Not part of `npm test`, bounded to 14 minutes.
  * Needs PostgreSQL: DATABASE_URL's server (else 127.0.0.1:5432); a scratch database is made and dropped.
  * `--quick` runs a tenth of everything (for trying the script); `--burst`, `--startup` or `--scale` runs
- * only that section.
+ * only that section; `--web` seeds the big community and times the library pages and the export.
  */
 const quick = process.argv.includes("--quick");
 const burstOnly = process.argv.includes("--burst");
 const startupOnly = process.argv.includes("--startup");
 const scaleOnly = process.argv.includes("--scale");
+const webOnly = process.argv.includes("--web");
 const deadline = Date.now() + 14 * 60_000;
 const base = new URL(process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres");
 const name = `peerloop_bench_${Date.now()}`;
@@ -48,9 +50,9 @@ say(`Peerloop benchmark ${new Date().toISOString()} · ${cpu.length} × ${cpu[0]
 await withAdmin(`CREATE DATABASE ${name}`);
 try {
   await (await openDatabase({ url: url.toString(), migrate: true })).close();
-  if (!burstOnly && !scaleOnly) say(`\n${await benchStartup(url.toString())}`);
+  if (!burstOnly && !scaleOnly && !webOnly) say(`\n${await benchStartup(url.toString())}`);
   if (startupOnly) throw new Done();
-  if (!scaleOnly) say(`\n${await benchBurst(url.toString(), { size: 200, rounds: 3 })}`);
+  if (!scaleOnly && !webOnly) say(`\n${await benchBurst(url.toString(), { size: 200, rounds: 3 })}`);
   if (burstOnly) throw new Done();
   const scale = quick ? { resources: 20_000, threads: 30_000, replies: 150_000, members: 2_000, otherCommunities: 10 } : FULL_SCALE;
   say(`\nSeeding: ${scale.resources} resources, ${scale.threads} threads, ${scale.replies} replies, ${scale.members} members, +${scale.otherCommunities} other communities`);
@@ -58,6 +60,11 @@ try {
   const big = await seedScale(url.toString(), scale, say);
   say(`  seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
+  if (webOnly) {
+    say("");
+    await benchWeb(url.toString(), big, deadline, say);
+    throw new Done();
+  }
   const figures = await benchScale(url.toString(), big, deadline);
   say("\nScale: the bot's queries on the big community, through the real repositories");
   say(table(["query", "runs", "p50", "p95", "target", "plans (indexes used / big tables scanned sequentially)"], figures.map((f) => [
@@ -66,6 +73,8 @@ try {
   ])));
 
   say(`Search, capped ranking (newest 500 matches) against the full ranking: ${searchAgreement.map((a) => `"${a.query}" ${a.matches} matches, ${a.identical ? "identical" : `${a.shared}/10 shared`}`).join("; ")}`);
+  say("");
+  await benchWeb(url.toString(), big, deadline, say);
   if (scaleOnly) throw new Done();
   const path = await benchCommandPath(url.toString(), { requests: quick ? 200 : 2_000, memoryRequests: quick ? 2_000 : 20_000, deadline });
   say(`\n${commandPathReport(path)}`);

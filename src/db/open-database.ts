@@ -9,6 +9,11 @@ export type PrismaDb = InstanceType<typeof PrismaClient>;
 export interface Database {
   prisma: PrismaDb;
   kind: "postgres" | "pglite";
+  /**
+   * PostgreSQL only: a query straight on the driver's pool, for bulk reads (the export) where
+   * Prisma's per-row result mapping would cost more than the database's own work.
+   */
+  bulkQuery?: <T>(text: string, values: unknown[]) => Promise<T[]>;
   /** Answers whether the database responds (health checks). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -34,6 +39,8 @@ const openPostgres = async (url: string, opts: DatabaseOptions): Promise<Databas
     max: opts.poolMax ?? 10,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
+    // Sessions in UTC, whatever the server's default: timestamps PostgreSQL writes as text read the same everywhere.
+    options: "-c TimeZone=UTC",
   });
   // A dropped idle connection must not take the process down.
   pool.on("error", (error) => console.error(JSON.stringify({ level: "warn", message: "idle database connection failed", error: error.message })));
@@ -58,6 +65,7 @@ const openPostgres = async (url: string, opts: DatabaseOptions): Promise<Databas
   return {
     prisma,
     kind: "postgres",
+    bulkQuery: async <T>(text: string, values: unknown[]) => (await pool.query(text, values)).rows as T[],
     ping: () => pool.query("SELECT 1").then(() => true, () => false),
     close: async () => {
       await prisma.$disconnect();

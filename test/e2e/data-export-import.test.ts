@@ -11,10 +11,37 @@ import { databaseEnv } from "../support/test-database";
 let env: NodeJS.ProcessEnv;
 let cleanup: () => Promise<void>;
 let dir: string;
-let shell: ShellSession;
 let port: number;
 
-const cli = (entry: string, args: string[]) => runEntry(entry, args, env);
+/**
+ * The shell door, started when first needed. On the embedded database only one process may open it, so
+ * there the shell is stopped before each CLI run and started again after (acting as the same member).
+ */
+let current: ShellSession | undefined;
+let actingAs = "ana";
+const embedded = !process.env.DATABASE_URL;
+const openShell = async () => {
+  if (current) return current;
+  current = new ShellSession(env);
+  if (actingAs !== "ana") await current.run(`:as ${actingAs}`, /You are now/);
+  return current;
+};
+const shell = {
+  run: async (line: string, until: RegExp) => {
+    const session = await openShell();
+    actingAs = /^:as (\S+)/.exec(line)?.[1] ?? actingAs;
+    return session.run(line, until);
+  },
+  webReady: async (base: string) => (await openShell()).webReady(base),
+  close: async () => {
+    await current?.close();
+    current = undefined;
+  },
+};
+const cli = async (entry: string, args: string[]) => {
+  if (embedded) await shell.close();
+  return runEntry(entry, args, env);
+};
 const exportJson = async (community: string) => {
   const file = path.join(dir, `${community.replace(/\W/g, "_")}-${Date.now()}.json`);
   const r = await cli("src/cli/export-cli.ts", ["--community", community, "--format", "json", "--out", file]);
@@ -43,10 +70,12 @@ beforeAll(async () => {
   const db = await databaseEnv();
   env = { PEERLOOP_SHELL_USER: "ana", PORT: String(port), PEERLOOP_SCHEDULER: "false", ...db.env };
   cleanup = db.cleanup;
-  shell = new ShellSession(env);
   const share = await shell.run("/share https://example.org/a?utm_source=x #ethics Great read on consent", /:press (\d+)/);
   const endorseButton = /:press (\d+)/.exec(share)![1]!;
   await shell.run("/share https://example.org/b #youth Group ideas <b>for teens</b>", /resource/);
+  // Posted past the guard by its author's choice: in chat, and in the export, but never on the web.
+  const flagged = await shell.run("/share https://example.org/overridden #ethics My client Maria Lopez (14) from Springfield, OH loved this", /:press (\d+)/);
+  await shell.run(`:press ${/:press (\d+)/.exec(flagged)![1]}`, /resource/);
   await shell.run("/follow #ethics", /You now follow/);
   await shell.run("/peerloop timezone America/Chicago", /Chicago/);
   const asked = await shell.run("/ask How do you explain mandated reporting to a new client? #ethics", /thread ([0-9a-f]{6})/);
@@ -61,7 +90,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await shell?.close();
+  await shell.close();
   await cleanup?.();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -70,20 +99,21 @@ describe("export and import (issue 13)", () => {
   it("exports everything needed to restore a community, and an import into an empty community round-trips to equal content", async () => {
     const { file, doc } = await exportJson("shell:local");
     expect(doc.format).toBe("peerloop-export");
-    expect(doc.resources.map((r: { url: string }) => r.url).sort()).toEqual(["https://example.org/a", "https://example.org/b"]);
+    expect(doc.resources.map((r: { url: string }) => r.url).sort()).toEqual(["https://example.org/a", "https://example.org/b", "https://example.org/overridden"]);
+    expect(doc.resources.filter((r: { guardOverride: boolean }) => r.guardOverride).map((r: { url: string }) => r.url)).toEqual(["https://example.org/overridden"]);
     const a = doc.resources.find((r: { url: string }) => r.url === "https://example.org/a");
     expect(a.endorsements).toEqual([expect.objectContaining({ member: "bo" })]);
     expect(doc.threads).toHaveLength(1);
     expect(doc.threads[0]).toMatchObject({ status: "resolved", outcome: "resolved", outcomeNote: "Give the handout before the first session", helpers: ["bo"] });
     expect(doc.threads[0].replies).toEqual([expect.objectContaining({ author: "bo", text: "We use a one-page handout at intake." })]);
     expect(doc.roundups).toHaveLength(1);
-    expect(doc.roundups[0].resources.sort()).toEqual(["https://example.org/a", "https://example.org/b"]);
+    expect(doc.roundups[0].resources.sort()).toEqual(["https://example.org/a", "https://example.org/b", "https://example.org/overridden"]);
     expect(doc.follows.map((f: { member: string; tag: string }) => `${f.member}:${f.tag}`).sort()).toEqual(["ana:ethics", "bo:youth"]);
     expect(doc.members.find((m: { ref: string }) => m.ref === "ana").timeZone).toBe("America/Chicago");
 
     const restored = await cli("src/cli/import-cli.ts", ["--community", "shell:copy", "--name", "Copy", file]);
     expect(restored.code, restored.err).toBe(0);
-    expect(restored.out).toContain("Restored into Copy: 2 members, 2 resources, 1 questions, 1 roundups, 2 follows");
+    expect(restored.out).toContain("Restored into Copy: 2 members, 3 resources, 1 questions, 1 roundups, 2 follows");
     const copy = await exportJson("shell:copy");
     expect(content(copy.doc)).toEqual(content(doc));
 
@@ -97,7 +127,7 @@ describe("export and import (issue 13)", () => {
     expect(csv.code, csv.err).toBe(0);
     const lines = csv.out.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toBe("title,url,note,tags,shared_by,shared_at,endorsements,reshares,channel");
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines.find((l) => l.includes("example.org/a"))).toMatch(/Great read on consent,ethics,ana,.*,1,0,general$/);
     const md = await cli("src/cli/export-cli.ts", ["--community", "shell:local", "--format", "md"]);
     expect(md.out).toContain("## Answered questions");
@@ -158,7 +188,7 @@ describe("export and import (issue 13)", () => {
 
     const { doc } = await exportJson("slack:T0TEST");
     expect(doc.resources).toEqual([expect.objectContaining({
-      url: "https://example.org/intake", sharer: "U01", createdAt: "2025-03-01T10:00:00.000Z", reshareCount: 1,
+      url: "https://example.org/intake", sharer: "U01", createdAt: "2025-03-01T10:00:00Z", reshareCount: 1,
       tags: ["intake", "supervision", "trauma"], note: "Trauma-informed intake guide",
     })]);
     expect(doc.members.map((m: { ref: string; displayName: string }) => `${m.ref}=${m.displayName}`).sort()).toEqual(["U01=Dana K", "U02=Eli M"]);
@@ -216,7 +246,48 @@ describe("export and import (issue 13)", () => {
     const res = await fetch(url, { redirect: "manual" });
     expect(res.status).toBe(303);
     expect(res.headers.get("set-cookie")).toMatch(/^peerloop_session=v1\..*HttpOnly; SameSite=Lax/);
+    const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
+    const origin = new URL(url).origin;
+    const communityPath = new URL(url).pathname.replace(/login$/, "");
+    const page = async (p: string) => {
+      const r = await fetch(`${origin}${communityPath}${p}`, { headers: { cookie } });
+      return { status: r.status, body: await r.text() };
+    };
+    const library = await page("");
+    expect(library.body).toContain("https://example.org/a");
+    expect(library.body).not.toContain("overridden");
+    expect((await page("feeds/resources.atom")).body).not.toContain("overridden");
+    const answered = await page("questions");
+    expect(answered.status).toBe(200);
+    expect(answered.body).toContain("How do you explain mandated reporting to a new client?");
+    expect(answered.body).toContain("Give the handout before the first session");
+    expect(answered.body).toContain("Thanks to a former member");
+    const roundups = await page("roundups");
+    const period = /roundups\/(\d{4}-W\d{2})/.exec(roundups.body)?.[1];
+    expect(period, roundups.body).toBeTruthy();
+    const week = await page(`roundups/${period}`);
+    expect(week.body).toContain("This week in Local community");
+    expect(week.body).toContain("a (example.org)");
+    expect(week.body).not.toContain("overridden");
+    expect((await page("roundups/2020-W01")).status).toBe(404);
+    const feed = await page("feeds/roundups.atom");
+    expect(feed.body).toContain(`roundups/${period}`);
     const list = await cli("src/cli/web-cli.ts", ["communities"]);
     expect(list.out).toMatch(/shell:local\s+Local community/);
+  }, 60_000);
+
+  it("/peerloop export hands an admin a private, expiring download, and refuses other members", async () => {
+    const out = await shell.run("/peerloop export csv", /export\?t=\S+/);
+    const url = /(http:\/\/\S+\/export\?t=\S+)/.exec(out)![1]!;
+    await shell.webReady(new URL(url).origin);
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="peerloop-local-community-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(await res.text()).toContain("https://example.org/a");
+    const tampered = await fetch(url.replace(/.$/, (c) => (c === "A" ? "B" : "A")));
+    expect(tampered.status).toBe(403);
+    await shell.run(":as cy", /You are now cy/);
+    expect(await shell.run("/peerloop export", /admins/)).toContain("Only workspace or server admins can export");
+    await shell.run(":as ana", /You are now ana/);
   }, 60_000);
 });

@@ -198,6 +198,15 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     expect(text(await privateAnswer((await slash(ANA, "peerloop", {}, { sub: "help" })).token))).toContain("/share");
   });
 
+  it("/peerloop web answers privately with the member's signed link, served by the Discord door's own HTTP server", async () => {
+    const answer = text(await privateAnswer((await slash(ANA, "peerloop", {}, { sub: "web" })).token));
+    const link = /http:\/\/127\.0\.0\.1:\d+\/c\/[0-9a-f-]{36}\/login\?t=v1\.[\w.-]+/.exec(answer)?.[0];
+    expect(link, answer).toBeTruthy();
+    const signIn = await fetch(link!, { redirect: "manual" });
+    expect(signIn.status).toBe(303);
+    expect(signIn.headers.get("set-cookie")).toContain("HttpOnly");
+  });
+
   it.skipIf(!process.env.DATABASE_URL)("jobs post through Discord's REST API: an unanswered question is surfaced in its thread, once", async () => {
     const before = channelPosts().length;
     await slash(CY, "ask", { question: "Anyone trained in EMDR for kids?" });

@@ -99,6 +99,18 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     expect(blocksText({ body: reply })).toContain("https://example.org/a");
   });
 
+  it("/peerloop web answers privately with the member's signed link, which opens the library on the bot's own server", async () => {
+    const reply = await privateReply(await command("UCY", "peerloop", "web"));
+    expect(reply.response_type).toBe("ephemeral");
+    const link = new RegExp(`${bot.base.replace(/[.:/]/g, "\\$&")}/c/[0-9a-f-]{36}/login\\?t=v1\\.[\\w.-]+`).exec(blocksText({ body: reply }))?.[0];
+    expect(link, blocksText({ body: reply })).toBeTruthy();
+    const signIn = await fetch(link!, { redirect: "manual" });
+    expect(signIn.status).toBe(303);
+    const library = await fetch(new URL(signIn.headers.get("location")!, bot.base), { headers: { cookie: signIn.headers.get("set-cookie")!.split(";")[0]! } });
+    expect(library.status).toBe(200);
+    expect(await library.text()).toContain("https://example.org/a");
+  });
+
   it("/share http:// gets a private error and posts nothing", async () => {
     const before = posts().length;
     const reply = await privateReply(await command("UANA", "share", "http://"));

@@ -54,3 +54,10 @@ ALTER TABLE "roundup_issues" ADD CONSTRAINT "roundup_issues_community_id_fkey" F
 -- AddForeignKey
 ALTER TABLE "import_marks" ADD CONSTRAINT "import_marks_community_id_fkey" FOREIGN KEY ("community_id") REFERENCES "communities"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- AlterTable
+ALTER TABLE "resources" ADD COLUMN     "guard_override" BOOLEAN NOT NULL DEFAULT false;
+
+-- AlterTable
+ALTER TABLE "threads" ADD COLUMN     "guard_override" BOOLEAN NOT NULL DEFAULT false;
+

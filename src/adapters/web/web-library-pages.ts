@@ -1,7 +1,7 @@
 import { resourceTitle } from "../../core/resources/resource-cards";
 import type { ResourceHit } from "../../core/resources/resource-types";
 import { MAX_PAGE, PAGE_SIZE, type LibraryParams } from "../../core/web/site-service";
-import { COUNT_CAP, type LibrarySort } from "../../core/web/site-types";
+import type { LibrarySort } from "../../core/web/site-types";
 import { html, safeHref, type Html } from "./html";
 import { formatDate, nameFor, page, type PageContext } from "./web-layout";
 
@@ -39,10 +39,10 @@ const libraryHref = (ctx: PageContext, p: LibraryParams, patch: Partial<LibraryP
 
 export const libraryPage = (ctx: PageContext, p: LibraryParams, result: { hits: ResourceHit[]; total: number; capped: boolean; tags: string[]; sort: LibrarySort }): Html => {
   const allTags = [...new Set([...p.tags, ...result.tags])];
-  const shownTotal = result.capped ? `${COUNT_CAP}+` : String(result.total);
+  const shownTotal = result.capped ? `${result.total}+` : String(result.total);
   const from = (p.page - 1) * PAGE_SIZE + 1;
   const to = from + result.hits.length - 1;
-  const lastPage = Math.min(MAX_PAGE, Math.max(1, Math.ceil(Math.min(result.total, COUNT_CAP) / PAGE_SIZE)));
+  const lastPage = Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / PAGE_SIZE)));
   const summary = result.hits.length
     ? `${result.total > PAGE_SIZE ? `${from}–${to} of ` : ""}${shownTotal} resource${result.total === 1 ? "" : "s"}${p.text ? ` for “${p.text}”` : ""}${p.tags.length ? ` tagged ${p.tags.map((t) => `#${t}`).join(" ")}` : ""}`
     : p.text || p.tags.length ? "Nothing in the library matches that yet. Try fewer words or tags." : "The library is empty so far. Share a link with /share in chat and it appears here.";

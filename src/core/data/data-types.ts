@@ -9,6 +9,9 @@ export interface CommunityDataSource {
   threads(communityId: string): AsyncIterable<ExportThread[]>;
   roundups(communityId: string): AsyncIterable<ExportRoundup[]>;
   follows(communityId: string): AsyncIterable<ExportFollow[]>;
+  /** The big tables' records as JSON text, written through as they come (the JSON export's fast path). */
+  resourceDocs?(communityId: string): AsyncIterable<string[]>;
+  threadDocs?(communityId: string): AsyncIterable<string[]>;
 }
 
 /** A link shared in a platform's history, as an import brings it in. */

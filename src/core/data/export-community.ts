@@ -22,21 +22,24 @@ export const exportCommunity = async (source: CommunityDataSource, communityId: 
   };
   await write(`{"format":${JSON.stringify(EXPORT_FORMAT_NAME)},"version":${EXPORT_VERSION},"exportedAt":${JSON.stringify(now.toISOString())},\n`);
   await write(`"community":${JSON.stringify({ platform: community.platform, externalId: community.externalId, name: community.name, settings })}`);
-  const section = async <T>(name: string, batches: AsyncIterable<T[]>) => {
+  const section = async (name: string, batches: AsyncIterable<string[]>) => {
     await write(`,\n${JSON.stringify(name)}:[`);
     let first = true;
     for await (const batch of batches) {
       if (!batch.length) continue;
-      await write(`${first ? "\n" : ",\n"}${batch.map((r) => JSON.stringify(r)).join(",\n")}`);
+      await write(`${first ? "\n" : ",\n"}${batch.join(",\n")}`);
       first = false;
     }
     await write("]");
   };
-  await section("members", source.members(communityId));
-  await section("resources", source.resources(communityId));
-  await section("threads", source.threads(communityId));
-  await section("roundups", source.roundups(communityId));
-  await section("follows", source.follows(communityId));
+  const json = async function* <T>(batches: AsyncIterable<T[]>) {
+    for await (const batch of batches) yield batch.map((r) => JSON.stringify(r));
+  };
+  await section("members", json(source.members(communityId)));
+  await section("resources", source.resourceDocs?.(communityId) ?? json(source.resources(communityId)));
+  await section("threads", source.threadDocs?.(communityId) ?? json(source.threads(communityId)));
+  await section("roundups", json(source.roundups(communityId)));
+  await section("follows", json(source.follows(communityId)));
   await write("\n}\n");
 };
 

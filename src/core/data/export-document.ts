@@ -29,6 +29,7 @@ export const exportResource = z.object({
   channelId: z.string().max(120).nullable(),
   messageRef: z.string().max(120).nullable(),
   reshareCount: z.number().int().min(0),
+  guardOverride: z.boolean().default(false),
   createdAt: date,
   endorsements: z.array(z.object({ member: z.string(), createdAt: date })),
 });
@@ -57,6 +58,7 @@ export const exportThread = z.object({
   channelId: z.string().max(120).nullable(),
   messageRef: z.string().max(120).nullable(),
   threadRef: z.string().max(120).nullable(),
+  guardOverride: z.boolean().default(false),
   createdAt: date,
   helpers: z.array(z.string()),
   replies: z.array(exportReply),

@@ -15,14 +15,15 @@ export const DEIDENTIFY_TIPS =
 export class ConfidentialityGate {
   constructor(private readonly guard: Guard, private readonly logger: Logger) {}
 
-  check(community: Community, memberId: string, what: string, texts: readonly (string | null | undefined)[], confirmed: boolean): void {
+  /** Throws CONFIDENTIAL on findings; true when the author confirmed past them (the post is kept off the web). */
+  check(community: Community, memberId: string, what: string, texts: readonly (string | null | undefined)[], confirmed: boolean): boolean {
     const findings = texts.flatMap((t) => (t ? this.guard.inspect(t) : []));
-    if (findings.length === 0) return;
+    if (findings.length === 0) return false;
     if (confirmed && community.allowPostAnyway) {
       this.logger.warn("guard overridden by author", { communityId: community.id, memberId, what, kinds: [...new Set(findings.map((f) => f.type))] });
-      return;
+      return true;
     }
-    fail("CONFIDENTIAL", `Your ${what} wasn't posted: it may identify a client.`, {
+    return fail("CONFIDENTIAL", `Your ${what} wasn't posted: it may identify a client.`, {
       findings: findings.map(({ type, text }) => ({ type, text })),
       canOverride: community.allowPostAnyway,
     });

@@ -38,7 +38,7 @@ export class ResourceService {
     const note = boundedText(input.note ?? "", LIMITS.note, "note", "NOTE_TOO_LONG") || null;
     const now = this.clock.now();
     const community = await this.community(actor);
-    this.gate.check(community, actor.memberId, "share", [note, input.url], input.confirmed ?? false);
+    const guardOverride = this.gate.check(community, actor.memberId, "share", [note, input.url], input.confirmed ?? false);
 
     return this.store.transaction(async (tx) => {
       const existing = await tx.resources.findByUrl(actor.communityId, url);
@@ -51,7 +51,7 @@ export class ResourceService {
       }
       const resource = await tx.resources.create({
         communityId: actor.communityId, url, originalUrl: input.url.trim(), title: null, note, tags,
-        sharerId: actor.memberId, channelId: place.channelId, createdAt: now,
+        sharerId: actor.memberId, channelId: place.channelId, createdAt: now, guardOverride,
       });
       await tx.tags.touch(actor.communityId, tags, now);
       const dms = await this.notifications.announce(tx, community, {

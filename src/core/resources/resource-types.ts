@@ -12,6 +12,8 @@ export interface Resource {
   reshareCount: number;
   endorsementCount: number;
   createdAt: Date;
+  /** Posted past the guard by its author's choice: never shown on the web. */
+  guardOverride?: boolean;
 }
 
 export interface ResourceHit extends Resource {

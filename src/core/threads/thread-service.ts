@@ -56,10 +56,10 @@ export class ThreadService {
     }
     const tags = normalizeTags(input.tags);
     const community = await this.community(actor.communityId);
-    this.gate.check(community, actor.memberId, what, [text], input.confirmed ?? false);
+    const guardOverride = this.gate.check(community, actor.memberId, what, [text], input.confirmed ?? false);
     const now = this.clock.now();
     return this.store.transaction(async (tx) => {
-      const thread = await tx.threads.create({ communityId: actor.communityId, kind, text, tags, askerId: actor.memberId, channelId: place.channelId, createdAt: now });
+      const thread = await tx.threads.create({ communityId: actor.communityId, kind, text, tags, askerId: actor.memberId, channelId: place.channelId, createdAt: now, guardOverride });
       await tx.tags.touch(actor.communityId, tags, now);
       const dms = await this.notifications.announce(tx, community, {
         kind: "thread", refId: thread.id, tags, authorId: actor.memberId,
@@ -158,14 +158,14 @@ export class ThreadService {
     const thread = await this.askersThread(actor, await this.find(actor.communityId, key));
     const note = boundedText(input.note ?? "", LIMITS.outcomeNote, "note", "NOTE_TOO_LONG") || null;
     const community = await this.community(actor.communityId);
-    this.gate.check(community, actor.memberId, "resolution note", [note], input.confirmed ?? false);
+    const guardOverride = this.gate.check(community, actor.memberId, "resolution note", [note], input.confirmed ?? false);
     const helpers: Member[] = [];
     for (const ext of new Set(input.helpers ?? [])) {
       const m = (await this.store.members.findByExternalId(actor.communityId, ext)) ?? (await this.store.members.findByDisplayName(actor.communityId, ext));
       if (!m) fail("UNKNOWN_MEMBER", `I don't know ${ext} in this community yet; credit members who have used Peerloop.`);
       else if (m.id !== actor.memberId) helpers.push(m);
     }
-    return this.close(actor, thread, input.outcome, helpers, note);
+    return this.close(actor, thread, input.outcome, helpers, note, guardOverride);
   }
 
   /** The asker's check-mark reaction on the question resolves it, crediting everyone who replied. */
@@ -199,9 +199,9 @@ export class ThreadService {
     return thread;
   }
 
-  private async close(actor: Actor, thread: Thread, outcome: ThreadOutcome, helpers: Member[], note: string | null): Promise<Outcome> {
+  private async close(actor: Actor, thread: Thread, outcome: ThreadOutcome, helpers: Member[], note: string | null, guardOverride = false): Promise<Outcome> {
     const done = await this.store.threads.resolve(actor.communityId, thread.id, {
-      outcome, note, helperIds: helpers.map((h) => h.id), at: this.clock.now(),
+      outcome, note, helperIds: helpers.map((h) => h.id), at: this.clock.now(), guardOverride,
     });
     if (!done) fail("ALREADY_RESOLVED", "This one is already resolved. Thanks for closing the loop!");
     const names = helpers.map((h) => h.displayName);

@@ -23,6 +23,8 @@ export interface Thread {
   lastSurfacedAt: Date | null;
   nudgedAt: Date | null;
   createdAt: Date;
+  /** The question or its resolution note was posted past the guard: never shown on the web. */
+  guardOverride?: boolean;
 }
 
 export interface Reply {
@@ -39,7 +41,7 @@ export interface Reply {
   deletedAt: Date | null;
 }
 
-export type NewThread = Pick<Thread, "communityId" | "kind" | "text" | "tags" | "askerId" | "channelId" | "createdAt">;
+export type NewThread = Pick<Thread, "communityId" | "kind" | "text" | "tags" | "askerId" | "channelId" | "createdAt" | "guardOverride">;
 
 export type NewReply = Omit<Reply, "id" | "editedAt" | "deletedAt">;
 
@@ -48,6 +50,8 @@ export interface Resolution {
   note: string | null;
   helperIds: string[];
   at: Date;
+  /** The note was posted past the guard. */
+  guardOverride?: boolean;
 }
 
 export interface ThreadRepository {

@@ -66,7 +66,7 @@ export class SiteService {
       this.site.library(communityId, { text: p.text, tags: p.tags, sort, offset: (p.page - 1) * PAGE_SIZE, limit: PAGE_SIZE, now: this.clock.now() }),
       this.site.tags(communityId, 60),
     ]);
-    return { ...page, tags, sort, capped: page.total > COUNT_CAP };
+    return { ...page, tags, sort };
   }
 
   resource(communityId: string, id: string) {

@@ -20,8 +20,10 @@ export interface LibraryQuery {
 
 export interface LibraryPage {
   hits: ResourceHit[];
-  /** Matches, counted up to COUNT_CAP + 1. */
+  /** Matches, counted up to a cap (COUNT_CAP, or the ranked candidates of a search). */
   total: number;
+  /** There are more matches than `total`. */
+  capped: boolean;
 }
 
 export interface ArchivedThread extends Thread {

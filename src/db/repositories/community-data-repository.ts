@@ -2,11 +2,17 @@ import type { Community } from "../../core/members/member-types";
 import type { CommunityDataSink, CommunityDataSource, HistoricalShare, RestoreCounts } from "../../core/data/data-types";
 import type { ExportDocument, ExportFollow, ExportMember, ExportResource, ExportRoundup, ExportThread } from "../../core/data/export-document";
 import type { PrismaDb } from "../open-database";
+import { Prisma } from "../generated/client.ts";
 import type { Db } from "../db-types";
 import { issueOf } from "./site-repository";
 
 const BATCH = 500;
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const BIG_BATCH = 2_000;
+/**
+ * A timestamp in the JSON PostgreSQL builds, in UTC with a Z like the rest of the export ("2026-11-30T02:08:53.599Z";
+ * whole seconds have no fraction). to_json of the UTC time costs next to nothing; to_char cost a third of the threads' time.
+ */
+const utc = (column: string) => Prisma.raw(`(to_json(${column} AT TIME ZONE 'UTC') #>> '{}') || 'Z'`);
 
 /** Keyset pages over (created_at, id): every batch is one indexed range read, whatever the offset. */
 async function* pages<T extends { createdAt: Date; id: string }>(fetch: (after: { createdAt: Date; id: string } | null) => Promise<T[]>): AsyncIterable<T[]> {
@@ -25,7 +31,7 @@ const afterWhere = (after: { createdAt: Date; id: string } | null) =>
 
 /** The export's reader and the imports' writer on Prisma. */
 export class PrismaCommunityData implements CommunityDataSource, CommunityDataSink {
-  constructor(private readonly prisma: PrismaDb) {}
+  constructor(private readonly prisma: PrismaDb, private readonly bulkQuery?: <T>(text: string, values: unknown[]) => Promise<T[]>) {}
 
   community(id: string): Promise<Community | null> {
     return this.prisma.community.findUnique({ where: { id } });
@@ -45,39 +51,96 @@ export class PrismaCommunityData implements CommunityDataSource, CommunityDataSi
     }
   }
 
+  /**
+   * Resources and threads are the big tables (hundreds of thousands of rows, millions of replies): each
+   * batch is one statement that builds the export's JSON in PostgreSQL (a row per record, its
+   * endorsements or replies aggregated beside it), keyset-paged on (created_at, id).
+   */
   async *resources(communityId: string): AsyncIterable<ExportResource[]> {
-    for await (const rows of pages((after) => this.prisma.resource.findMany({
-      where: { communityId, ...afterWhere(after) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: BATCH,
-      select: {
-        id: true, url: true, originalUrl: true, title: true, note: true, tags: true, channelId: true, messageRef: true, reshareCount: true, createdAt: true,
-        sharer: { select: { externalId: true } }, endorsements: { select: { createdAt: true, member: { select: { externalId: true } } }, orderBy: [{ createdAt: "asc" }, { memberId: "asc" }] },
-      },
-    }))) {
-      yield rows.map((r) => ({
-        url: r.url, originalUrl: r.originalUrl, title: r.title, note: r.note, tags: r.tags, sharer: r.sharer.externalId, channelId: r.channelId, messageRef: r.messageRef,
-        reshareCount: r.reshareCount, createdAt: r.createdAt.toISOString(),
-        endorsements: r.endorsements.map((e) => ({ member: e.member.externalId, createdAt: e.createdAt.toISOString() })),
-      }));
-    }
+    for await (const docs of this.resourceDocs(communityId)) yield docs.map((d) => JSON.parse(d) as ExportResource);
   }
 
   async *threads(communityId: string): AsyncIterable<ExportThread[]> {
-    for await (const rows of pages((after) => this.prisma.thread.findMany({
-      where: { communityId, ...afterWhere(after) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: BATCH,
-      include: {
-        asker: { select: { externalId: true } }, helpers: { select: { member: { select: { externalId: true } } } },
-        replies: { include: { author: { select: { externalId: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-      },
-    }))) {
-      yield rows.map((t) => ({
-        ref: t.id, kind: t.kind, text: t.text, tags: t.tags, asker: t.asker.externalId, status: t.status, outcome: t.outcome, outcomeNote: t.outcomeNote,
-        resolvedAt: iso(t.resolvedAt), channelId: t.channelId, messageRef: t.messageRef, threadRef: t.threadRef, createdAt: t.createdAt.toISOString(),
-        helpers: t.helpers.map((h) => h.member.externalId).sort(),
-        replies: t.replies.map((r) => ({
-          author: r.author.externalId, platformMessageId: r.platformMessageId, channelId: r.channelId, text: r.text, isFollowUp: r.isFollowUp,
-          createdAt: r.createdAt.toISOString(), editedAt: iso(r.editedAt), deletedAt: iso(r.deletedAt),
-        })),
-      }));
+    for await (const docs of this.threadDocs(communityId)) yield docs.map((d) => JSON.parse(d) as ExportThread);
+  }
+
+  resourceDocs(communityId: string): AsyncIterable<string[]> {
+    return this.jsonPages(communityId, "resources", (within) => Prisma.sql`
+      WITH page AS MATERIALIZED (
+        SELECT r.* FROM resources r
+        WHERE r.community_id = ${communityId}::uuid ${within(Prisma.raw("r"))}
+        ORDER BY r.created_at, r.id LIMIT ${BIG_BATCH}),
+      ends AS (
+        SELECT e.resource_id, json_agg(json_build_object('member', em.external_id, 'createdAt', ${utc("e.created_at")}) ORDER BY e.created_at, e.member_id) AS j
+        FROM endorsements e JOIN members em ON em.id = e.member_id WHERE e.resource_id IN (SELECT id FROM page) GROUP BY e.resource_id)
+      SELECT r.created_at, r.id, json_build_object(
+        'url', r.url, 'originalUrl', r.original_url, 'title', r.title, 'note', r.note, 'tags', r.tags, 'sharer', m.external_id,
+        'channelId', r.channel_id, 'messageRef', r.message_ref, 'reshareCount', r.reshare_count, 'guardOverride', r.guard_override,
+        'createdAt', ${utc("r.created_at")}, 'endorsements', COALESCE(ends.j, '[]'::json)
+      )::text AS doc
+      FROM page r JOIN members m ON m.id = r.sharer_id LEFT JOIN ends ON ends.resource_id = r.id
+      ORDER BY r.created_at, r.id`);
+  }
+
+  threadDocs(communityId: string): AsyncIterable<string[]> {
+    // A page of threads first, then its replies and helpers in one grouped read each (hash joins, not a
+    // lookup per thread): a third less time on a community with millions of replies.
+    return this.jsonPages(communityId, "threads", (within) => Prisma.sql`
+      WITH page AS MATERIALIZED (
+        SELECT t.* FROM threads t
+        WHERE t.community_id = ${communityId}::uuid ${within(Prisma.raw("t"))}
+        ORDER BY t.created_at, t.id LIMIT ${BIG_BATCH}),
+      reps AS (
+        SELECT p.thread_id, json_agg(json_build_object(
+            'author', am.external_id, 'platformMessageId', p.platform_message_id, 'channelId', p.channel_id, 'text', p.text, 'isFollowUp', p.is_follow_up,
+            'createdAt', ${utc("p.created_at")}, 'editedAt', ${utc("p.edited_at")}, 'deletedAt', ${utc("p.deleted_at")}) ORDER BY p.created_at, p.id) AS j
+        FROM replies p JOIN members am ON am.id = p.author_id WHERE p.thread_id IN (SELECT id FROM page) GROUP BY p.thread_id),
+      helps AS (
+        SELECT h.thread_id, json_agg(hm.external_id ORDER BY hm.external_id) AS j
+        FROM thread_helpers h JOIN members hm ON hm.id = h.member_id WHERE h.thread_id IN (SELECT id FROM page) GROUP BY h.thread_id)
+      SELECT t.created_at, t.id, json_build_object(
+        'ref', t.id, 'kind', t.kind, 'text', t.text, 'tags', t.tags, 'asker', m.external_id, 'status', t.status, 'outcome', t.outcome,
+        'outcomeNote', t.outcome_note, 'resolvedAt', ${utc("t.resolved_at")}, 'channelId', t.channel_id, 'messageRef', t.message_ref,
+        'threadRef', t.thread_ref, 'guardOverride', t.guard_override, 'createdAt', ${utc("t.created_at")},
+        'helpers', COALESCE(helps.j, '[]'::json), 'replies', COALESCE(reps.j, '[]'::json)
+      )::text AS doc
+      FROM page t JOIN members m ON m.id = t.asker_id LEFT JOIN reps ON reps.thread_id = t.id LEFT JOIN helps ON helps.thread_id = t.id
+      ORDER BY t.created_at, t.id`);
+  }
+
+  /**
+   * Pages of JSON documents of a big table. On PostgreSQL the community's rows are split at the median
+   * date into two ranges read at once on two connections (the database's work is most of the export's
+   * time), each already reading its next page while this one is written. Pages come in the order they
+   * are ready: within a range by date, the ranges interleaved.
+   */
+  private async *jsonPages(communityId: string, table: "resources" | "threads", query: (within: (alias: Prisma.Sql) => Prisma.Sql) => Prisma.Sql): AsyncIterable<string[]> {
+    type Row = { created_at: Date; id: string; doc: string };
+    type Key = { createdAt: Date; id: string };
+    const run = (sql: Prisma.Sql): Promise<Row[]> => (this.bulkQuery ? this.bulkQuery<Row>(sql.text, sql.values) : this.prisma.$queryRaw<Row[]>(sql));
+    const fetch = (after: Key | null, from: Date | null, to: Date | null) => run(query((a) => Prisma.sql`
+      ${after ? Prisma.sql`AND (${a}.created_at, ${a}.id) > (${after.createdAt}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
+      ${from ? Prisma.sql`AND ${a}.created_at >= ${from}::timestamptz` : Prisma.empty}
+      ${to ? Prisma.sql`AND ${a}.created_at < ${to}::timestamptz` : Prisma.empty}`));
+    const ranges: [Date | null, Date | null][] = [[null, null]];
+    if (this.bulkQuery) {
+      const [mid] = await this.bulkQuery<{ mid: Date | null; n: string }>(
+        `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY created_at) AS mid, count(*) AS n FROM ${table} WHERE community_id = $1::uuid`, [communityId]);
+      if (mid?.mid && Number(mid.n) > 4 * BIG_BATCH) ranges.splice(0, 1, [null, new Date(mid.mid)], [new Date(mid.mid), null]);
+    }
+    type Stream = { from: Date | null; to: Date | null; next: Promise<{ stream: Stream; rows: Row[] }> };
+    const start = (stream: Omit<Stream, "next">, after: Key | null): Stream => {
+      const s = stream as Stream;
+      s.next = fetch(after, s.from, s.to).then((rows) => ({ stream: s, rows }));
+      return s;
+    };
+    const live = new Set(ranges.map(([from, to]) => start({ from, to }, null)));
+    while (live.size) {
+      const { stream, rows } = await Promise.race([...live].map((s) => s.next));
+      const last = rows[rows.length - 1];
+      if (last && rows.length === BIG_BATCH) start(stream, { createdAt: new Date(last.created_at), id: last.id });
+      else live.delete(stream);
+      if (rows.length) yield rows.map((r) => r.doc);
     }
   }
 
@@ -174,7 +237,7 @@ export class PrismaCommunityData implements CommunityDataSource, CommunityDataSi
         const row = await tx.resource.create({
           data: {
             communityId, url: r.url, originalUrl: r.originalUrl, title: r.title, note: r.note, tags: r.tags, sharerId: member(r.sharer), channelId: r.channelId,
-            messageRef: r.messageRef, reshareCount: r.reshareCount, endorsementCount: r.endorsements.length, createdAt: new Date(r.createdAt),
+            messageRef: r.messageRef, reshareCount: r.reshareCount, endorsementCount: r.endorsements.length, guardOverride: r.guardOverride, createdAt: new Date(r.createdAt),
           },
         });
         resourceIds.set(r.url, row.id);
@@ -197,7 +260,7 @@ export class PrismaCommunityData implements CommunityDataSource, CommunityDataSi
         const row = await tx.thread.create({
           data: {
             communityId, kind: t.kind, text: t.text, tags: t.tags, askerId, status: t.status, outcome: t.outcome, outcomeNote: t.outcomeNote,
-            resolvedAt: t.resolvedAt ? new Date(t.resolvedAt) : null, channelId: t.channelId, messageRef: t.messageRef, threadRef: t.threadRef, createdAt,
+            resolvedAt: t.resolvedAt ? new Date(t.resolvedAt) : null, channelId: t.channelId, messageRef: t.messageRef, threadRef: t.threadRef, guardOverride: t.guardOverride, createdAt,
             replyCount: replies.length, firstReplyAt: replies[0] ? new Date(replies[0].createdAt) : null,
           },
         });

@@ -101,13 +101,13 @@ export class PrismaResourceRepository implements ResourceRepository {
   }
 }
 
-interface RawHit {
+export interface RawHit {
   id: string; community_id: string; url: string; original_url: string; title: string | null; note: string | null; tags: string[];
   sharer_id: string; channel_id: string | null; message_ref: string | null; reshare_count: number; endorsement_count: number;
   created_at: Date; sharer_name: string;
 }
 
-const fromRaw = (r: RawHit): ResourceHit => ({
+export const fromRaw = (r: RawHit): ResourceHit => ({
   id: r.id, communityId: r.community_id, url: r.url, originalUrl: r.original_url, title: r.title, note: r.note, tags: r.tags,
   sharerId: r.sharer_id, channelId: r.channel_id, messageRef: r.message_ref, reshareCount: Number(r.reshare_count),
   endorsementCount: Number(r.endorsement_count), createdAt: new Date(r.created_at), sharerName: r.sharer_name,

@@ -5,7 +5,10 @@ import type { Thread, ThreadStatus } from "../../core/threads/thread-types";
 import { COUNT_CAP, type ArchivedThread, type LibraryPage, type LibraryQuery, type ReplyView, type SecretRepository, type SiteRepository } from "../../core/web/site-types";
 import { Prisma } from "../generated/client.ts";
 import type { Db } from "../db-types";
-import { searchTsQuery } from "./resource-repository";
+import { fromRaw, searchTsQuery, type RawHit } from "./resource-repository";
+
+/** A relevance search ranks (and counts) the newest this many matches, as /resources does. */
+const RANKED = 500;
 
 const withSharer = { sharer: { select: { displayName: true } } } as const;
 const threadInclude = { asker: { select: { displayName: true } }, helpers: { include: { member: { select: { displayName: true } } } } } as const;
@@ -18,34 +21,53 @@ const hit = ({ sharer, ...r }: ResourceHit & { sharer: { displayName: string } }
 export class PrismaSiteRepository implements SiteRepository {
   constructor(private readonly db: Db) {}
 
+  /**
+   * One page of the library. A search by relevance ranks the newest RANKED matches, like /resources,
+   * and counts them in the same statement; the other orders walk an index and count up to COUNT_CAP
+   * beside it, at the same time.
+   */
   async library(communityId: string, q: LibraryQuery): Promise<LibraryPage> {
     const tsquery = await searchTsQuery(this.db, q.text);
-    const where = Prisma.sql`r.community_id = ${communityId}::uuid
+    const where = Prisma.sql`r.community_id = ${communityId}::uuid AND NOT r.guard_override
       ${q.tags.length ? Prisma.sql`AND r.tags @> ${q.tags}::text[]` : Prisma.empty}
       ${tsquery ? Prisma.sql`AND r.search @@ ${tsquery}::tsquery` : Prisma.empty}`;
-    const counted = await this.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 FROM resources r WHERE ${where} LIMIT ${COUNT_CAP + 1}) x`;
-    let ids: { id: string }[];
+    const columns = Prisma.sql`r.id, r.community_id, r.url, r.original_url, r.title, r.note, r.tags, r.sharer_id, r.channel_id, r.message_ref,
+      r.reshare_count, r.endorsement_count, r.created_at`;
     if (q.sort === "relevance" && tsquery) {
-      // Like /resources: the newest 500 matches, ranked by text relevance lifted by endorsements, faded by age.
       const boost = Prisma.sql`(1 + ln(1 + r.endorsement_count)) / (1 + extract(epoch FROM (${q.now}::timestamptz - r.created_at)) / 2592000.0)`;
-      ids = await this.db.$queryRaw`
-        WITH candidates AS MATERIALIZED (SELECT r.id FROM resources r WHERE ${where} ORDER BY r.created_at DESC LIMIT 500)
-        SELECT r.id FROM candidates c JOIN resources r ON r.id = c.id
-        ORDER BY ts_rank(r.search, ${tsquery}::tsquery) * ${boost} DESC, r.created_at DESC OFFSET ${q.offset} LIMIT ${q.limit}`;
-    } else {
-      const order = q.sort === "endorsed" ? Prisma.sql`r.endorsement_count DESC, r.created_at DESC` : Prisma.sql`r.created_at DESC`;
-      ids = await this.db.$queryRaw`SELECT r.id FROM resources r WHERE ${where} ORDER BY ${order} OFFSET ${q.offset} LIMIT ${q.limit}`;
+      const rows = await this.db.$queryRaw<(RawHit & { n: bigint })[]>`
+        WITH candidates AS MATERIALIZED (SELECT r.id FROM resources r WHERE ${where} ORDER BY r.created_at DESC LIMIT ${RANKED})
+        SELECT r.*, m.display_name AS sharer_name FROM (
+          SELECT ${columns}, ts_rank(r.search, ${tsquery}::tsquery) * ${boost} AS score, count(*) OVER () AS n
+          FROM candidates c JOIN resources r ON r.id = c.id
+          ORDER BY score DESC, r.created_at DESC OFFSET ${q.offset} LIMIT ${q.limit}) r
+        JOIN members m ON m.id = r.sharer_id
+        ORDER BY r.score DESC, r.created_at DESC`;
+      const total = rows.length ? Number(rows[0]!.n) : q.offset ? await this.count(where, RANKED) : 0;
+      return { hits: rows.map(fromRaw), total, capped: total >= RANKED };
     }
-    return { hits: await this.resourcesByIds(communityId, ids.map((r) => r.id)), total: Number(counted[0]?.n ?? 0) };
+    const order = q.sort === "endorsed" ? Prisma.sql`r.endorsement_count DESC, r.created_at DESC` : Prisma.sql`r.created_at DESC`;
+    const [total, rows] = await Promise.all([
+      this.count(where, COUNT_CAP + 1),
+      this.db.$queryRaw<RawHit[]>`
+        SELECT r.*, m.display_name AS sharer_name FROM (SELECT ${columns} FROM resources r WHERE ${where} ORDER BY ${order} OFFSET ${q.offset} LIMIT ${q.limit}) r
+        JOIN members m ON m.id = r.sharer_id ORDER BY ${order}`,
+    ]);
+    return { hits: rows.map(fromRaw), total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
+  }
+
+  private async count(where: Prisma.Sql, cap: number): Promise<number> {
+    const counted = await this.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 FROM resources r WHERE ${where} LIMIT ${cap}) x`;
+    return Number(counted[0]?.n ?? 0);
   }
 
   async resource(communityId: string, id: string): Promise<ResourceHit | null> {
-    const r = await this.db.resource.findFirst({ where: { communityId, id }, include: withSharer });
+    const r = await this.db.resource.findFirst({ where: { communityId, id, guardOverride: false }, include: withSharer });
     return r ? hit(r) : null;
   }
 
   async threads(communityId: string, status: ThreadStatus, offset: number, limit: number) {
-    const where = { communityId, status };
+    const where = { communityId, status, guardOverride: false };
     const [rows, total] = await Promise.all([
       this.db.thread.findMany({ where, include: threadInclude, orderBy: status === "resolved" ? [{ resolvedAt: "desc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "asc" }], skip: offset, take: limit }),
       this.db.thread.count({ where }),
@@ -55,7 +77,7 @@ export class PrismaSiteRepository implements SiteRepository {
 
   async thread(communityId: string, id: string) {
     const t = await this.db.thread.findFirst({
-      where: { communityId, id },
+      where: { communityId, id, guardOverride: false },
       include: { ...threadInclude, replies: { where: { deletedAt: null, text: { not: null } }, include: { author: { select: { displayName: true } } }, orderBy: { createdAt: "asc" }, take: 200 } },
     });
     if (!t) return null;
@@ -76,14 +98,14 @@ export class PrismaSiteRepository implements SiteRepository {
 
   async resourcesByIds(communityId: string, ids: string[]): Promise<ResourceHit[]> {
     if (!ids.length) return [];
-    const rows = await this.db.resource.findMany({ where: { communityId, id: { in: ids } }, include: withSharer });
+    const rows = await this.db.resource.findMany({ where: { communityId, id: { in: ids }, guardOverride: false }, include: withSharer });
     const byId = new Map(rows.map((r) => [r.id, hit(r)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async threadsByIds(communityId: string, ids: string[]): Promise<ArchivedThread[]> {
     if (!ids.length) return [];
-    const rows = await this.db.thread.findMany({ where: { communityId, id: { in: ids } }, include: threadInclude });
+    const rows = await this.db.thread.findMany({ where: { communityId, id: { in: ids }, guardOverride: false }, include: threadInclude });
     const byId = new Map(rows.map((t) => [t.id, archived(t as ThreadRow)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }

@@ -59,7 +59,7 @@ export class PrismaThreadRepository implements ThreadRepository {
   async resolve(communityId: string, id: string, res: Resolution): Promise<boolean> {
     const { count } = await this.db.thread.updateMany({
       where: { communityId, id, status: "open" },
-      data: { status: "resolved", outcome: res.outcome, outcomeNote: res.note, resolvedAt: res.at },
+      data: { status: "resolved", outcome: res.outcome, outcomeNote: res.note, resolvedAt: res.at, ...(res.guardOverride ? { guardOverride: true } : {}) },
     });
     if (count === 0) return false;
     if (res.helperIds.length) {
