@@ -20,6 +20,7 @@ export const ENTRIES = {
   "cli/export": "src/cli/export-cli.ts",
   "cli/import": "src/cli/import-cli.ts",
   "cli/web": "src/cli/web-cli.ts",
+  "cli/tone": "src/cli/tone-cli.ts",
 };
 
 /** The built file for a source entry ("src/cli/jobs-cli.ts" → ".../dist/cli/jobs.js"). */

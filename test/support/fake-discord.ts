@@ -26,7 +26,12 @@ export interface RestCall {
 let counter = 0n;
 const snowflake = () => String(1_200_000_000_000_000_000n + ++counter);
 
-export const user = (id: string, name: string, bot = false) => ({ id, username: name, global_name: name, discriminator: "0", avatar: null, bot });
+/** Names of the users the tests made, so a DM channel's recipient keeps its name (discord.js caches users by id). */
+const knownNames = new Map<string, string>();
+export const user = (id: string, name: string, bot = false) => {
+  knownNames.set(id, name);
+  return { id, username: name, global_name: name, discriminator: "0", avatar: null, bot };
+};
 
 /**
  * A fake Discord on loopback: the REST API (recording every call) and a gateway WebSocket that
@@ -100,11 +105,11 @@ export const startFakeDiscord = async () => {
       if ((m = path.match(/^\/webhooks\/\d+\/[^/]+$/))) return json(200, message(CHANNEL_ID, body));
       if (path === "/users/@me/channels") {
         const id = `5${String(body.recipient_id).slice(1)}`;
-        const dm = { id, type: 1, recipients: [user(String(body.recipient_id), "member")], last_message_id: null };
+        const dm = { id, type: 1, recipients: [user(String(body.recipient_id), knownNames.get(String(body.recipient_id)) ?? "member")], last_message_id: null };
         channels.set(id, dm);
         return json(200, dm);
       }
-      if ((m = path.match(/^\/users\/(\d+)$/))) return json(200, user(m[1]!, `user${m[1]!.slice(-3)}`));
+      if ((m = path.match(/^\/users\/(\d+)$/))) return json(200, user(m[1]!, knownNames.get(m[1]!) ?? `user${m[1]!.slice(-3)}`));
       if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/))) return json(201, thread(m[2]!, m[1]!, String(body.name)));
       if ((m = path.match(/^\/channels\/(\d+)\/threads$/))) {
         const starter = message("pending", (body.message as Record<string, unknown>) ?? {});
