@@ -15,6 +15,7 @@ const idNumber = (p: Post) => Number(p.id.replace(/\D/g, ""));
 
 export const SETS: Record<string, () => Post[]> = {
   "own-heldout": () => read(path.join(here, "own-heldout.jsonl")),
+  "own-heldout-2": () => read(path.join(here, "own-heldout-2.jsonl")),
   ...(existsSync(devFile) ? {
     "dev-tune (d001-d080)": () => read(devFile).filter((p) => idNumber(p) <= 80),
     "dev-heldout (d081-d160)": () => read(devFile).filter((p) => idNumber(p) > 80),

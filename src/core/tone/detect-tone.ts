@@ -1,8 +1,8 @@
 import { stripMarkup } from "../guard/strip-markup";
 import type { ToneCategory, ToneResult, ToneSpan } from "./tone-types";
-import { CLIENT_LABELS, CLIENT_WORDS, COLLEAGUE_WORDS, CONTEMPT_EMOJI, INSULTS, PROFESSION_CONTEMPT, PROFESSION_WORDS, SNEERS, SYSTEM_WORDS } from "./tone-words";
+import { CLIENT_LABELS, CLIENT_WORDS, COLLEAGUE_WORDS, CONTEMPT_EMOJI, INSULTS, LIKENINGS, PROFESSION_CONTEMPT, PROFESSION_WORDS, SNEERS, SYSTEM_WORDS } from "./tone-words";
 
-const words = (source: string, flags = "giu") => new RegExp(`(?<![\\p{L}\\p{N}_'])(?:${source})(?![\\p{L}\\p{N}_])`, flags);
+const words = (source: string, flags = "iu") => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, flags);
 const CLIENT = words(CLIENT_WORDS);
 const CLIENT_NOUN = words(String.raw`clients?|caseload|famil(?:y|ies)|parents?|moms?|mothers?|dads?|teens?|kids?|patients?|regulars?|guy|folks|victims?|people`);
 const COLLEAGUE = words(COLLEAGUE_WORDS);
@@ -12,7 +12,8 @@ const LABEL = words(CLIENT_LABELS);
 const INSULT = words(INSULTS);
 const PROF_CONTEMPT = words(PROFESSION_CONTEMPT);
 const SNEER = words(SNEERS);
-const EMOJI = new RegExp(CONTEMPT_EMOJI, "gu");
+const LIKENING = words(LIKENINGS);
+const EMOJI = new RegExp(CONTEMPT_EMOJI, "u");
 const LAUGH = /😂|🤣|:joy:|:rofl:/u;
 /** Adjectives that sneer only when they land on people: "entitled parents", "manipulative junkies". */
 const ADJ_ON_PEOPLE = words(String.raw`(?:entitled|manipulative|lazy|needy|whiny|dramatic|ungrateful|hopeless)(?: \w+)? (?:clients?|parents?|moms?|dads?|families|teens?|kids?|people|folks|freeloaders|junkies|addicts)`);
@@ -20,11 +21,11 @@ const ADJ_ON_PEOPLE = words(String.raw`(?:entitled|manipulative|lazy|needy|whiny
 const NAMED_COLLEAGUE = /\b(?:at|from) (?:the )?(?:[A-Z][\w'-]+ ){1,4}(?:Services|Agency|Center|Centre|Clinic|Hospital|Office|Department|Partners|Alliance)\b|\b(?:everyone|everybody|people|staff) (?:at|in) [A-Z][\w'-]+|\b[A-Z][a-z]+ (?:in|from) (?:billing|hr|intake|admin|accounting|finance|legal|records)\b|\b(?:my |our )?(?:coworker|co-worker|colleague|supervisor|boss|manager|intern) [A-Z][a-z]+\b|@m{3,}/;
 
 /** A slur or label quoted in order to question it: "a coworker called our clients 'frequent flyers'". */
-const CHALLENGE = /\b(?:called|calls|calling|call(?:ed)? (?:them|our clients|clients)|referred to|refers to|labell?ed|gets? marked|marked as|keeps? (?:calling|saying)|said|says)\b[^.!?\n]{0,60}['"‘“]|\b(?:push back|how do i (?:address|respond|handle|challenge|call (?:it|this) out)|how would you(?: have)? respond(?:ed)?|nobody said anything|is it ok(?:ay)? to say|stop (?:saying|calling))\b/i;
+const CHALLENGE = /\b(?:called|calls|calling|referred to|refers to|labell?ed|gets? marked|marked as|keeps? (?:calling|saying))\b[^.!?\n]{0,60}['"‘“]|\b(?:push back|how do i (?:address|respond|handle|challenge|call (?:it|this) out)|how would you(?: have)? respond(?:ed)?|nobody said anything|is it ok(?:ay)? to say|stop (?:saying|calling))\b/i;
 /** Talk about one's own state: never nudged for the words that describe it. */
 const SELF = /\b(?:i'?m|i am|i feel|i felt|i was|i've been|makes me feel|made me feel|me|myself)\s+(?:so |such |like |a |an |totally |completely |really )*(?:an? )?$/i;
 /** Burnout, grief and distress: weak signals (an emoji, a sneer) are never enough in such posts. */
-const DISTRESS = /\b(?:burn(?:ed|t)? ?out|burnt|exhausted|cried|crying|grief|grieving|compassion fatigue|vicarious trauma|moral injury|so done|dark place|heavy|can'?t shake|overwhelmed|numb|feel nothing|falling apart|breaking down)\b/i;
+const DISTRESS = /\b(?:burn(?:ed|t)? ?out|burnt|compassion fatigue|vicarious trauma|moral injury|grief|grieving)\b|\b(?:i|i'm|im|i am|i've|me|my|we)\b[^.!?]{0,30}\b(?:exhausted|cried|crying|so done|dark place|heavy|can'?t shake|overwhelmed|numb|feel nothing|falling apart|breaking down|scared|shaking)\b/i;
 
 interface Sentence { start: number; text: string }
 
@@ -49,7 +50,7 @@ const normalize = (original: string) => {
   return stripMarkup(marked).text;
 };
 
-const all = (re: RegExp, text: string, from = 0) => [...text.matchAll(re)].map((m) => ({ start: from + m.index!, end: from + m.index! + m[0].length, text: m[0] }));
+const all = (re: RegExp, text: string, from = 0) => [...text.matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`))].map((m) => ({ start: from + m.index!, end: from + m.index! + m[0].length, text: m[0] }));
 
 /**
  * Finds wording that holds clients, colleagues or the profession in contempt. The wording decides,
@@ -70,13 +71,16 @@ export const detectTone = (original: string): ToneResult => {
   const inQuotes = (start: number, end: number) => /['"‘“]\s*$/.test(low.slice(Math.max(0, start - 2), start)) && /^\s*['"’”]/.test(low.slice(end, end + 2));
   const selfDirected = (start: number) => SELF.test(low.slice(Math.max(0, start - 40), start));
   const postHasClient = CLIENT.test(low);
+  const postHasProfession = PROFESSION.test(low);
 
   for (const s of sentences(low)) {
     const t = s.text;
     const has = { client: CLIENT.test(t), colleague: COLLEAGUE.test(t) || NAMED_COLLEAGUE.test(norm.slice(s.start, s.start + t.length)), profession: PROFESSION.test(t), system: SYSTEM.test(t) };
 
     // Contempt for the profession as a whole.
-    if (has.profession) for (const m of all(PROF_CONTEMPT, t, s.start)) push(m, "profession_disparagement", "profession-contempt", true);
+    if (has.profession || (postHasProfession && /\b(?:they|them|those|these|we)\b/.test(t))) {
+      for (const m of all(PROF_CONTEMPT, t, s.start)) push(m, "profession_disparagement", "profession-contempt", true);
+    }
 
     // Labels that dehumanize clients; quoted to challenge them, they are not the author's.
     for (const m of all(LABEL, t, s.start)) {
@@ -101,6 +105,12 @@ export const detectTone = (original: string): ToneResult => {
       }
     }
 
+    // Likening people to objects, animals or toddlers.
+    for (const m of all(LIKENING, t, s.start)) {
+      if (selfDirected(m.start) || has.system && !has.client && !has.colleague) continue;
+      push(m, has.colleague && !has.client ? "colleague_disparagement" : has.profession && !has.client ? "profession_disparagement" : "client_disparagement", "likening", true);
+    }
+
     // Sarcasm at the person just mentioned.
     for (const m of all(SNEER, t, s.start)) {
       if (!postHasClient && !has.colleague) continue;
@@ -108,7 +118,7 @@ export const detectTone = (original: string): ToneResult => {
     }
 
     // Scare quotes around what a client said or claims: "he 'forgot'", "her 'migraines' 🙄".
-    for (const q of t.matchAll(/(['‘"“])([^'’"”\n]{2,40})(['’"”])/g)) {
+    for (const q of t.matchAll(/(?<![\p{L}\p{N}])(['‘"“])([^'’"”\n]{2,40}?)(['’"”])(?![\p{L}\p{N}])/gu)) {
       const start = s.start + q.index!;
       const end = start + q[0].length;
       const before = t.slice(0, q.index!);
@@ -116,7 +126,6 @@ export const detectTone = (original: string): ToneResult => {
       if (SYSTEM.test(before.slice(-30)) || challenged) continue;
       const aimed = /\b(?:he|she|they|his|her|their|client|mom|dad|parent|teen|guy|kid)\b[^.!?]{0,25}$/.test(before) || /^\s*(?:again|lol|lmao|🙄|😂|:roll_eyes:|:clown_face:|but somehow|sure|ok|yeah)/.test(t.slice(q.index! + q[0].length));
       const sneering = EMOJI.test(t) || SNEER.test(t) || /\b(?:lol|lmao|sure|somehow|again|yeah ok|ok)\b/.test(t) || /\b(?:for the \d+(?:st|nd|rd|th)|again)\b/.test(low);
-      EMOJI.lastIndex = 0;
       if (aimed && sneering && postHasClient) {
         const lead = /\b(?:he|she|they|his|her|their)\s*$/.exec(before);
         push({ start: lead ? s.start + lead.index : start, end }, "client_disparagement", "scare-quotes", false);
@@ -137,7 +146,7 @@ export const detectTone = (original: string): ToneResult => {
   // never in a post about burnout or grief.
   const strong = spans.filter((x) => x.strong);
   const weak = spans.filter((x) => !x.strong);
-  const flagged = strong.length > 0 || (!distress && (weak.length >= 2 || weak.some((x) => x.rule === "sneer" || x.rule === "scare-quotes")));
+  const flagged = strong.length > 0 || (!distress && (weak.length >= 2 || weak.some((x) => x.rule === "sneer" || x.rule === "scare-quotes" || (x.rule === "eye-roll" && !LAUGH.test(x.text)))));
   if (!flagged) return { flagged: false, category: null, spans: [] };
   const kept = spans.sort((a, b) => a.start - b.start);
   const votes = new Map<ToneCategory, number>();
