@@ -42,6 +42,8 @@ export interface CommandContext {
   services: Services;
   /** The member confirmed the text is de-identified ("post anyway"). */
   confirmed: boolean;
+  /** The member chose "Post as is" after the tone nudge. */
+  toneConfirmed: boolean;
 }
 
 type Args = Record<string, unknown>;

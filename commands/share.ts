@@ -10,6 +10,6 @@ export const share = defineCommand({
     note: opt.text("Why it helps").optional(),
   },
   run: (ctx, a) => ctx.services.resources.share(ctx.actor, ctx.place, {
-    url: a.url as string, tags: a.tags as string[] | undefined, note: a.note as string | undefined, confirmed: ctx.confirmed,
+    url: a.url as string, tags: a.tags as string[] | undefined, note: a.note as string | undefined, confirmed: ctx.confirmed, toneConfirmed: ctx.toneConfirmed,
   }),
 });

@@ -12,6 +12,7 @@ import { PrismaButtonValues, PrismaInstallations, PrismaProcessedEvents } from "
 import { buildServices, type Services } from "./services";
 import { lexiconFromFile } from "./lexicon-file";
 import { SignedWebLinks } from "../adapters/web/web-links";
+import { createToneCheck } from "../core/tone/create-tone-check";
 import { SiteService } from "../core/web/site-service";
 import { PrismaSiteRepository, PrismaSecrets } from "../db/repositories/site-repository";
 import { PrismaCommunityData } from "../db/repositories/community-data-repository";
@@ -63,7 +64,7 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
     secret: config.PEERLOOP_WEB_SECRET, secrets: new PrismaSecrets(db.prisma), clock,
     baseUrl: () => config.PEERLOOP_PUBLIC_URL ?? `http://127.0.0.1:${port}`,
   });
-  const services = buildServices({ store, guard, clock, logger, links });
+  const services = buildServices({ store, guard, clock, logger, links, tone: createToneCheck() });
   const app = new PeerloopApp(services, logger);
   return {
     config, db, store, services, app, clock, logger, guard, links,

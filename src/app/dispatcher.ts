@@ -3,7 +3,7 @@ import { COMMANDS, commandByName } from "../../commands/index";
 import { schemaOf, type CommandDef, type OptionDef } from "../../commands/define";
 import type { Actor, Place } from "../core/shared/context";
 import { cleanText } from "../core/shared/clean-text";
-import { fail, PeerloopError } from "../core/shared/errors";
+import { fail, isPeerloopError, PeerloopError } from "../core/shared/errors";
 import type { Logger } from "../core/shared/logger";
 import type { Outcome } from "../core/shared/message";
 import { usageOf } from "./help-message";
@@ -20,16 +20,18 @@ export interface Invocation {
 }
 
 /** A flagged command, packed into the "post anyway" button so no server-side state is needed. */
-const encode = (inv: Invocation) => Buffer.from(JSON.stringify(inv)).toString("base64url");
+const encode = (inv: Invocation & { confirmed?: boolean }) => Buffer.from(JSON.stringify(inv)).toString("base64url");
 const PACKED = z.object({
   command: z.string().max(40),
+  /** "Post as is" after a nudge on a post whose author had already confirmed it de-identified. */
+  confirmed: z.boolean().optional(),
   input: z.union([z.object({ text: z.string().max(10_000) }), z.object({ subcommand: z.string().max(40).optional(), options: z.record(z.string(), z.unknown()) })]),
 });
-const decode = (value: string): Invocation | null => {
+const decode = (value: string): (Invocation & { confirmed?: boolean }) | null => {
   try {
     if (typeof value !== "string" || value.length > MAX_BUTTON_VALUE || !/^[\w-]*$/.test(value)) return null;
     const parsed = PACKED.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-    return parsed.success ? (parsed.data as Invocation) : null;
+    return parsed.success ? (parsed.data as Invocation & { confirmed?: boolean }) : null;
   } catch {
     return null;
   }
@@ -40,14 +42,22 @@ const MAX_BUTTON_VALUE = 1_900; // Slack allows 2,000 characters in a button val
 export class Dispatcher {
   constructor(private readonly services: Services, private readonly logger: Logger) {}
 
-  async run(actor: Actor, place: Place, inv: Invocation, confirmed = false): Promise<Outcome> {
+  async run(actor: Actor, place: Place, inv: Invocation, confirmed = false, toneConfirmed = false): Promise<Outcome> {
     try {
-      return await this.execute(actor, place, inv, confirmed);
+      return await this.execute(actor, place, inv, confirmed, toneConfirmed);
     } catch (error) {
-      const packed = encode(inv);
-      return translateFailure(error, this.logger, { command: inv.command, communityId: actor.communityId, memberId: actor.memberId },
-        !confirmed && packed.length <= MAX_BUTTON_VALUE ? packed : undefined);
+      // The retry a button carries: for the guard, the command; for the tone nudge, the command and whether it was confirmed de-identified.
+      const packed = encode(isPeerloopError(error) && error.code === "TONE" ? { ...inv, confirmed } : inv);
+      const retry = packed.length > MAX_BUTTON_VALUE ? undefined : isPeerloopError(error) && error.code === "TONE" ? packed : confirmed ? undefined : packed;
+      return translateFailure(error, this.logger, { command: inv.command, communityId: actor.communityId, memberId: actor.memberId }, retry, actor.displayName);
     }
+  }
+
+  /** "Post as is" after the tone nudge: re-runs the command with the author's choice (and any earlier "post anyway"). */
+  async postAsIs(actor: Actor, place: Place, value: string): Promise<Outcome> {
+    const inv = decode(value);
+    if (!inv) return translateFailure(new PeerloopError("STALE_BUTTON", "That button is out of date or damaged. Please run your command again."), this.logger, { memberId: actor.memberId });
+    return this.run(actor, place, { command: cleanText(inv.command), input: "text" in inv.input ? { text: cleanText(inv.input.text) } : inv.input }, inv.confirmed ?? false, true);
   }
 
   /** The "post anyway" button: re-runs the flagged command with the author's confirmation. */
@@ -58,7 +68,7 @@ export class Dispatcher {
     return this.run(actor, place, { command: cleanText(inv.command), input: "text" in inv.input ? { text: cleanText(inv.input.text) } : inv.input }, true);
   }
 
-  private async execute(actor: Actor, place: Place, inv: Invocation, confirmed: boolean): Promise<Outcome> {
+  private async execute(actor: Actor, place: Place, inv: Invocation, confirmed: boolean, toneConfirmed: boolean): Promise<Outcome> {
     const command = commandByName(inv.command.replace(/^\//, ""));
     if (!command) {
       return fail("UNKNOWN_COMMAND", `There's no /${inv.command.replace(/^\//, "").slice(0, 30)} command. Commands: ${COMMANDS.map((c) => `/${c.name}`).join(", ")}. Try /peerloop help.`);
@@ -67,7 +77,7 @@ export class Dispatcher {
     const raw = "text" in inv.input ? parseText(options, this.afterSubcommand(command, inv.input.text), usage) : inv.input.options;
     const parsed = schemaOf(options).safeParse(raw);
     if (!parsed.success) return fail(...this.explain(parsed.error, options, usage, example));
-    return run({ actor, place, services: this.services, confirmed }, parsed.data);
+    return run({ actor, place, services: this.services, confirmed, toneConfirmed }, parsed.data);
   }
 
   private select(command: CommandDef, input: CommandInput) {

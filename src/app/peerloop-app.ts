@@ -51,6 +51,16 @@ export class PeerloopApp {
     return this.dispatcher.postAnyway(actor, place, value);
   }
 
+  /** "Post as is" on a tone nudge. */
+  postAsIs(actor: Actor, place: Place, value: string): Promise<Outcome> {
+    return this.dispatcher.postAsIs(actor, place, value);
+  }
+
+  /** "Edit" on a tone nudge: nothing is posted. */
+  async editDraft(): Promise<Outcome> {
+    return { messages: [{ to: { kind: "actor" }, message: { text: "Nothing was posted. Edit your words and send the command again whenever you're ready.", tone: "info" } }] };
+  }
+
   endorse(actor: Actor, resourceId: string): Promise<Outcome> {
     return this.guarded(actor, "endorse", async () => {
       if (!UUID.test(resourceId)) return fail("STALE_BUTTON", "That button is out of date. Search the library with /resources and endorse from there.");

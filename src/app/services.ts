@@ -13,6 +13,8 @@ import { ThreadService } from "../core/threads/thread-service";
 import { helpMessage } from "./help-message";
 import type { WebLinks } from "../core/web/site-types";
 import { WebService } from "../core/web/web-service";
+import type { ToneCheck } from "../core/tone/tone-types";
+import { ToneGate } from "../core/tone/tone-gate";
 
 export interface Services {
   resources: ResourceService;
@@ -28,18 +30,21 @@ export interface Services {
 export interface Dependencies {
   store: Store;
   guard: Guard;
+  /** The professional-tone check; absent, nothing is nudged (unit tests of other features). */
+  tone?: ToneCheck;
   clock: Clock;
   logger: Logger;
   /** The web's signed links; absent where no web server runs (unit tests). */
   links?: WebLinks;
 }
 
-export const buildServices = ({ store, guard, clock, logger, links }: Dependencies): Services => {
+export const buildServices = ({ store, guard, clock, logger, links, tone }: Dependencies): Services => {
   const gate = new ConfidentialityGate(guard, logger);
   const notifications = new NotificationService();
+  const toneGate = tone ? new ToneGate(tone) : undefined;
   return {
-    resources: new ResourceService(store, notifications, gate, clock, links),
-    threads: new ThreadService(store, notifications, gate, clock),
+    resources: new ResourceService(store, notifications, gate, clock, links, toneGate),
+    threads: new ThreadService(store, notifications, gate, clock, toneGate),
     members: new MemberService(store, clock),
     settings: new SettingsService(store),
     roundups: new RoundupService(store, clock),

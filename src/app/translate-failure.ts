@@ -1,12 +1,14 @@
 import { DEIDENTIFY_TIPS } from "../core/guard/confidentiality-gate";
 import type { Finding } from "../core/guard/guard-types";
 import { findingField } from "../core/guard/suggest-rewrite";
+import { moderatorNotice } from "../core/tone/tone-gate";
 import { isPeerloopError, type PeerloopError } from "../core/shared/errors";
 import type { Logger } from "../core/shared/logger";
 import { privately, reply, type Button, type Message, type Outcome } from "../core/shared/message";
 
 /** The one place any failure becomes what the member sees: their own mistakes explained, ours apologised for. */
-export const translateFailure = (error: unknown, logger: Logger, context: Record<string, unknown>, retry?: string): Outcome => {
+export const translateFailure = (error: unknown, logger: Logger, context: Record<string, unknown>, retry?: string, author?: string): Outcome => {
+  if (isPeerloopError(error) && error.code === "TONE") return toneOutcome(error, retry, author);
   if (isPeerloopError(error)) return reply(privately(userErrorMessage(error, retry)));
   logger.error("unexpected failure", { ...context, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   return reply(privately({
@@ -14,6 +16,19 @@ export const translateFailure = (error: unknown, logger: Logger, context: Record
     text: "Sorry, Peerloop couldn't finish that. Nothing was saved; please try again in a minute. The team has the details in the log.",
     tone: "error",
   }));
+};
+
+/** The tone nudge: the note, "Post as is" and "Edit"; with `tone-check moderators`, a word to the moderators without the text. */
+const toneOutcome = (e: PeerloopError, retry?: string, author?: string): Outcome => {
+  const buttons: Button[] = [
+    ...(retry ? [{ action: "post-as-is" as const, value: retry, label: "Post as is" }] : []),
+    { action: "edit", value: "edit", label: "Edit", style: "primary" },
+  ];
+  const channel = e.detail?.moderatorChannel as string | undefined;
+  return reply(
+    privately({ title: "Before this goes out: a note on tone", text: e.message, buttons, tone: "warning" }),
+    ...(channel ? [moderatorNotice(channel, author ?? "A member", String(e.detail?.what ?? "post"))] : []),
+  );
 };
 
 const userErrorMessage = (e: PeerloopError, retry?: string): Message => {

@@ -3,6 +3,7 @@ import pg from "pg";
 import { openDatabase } from "../db/open-database";
 import { benchScale, searchAgreement } from "../db/bench/scale-bench";
 import { benchWeb } from "./web-bench";
+import { benchTone } from "./tone-bench";
 import { FULL_SCALE, seedScale } from "../db/bench/seed-scale";
 import { buildDist } from "../tools/build.mjs";
 import { benchBurst } from "./burst";
@@ -22,6 +23,10 @@ const burstOnly = process.argv.includes("--burst");
 const startupOnly = process.argv.includes("--startup");
 const scaleOnly = process.argv.includes("--scale");
 const webOnly = process.argv.includes("--web");
+if (process.argv.includes("--tone")) {
+  process.stdout.write(`${benchTone()}\n`);
+  process.exit(0);
+}
 const deadline = Date.now() + 14 * 60_000;
 const base = new URL(process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres");
 const name = `peerloop_bench_${Date.now()}`;
@@ -95,6 +100,7 @@ try {
   }
   times.sort((a, b) => a - b);
   say(`\nGuard: ${(20_000 / ((performance.now() - began) / 1000)).toFixed(0)} messages/s, median ${ms(times[10_000]!)}, p99 ${ms(times[19_800]!)} (target median < 2 ms)`);
+  say(benchTone());
 } catch (error) {
   if (!(error instanceof Done)) throw error;
 } finally {

@@ -198,6 +198,21 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     expect(text(await privateAnswer((await slash(ANA, "peerloop", {}, { sub: "help" })).token))).toContain("/share");
   });
 
+  it("a disparaging /ask gets a private tone nudge; Edit posts nothing, Post as is posts it", async () => {
+    const before = channelPosts().length;
+    const nudge = await privateAnswer((await slash(ANA, "ask", { question: "how do I get through to clients who are just lazy freeloaders?" })).token);
+    expect(text(nudge)).toContain("a note on tone");
+    const postAsIs = /"custom_id":"(post-as-is:[^"]+)"/.exec(text(nudge))?.[1];
+    expect(postAsIs, text(nudge)).toBeTruthy();
+    expect(text(nudge)).toContain('"custom_id":"edit:edit"');
+    const press = (customId: string) => interact({ ...base(ANA), type: 3, data: { custom_id: customId, component_type: 2 }, message: { id: discord.snowflake(), channel_id: CHANNEL_ID, content: "", type: 0 } });
+    expect(text(await privateAnswer((await press("edit:edit")).token))).toContain("Nothing was posted");
+    expect(channelPosts().length).toBe(before);
+    await press(postAsIs!);
+    const card = await eventually(() => channelPosts()[before], 5_000, "question posted as is");
+    expect(text(card)).toContain("lazy freeloaders");
+  });
+
   it("/peerloop web answers privately with the member's signed link, served by the Discord door's own HTTP server", async () => {
     const answer = text(await privateAnswer((await slash(ANA, "peerloop", {}, { sub: "web" })).token));
     const link = /http:\/\/127\.0\.0\.1:\d+\/c\/[0-9a-f-]{36}\/login\?t=v1\.[\w.-]+/.exec(answer)?.[0];

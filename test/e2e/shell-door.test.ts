@@ -113,6 +113,25 @@ describe("the shell door, end to end through piped stdin", () => {
     expect(confirmed).toMatch(/^#general › thread [0-9a-f]{6} │ Question from ana/);
   });
 
+  it("nudges a disparaging question privately and holds it until Post as is; Edit posts nothing; a burnout post is never nudged", async () => {
+    const { out } = await shell([
+      "/ask how do I get through to clients who are just lazy freeloaders? #engagement",
+      ":press 2",
+      ":press 1",
+      "/ask I'm so exhausted, I cried in my car after a home visit today. how do you all cope? #burnout",
+    ]);
+    const [nudge, edited, posted, burnout] = out.split(/\n(?=\S)/).filter((b) => !b.startsWith("Peerloop local shell"));
+    expect(nudge).toMatch(/^\(only you\) │ ⚠ Before this goes out: a note on tone/);
+    expect(nudge).toContain('may read as disparaging ("lazy freeloaders")');
+    expect(nudge).toContain("[Post as is] → :press 1");
+    expect(nudge).toContain("[Edit] → :press 2");
+    expect(edited).toMatch(/^\(only you\) │ Nothing was posted/);
+    expect(posted).toMatch(/^#general › thread [0-9a-f]{6} │ Question from ana/);
+    expect(posted).toContain("lazy freeloaders");
+    expect(burnout).toMatch(/^#general › thread [0-9a-f]{6} │ Question from ana/);
+    expect(out.match(/Question from ana/g)).toHaveLength(2);
+  });
+
   it("runs jobs from the shell with :jobs run, as of a given time", async () => {
     const { out } = await shell([
       ":in jobs-room",

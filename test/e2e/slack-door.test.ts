@@ -99,6 +99,23 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     expect(blocksText({ body: reply })).toContain("https://example.org/a");
   });
 
+  it("a disparaging /ask gets a private tone nudge; Edit posts nothing, Post as is posts it", async () => {
+    const before = posts().length;
+    const reply = await privateReply(await command("UCY", "ask", "how do I get through to clients who are just lazy freeloaders? #engagement"));
+    expect(reply.response_type).toBe("ephemeral");
+    const blocks = blocksText({ body: reply });
+    expect(blocks).toContain("a note on tone");
+    const value = /"action_id":"post-as-is","value":"([\w-]+)"/.exec(blocks)?.[1];
+    expect(value, blocks).toBeTruthy();
+    const respond = (id: string) => `${slack.url}/respond/${id}`;
+    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-ed", response_url: respond("tone-edit"), actions: [{ action_id: "edit", value: "edit", type: "button" }] });
+    expect(blocksText({ body: await privateReply("tone-edit") })).toContain("Nothing was posted");
+    expect(posts().length).toBe(before);
+    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-pa", response_url: respond("tone-post"), actions: [{ action_id: "post-as-is", value, type: "button" }] });
+    const card = await newPost(before, "question posted as is");
+    expect(blocksText(card)).toContain("lazy freeloaders");
+  });
+
   it("/peerloop web answers privately with the member's signed link, which opens the library on the bot's own server", async () => {
     const reply = await privateReply(await command("UCY", "peerloop", "web"));
     expect(reply.response_type).toBe("ephemeral");

@@ -28,10 +28,16 @@ export const score = (posts: Post[]) => {
   const errors: string[] = [];
   for (const p of posts) {
     const r = check.inspect(p.text);
-    if (p.flagged && r.flagged) (tp++, r.category === p.category && rightCategory++);
-    else if (p.flagged) (fn++, errors.push(`FN ${p.id} [${p.category}] ${p.text}`));
-    else if (r.flagged) (fp++, errors.push(`FP ${p.id} ${p.text}  ← ${r.spans.map((s) => s.text).join(" | ")}`));
-    else tn++;
+    if (p.flagged && r.flagged) {
+      tp++;
+      if (r.category === p.category) rightCategory++;
+    } else if (p.flagged) {
+      fn++;
+      errors.push(`FN ${p.id} [${p.category}] ${p.text}`);
+    } else if (r.flagged) {
+      fp++;
+      errors.push(`FP ${p.id} ${p.text}  ← ${r.spans.map((s) => s.text).join(" | ")}`);
+    } else tn++;
   }
   return { recall: tp / Math.max(1, tp + fn), fpr: fp / Math.max(1, fp + tn), precision: tp / Math.max(1, tp + fp), categoryAccuracy: rightCategory / Math.max(1, tp), tp, fp, fn, tn, errors };
 };

@@ -61,3 +61,10 @@ ALTER TABLE "resources" ADD COLUMN     "guard_override" BOOLEAN NOT NULL DEFAULT
 -- AlterTable
 ALTER TABLE "threads" ADD COLUMN     "guard_override" BOOLEAN NOT NULL DEFAULT false;
 
+
+-- CreateEnum
+CREATE TYPE "ToneCheckSetting" AS ENUM ('on', 'off', 'moderators');
+
+-- AlterTable
+ALTER TABLE "communities" ADD COLUMN     "tone_check" "ToneCheckSetting" NOT NULL DEFAULT 'on';
+

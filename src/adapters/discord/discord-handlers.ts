@@ -125,6 +125,8 @@ const pressButton = async (deps: DiscordDeps, actor: Actor, place: DiscordPlace,
   if (!value) return { messages: [{ to: { kind: "actor" }, message: { text: "That button has expired; please run the command again.", tone: "warning" } }] };
   if (action === "endorse") return deps.app.endorse(actor, value);
   if (action === "post-anyway") return deps.app.postAnyway(actor, { channelId: place.channelId }, value);
+  if (action === "post-as-is") return deps.app.postAsIs(actor, { channelId: place.channelId }, value);
+  if (action === "edit") return deps.app.editDraft();
   return { messages: [] };
 };
 

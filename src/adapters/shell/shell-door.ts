@@ -145,6 +145,8 @@ export class ShellDoor {
     switch (button.action) {
       case "endorse": await this.show(await this.opts.app.endorse(actor, button.value)); break;
       case "post-anyway": await this.show(await this.opts.app.postAnyway(actor, this.place(), button.value)); break;
+      case "post-as-is": await this.show(await this.opts.app.postAsIs(actor, this.place(), button.value)); break;
+      case "edit": await this.show(await this.opts.app.editDraft()); break;
       case "resolve": this.print(`To resolve, say how it went and whom to credit: :resolve ${button.value} resolved @name -- what helped`); break;
     }
     return true;

@@ -95,6 +95,8 @@ export const handleAction = (deps: SlackDeps) => async ({ ack, respond, client, 
     const value = action.value ?? "";
     if (action.action_id === "endorse") return deliverOutcome(client, deps.app, await deps.app.endorse(actor, value), place, deps.logger);
     if (action.action_id === "post-anyway") return deliverOutcome(client, deps.app, await deps.app.postAnyway(actor, { channelId }, value), place, deps.logger);
+    if (action.action_id === "post-as-is") return deliverOutcome(client, deps.app, await deps.app.postAsIs(actor, { channelId }, value), place, deps.logger);
+    if (action.action_id === "edit") return deliverOutcome(client, deps.app, await deps.app.editDraft(), place, deps.logger);
     if (action.action_id === "resolve") {
       const check = await deps.app.prepareResolve(actor, value);
       if (!check.ok) return deliverOutcome(client, deps.app, check.outcome, place, deps.logger);

@@ -18,7 +18,7 @@ export const exportCommunity = async (source: CommunityDataSource, communityId: 
   const settings: ExportSettings = {
     timeZone: community.timeZone, roundupChannel: community.roundupChannel, roundupDay: community.roundupDay, roundupHour: community.roundupHour,
     unansweredHours: community.unansweredHours, allowPostAnyway: community.allowPostAnyway, notifyModerators: community.notifyModerators,
-    moderatorChannel: community.moderatorChannel, webAccess: community.webAccess, webNames: community.webNames,
+    moderatorChannel: community.moderatorChannel, webAccess: community.webAccess, webNames: community.webNames, toneCheck: community.toneCheck,
   };
   await write(`{"format":${JSON.stringify(EXPORT_FORMAT_NAME)},"version":${EXPORT_VERSION},"exportedAt":${JSON.stringify(now.toISOString())},\n`);
   await write(`"community":${JSON.stringify({ platform: community.platform, externalId: community.externalId, name: community.name, settings })}`);

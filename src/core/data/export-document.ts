@@ -91,6 +91,7 @@ export const exportSettings = z.object({
   moderatorChannel: z.string().max(120).nullable(),
   webAccess: z.enum(["members", "public", "off"]),
   webNames: z.enum(["full", "initials"]),
+  toneCheck: z.enum(["on", "off", "moderators"]).default("on"),
 });
 
 export const EXPORT_FORMAT_NAME = "peerloop-export";

@@ -8,6 +8,9 @@ export type WebAccess = (typeof WEB_ACCESS)[number];
 export const WEB_NAMES = ["full", "initials"] as const;
 export type WebNames = (typeof WEB_NAMES)[number];
 
+export const TONE_CHECK = ["on", "off", "moderators"] as const;
+export type ToneCheckSetting = (typeof TONE_CHECK)[number];
+
 export interface CommunitySettings {
   timeZone: string;
   roundupChannel: string | null;
@@ -21,6 +24,8 @@ export interface CommunitySettings {
   webAccess: WebAccess;
   /** Member names on public pages: as they are, or initials. */
   webNames: WebNames;
+  /** The professional-tone nudge: on, off, or on and the moderators told (without a quote). */
+  toneCheck: ToneCheckSetting;
 }
 
 export interface Community extends CommunitySettings {

@@ -8,6 +8,7 @@ import { boundedText, LIMITS } from "../shared/text-limits";
 import { normalizeTags } from "../shared/tags";
 import type { Store } from "../store";
 import type { WebLinks } from "../web/site-types";
+import type { ToneGate } from "../tone/tone-gate";
 import { normalizeUrl } from "./normalize-url";
 import { alreadySharedMessage, followerShareMessage, resourceTitle, searchResultsMessage, shareCard } from "./resource-cards";
 
@@ -16,6 +17,8 @@ export interface ShareInput {
   tags?: string[];
   note?: string;
   confirmed?: boolean;
+  /** The author chose "Post as is" after the tone nudge. */
+  toneConfirmed?: boolean;
 }
 
 export interface SearchInput {
@@ -30,6 +33,7 @@ export class ResourceService {
     private readonly gate: ConfidentialityGate,
     private readonly clock: Clock,
     private readonly links?: WebLinks,
+    private readonly tone?: ToneGate,
   ) {}
 
   async share(actor: Actor, place: Place, input: ShareInput): Promise<Outcome> {
@@ -39,6 +43,7 @@ export class ResourceService {
     const now = this.clock.now();
     const community = await this.community(actor);
     const guardOverride = this.gate.check(community, actor.memberId, "share", [note, input.url], input.confirmed ?? false);
+    this.tone?.before(community, "share note", [note], input.toneConfirmed ?? false);
 
     return this.store.transaction(async (tx) => {
       const existing = await tx.resources.findByUrl(actor.communityId, url);

@@ -2,7 +2,7 @@ import type { Actor } from "../shared/context";
 import { fail } from "../shared/errors";
 import { privately, reply, type Message, type Outcome } from "../shared/message";
 import { isValidTimeZone } from "../shared/time-zone";
-import { WEB_ACCESS, WEB_NAMES, type Community, type CommunitySettings, type WebAccess, type WebNames } from "../members/member-types";
+import { TONE_CHECK, WEB_ACCESS, WEB_NAMES, type Community, type CommunitySettings, type ToneCheckSetting, type WebAccess, type WebNames } from "../members/member-types";
 import type { Store } from "../store";
 
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -42,6 +42,10 @@ const SETTERS: Record<string, { help: string; parse: (v: string) => Partial<Comm
     help: WEB_ACCESS.join("|"),
     parse: (v) => ((WEB_ACCESS as readonly string[]).includes(v.toLowerCase()) ? { webAccess: v.toLowerCase() as WebAccess } : fail("INVALID_SETTING", "web-access takes members (signed links from the bot), public (anyone with the link) or off.")),
   },
+  "tone-check": {
+    help: TONE_CHECK.join("|"),
+    parse: (v) => ((TONE_CHECK as readonly string[]).includes(v.toLowerCase()) ? { toneCheck: v.toLowerCase() as ToneCheckSetting } : fail("INVALID_SETTING", "tone-check takes on (a private nudge before a disparaging post), off, or moderators (also tell the moderator channel, without quoting).")),
+  },
   "web-names": {
     help: WEB_NAMES.join("|"),
     parse: (v) => ((WEB_NAMES as readonly string[]).includes(v.toLowerCase()) ? { webNames: v.toLowerCase() as WebNames } : fail("INVALID_SETTING", "web-names takes full or initials (how public pages show members).")),
@@ -61,6 +65,7 @@ export const settingsMessage = (c: Community): Message => ({
     { label: "post-anyway", value: c.allowPostAnyway ? "on" : "off" },
     { label: "notify-moderators", value: c.notifyModerators ? `on${c.moderatorChannel ? ` (#${c.moderatorChannel})` : ""}` : "off" },
     { label: "web-access / web-names", value: `${c.webAccess} / ${c.webNames}` },
+    { label: "tone-check", value: c.toneCheck },
   ],
 });
 

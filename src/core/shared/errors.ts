@@ -26,7 +26,8 @@ export type ErrorCode =
   | "STALE_BUTTON"
   | "BAD_REQUEST"
   | "BUSY"
-  | "WEB_OFF";
+  | "WEB_OFF"
+  | "TONE";
 
 export class PeerloopError extends Error {
   constructor(

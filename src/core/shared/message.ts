@@ -42,7 +42,7 @@ export interface Button {
   style?: "primary" | "danger";
 }
 
-export type ActionName = "endorse" | "resolve" | "post-anyway";
+export type ActionName = "endorse" | "resolve" | "post-anyway" | "post-as-is" | "edit";
 
 /** Who sees a message. */
 export type Audience =

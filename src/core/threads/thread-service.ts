@@ -1,4 +1,5 @@
 import { DEIDENTIFY_TIPS, type ConfidentialityGate } from "../guard/confidentiality-gate";
+import type { ToneGate } from "../tone/tone-gate";
 import type { Finding } from "../guard/guard-types";
 import { findingField } from "../guard/suggest-rewrite";
 import type { Member } from "../members/member-types";
@@ -17,6 +18,8 @@ export interface AskInput {
   text: string;
   tags?: string[];
   confirmed?: boolean;
+  /** The author chose "Post as is" after the tone nudge. */
+  toneConfirmed?: boolean;
 }
 
 export interface ResolveInput {
@@ -44,6 +47,7 @@ export class ThreadService {
     private readonly notifications: NotificationService,
     private readonly gate: ConfidentialityGate,
     private readonly clock: Clock,
+    private readonly tone?: ToneGate,
   ) {}
 
   async open(actor: Actor, place: Place, kind: ThreadKind, input: AskInput): Promise<Outcome> {
@@ -57,6 +61,7 @@ export class ThreadService {
     const tags = normalizeTags(input.tags);
     const community = await this.community(actor.communityId);
     const guardOverride = this.gate.check(community, actor.memberId, what, [text], input.confirmed ?? false);
+    this.tone?.before(community, what, [text], input.toneConfirmed ?? false);
     const now = this.clock.now();
     return this.store.transaction(async (tx) => {
       const thread = await tx.threads.create({ communityId: actor.communityId, kind, text, tags, askerId: actor.memberId, channelId: place.channelId, createdAt: now, guardOverride });
@@ -95,8 +100,15 @@ export class ThreadService {
       channelId: incoming.channelId ?? thread.channelId, text: findings.length ? null : incoming.text,
       isFollowUp: actor.memberId === thread.askerId, createdAt: this.clock.now(),
     });
-    if (!created || findings.length === 0) return reply();
+    if (!created) return reply();
+    if (findings.length === 0) return this.toneAfter(actor, "reply", incoming.text);
     return this.flaggedReply(actor, thread, findings);
+  }
+
+  /** A post already out (a thread reply, a resolution note) that reads as disparaging: a private note after the fact. */
+  private async toneAfter(actor: Actor, what: string, text: string | null | undefined): Promise<Outcome> {
+    if (!this.tone || !text) return reply();
+    return reply(...this.tone.after(await this.community(actor.communityId), what, text, actor.displayName));
   }
 
   async editReply(actor: Actor, platformMessageId: string, text: string | null): Promise<Outcome> {
@@ -165,7 +177,8 @@ export class ThreadService {
       if (!m) fail("UNKNOWN_MEMBER", `I don't know ${ext} in this community yet; credit members who have used Peerloop.`);
       else if (m.id !== actor.memberId) helpers.push(m);
     }
-    return this.close(actor, thread, input.outcome, helpers, note, guardOverride);
+    const closed = await this.close(actor, thread, input.outcome, helpers, note, guardOverride);
+    return reply(...closed.messages, ...(await this.toneAfter(actor, "resolution note", note)).messages);
   }
 
   /** The asker's check-mark reaction on the question resolves it, crediting everyone who replied. */

@@ -4,7 +4,6 @@ import { CLIENT_LABELS, CLIENT_WORDS, COLLEAGUE_WORDS, CONTEMPT_EMOJI, INSULTS, 
 
 const words = (source: string, flags = "iu") => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, flags);
 const CLIENT = words(CLIENT_WORDS);
-const CLIENT_NOUN = words(String.raw`clients?|caseload|famil(?:y|ies)|parents?|moms?|mothers?|dads?|teens?|kids?|patients?|regulars?|guy|folks|victims?|people`);
 const COLLEAGUE = words(COLLEAGUE_WORDS);
 const PROFESSION = words(PROFESSION_WORDS);
 const SYSTEM = words(SYSTEM_WORDS);
@@ -83,6 +82,7 @@ export const detectTone = (original: string): ToneResult => {
     }
 
     // Labels that dehumanize clients; quoted to challenge them, they are not the author's.
+    for (const m of all(ADJ_ON_PEOPLE, t, s.start)) if (!selfDirected(m.start)) push(m, "client_disparagement", "client-label", true);
     for (const m of all(LABEL, t, s.start)) {
       if ((challenged && inQuotes(m.start, m.end)) || selfDirected(m.start)) continue;
       const generic = /^(?:idiots?|morons?|stupid|too dumb|so dumb|dumb as|lazy|manipulative|entitled)$/.test(m.text);
@@ -90,7 +90,6 @@ export const detectTone = (original: string): ToneResult => {
       if (generic && has.colleague && !has.client) continue;
       push(m, "client_disparagement", "client-label", true);
     }
-    for (const m of all(ADJ_ON_PEOPLE, t, s.start)) if (!selfDirected(m.start)) push(m, "client_disparagement", "client-label", true);
 
     // Put-downs of a colleague, a supervisor or a named agency.
     if (has.colleague) {
