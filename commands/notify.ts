@@ -3,8 +3,13 @@ import { defineCommand, opt } from "./define";
 
 export const notify = defineCommand({
   name: "notify",
-  description: "Choose how often you hear about the tags you follow",
+  description: "How often you hear about followed tags, in chat or by email",
   example: "/notify daily",
-  options: { frequency: opt.choice("instant, daily, weekly or off", NOTIFY_FREQUENCIES) },
-  run: (ctx, a) => ctx.services.members.setNotify(ctx.actor, a.frequency as NotifyFrequency),
+  options: {
+    frequency: opt.choice("instant, daily, weekly, off, or email", [...NOTIFY_FREQUENCIES, "email"] as const),
+    email: opt.text("For email: your address, confirm <code>, daily|weekly|instant|off, roundup on|off").optional(),
+  },
+  run: (ctx, a) => (a.frequency === "email"
+    ? ctx.services.email.command(ctx.actor, a.email as string | undefined)
+    : ctx.services.members.setNotify(ctx.actor, a.frequency as NotifyFrequency)),
 });

@@ -1,4 +1,5 @@
 import os from "node:os";
+import isEmail from "validator/lib/isEmail.js";
 import { z } from "zod";
 
 const flag = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => ["true", "1", "yes"].includes(v));
@@ -21,6 +22,11 @@ const schema = z.object({
   PEERLOOP_WEB_SECRET: z.string().min(32, { error: "must be at least 32 characters (e.g. the output of: openssl rand -base64 32)" }).optional(),
   /** The address members reach the web pages at, used in every link; default http://127.0.0.1:$PORT. */
   PEERLOOP_PUBLIC_URL: url("https://peerloop.example.org").optional(),
+  /** Email: smtp://user:pass@host:587 (STARTTLS where offered) or smtps://…:465; unset, emails are written as .eml files. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.org:465" }).optional(),
+  EMAIL_FROM: z.string().trim().refine((v) => isEmail(v, { allow_display_name: true, require_tld: false }), { error: 'must be an email address, e.g. "Peerloop <peerloop@example.org>"' }).default("Peerloop <peerloop@localhost>"),
+  /** Where emails are written when there is no SMTP_URL. */
+  PEERLOOP_MAIL_DIR: z.string().min(1).default(".data/mail"),
   SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", { error: "must be a bot token starting with xoxb-" }).optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().startsWith("xapp-", { error: "must be an app-level token starting with xapp- (Socket Mode)" }).optional(),
@@ -52,6 +58,7 @@ const PAIRS: [string, string[], string[]?][] = [
   ["SLACK_SIGNING_SECRET", ["SLACK_BOT_TOKEN"], ["SLACK_CLIENT_ID"]],
   ["SLACK_APP_TOKEN", ["SLACK_BOT_TOKEN"], ["SLACK_CLIENT_ID"]],
   ["SLACK_CLIENT_ID", ["SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_SIGNING_SECRET"]],
+  ["SMTP_URL", ["EMAIL_FROM"]],
   ["SHARD_IDS", ["SHARD_COUNT"]],
   ["SHARD_COUNT", ["SHARD_IDS"]],
 ];

@@ -8,6 +8,7 @@ import { loadConfig, shardIds } from "./config";
 import { runJob } from "./jobs/job-runner";
 import { isJobName, JOB_NAMES } from "./jobs/job-names";
 import { startScheduler } from "./jobs/scheduler";
+import { deliverOutbox } from "./core/jobs/deliver-outbox";
 import { webRoutesFor } from "./app/web-routes";
 import type { AddressInfo } from "node:net";
 
@@ -35,7 +36,11 @@ runCli(async () => {
   });
 
   const container = await createContainer(config, logger);
-  const couriers = await couriersFor(config, container.installations, process.stdout);
+  const couriers = await couriersFor(config, container.installations, process.stdout, {
+    unsubscribeUrl: (c, m) => container.links.unsubscribeUrl(c, m),
+    // Without SMTP_URL the shell says where each email was written, so a person can open it.
+    onWritten: platforms ? undefined : (file) => process.stdout.write(`✉ Email written to ${file}\n`),
+  });
   const jobDeps = { store: container.store, notifications: container.services.notifications, logger, couriers, processedEvents: container.events, buttonValues: container.buttons, siteUrl: (id: string) => container.links.communityUrl(id) };
   const web = webRoutesFor(container);
   const healthy = () => container.db.ping();
@@ -71,7 +76,10 @@ runCli(async () => {
         void container.close().finally(() => process.exit(0));
       });
     }
-    await new ShellDoor({ app: container.app, input: process.stdin, output: process.stdout, user: config.PEERLOOP_SHELL_USER, jobs }).run();
+    const afterEach = async () => {
+      if (await container.store.jobs.pendingCount()) await deliverOutbox(container.store, couriers, container.clock, logger, { deadline: Date.now() + 30_000 });
+    };
+    await new ShellDoor({ app: container.app, input: process.stdin, output: process.stdout, user: config.PEERLOOP_SHELL_USER, jobs, afterEach }).run();
     scheduler?.stop();
     if (server) await new Promise((r) => (server.close(r), server.closeAllConnections()));
     await container.close();

@@ -1,15 +1,19 @@
 import { shellCourier } from "../adapters/shell/shell-courier";
 import type { Config } from "../config";
-import type { Courier } from "../core/jobs/courier";
-import type { Platform } from "../core/shared/context";
+import type { Couriers } from "../core/jobs/courier";
 import type { InstallationRepository } from "./door-ports";
 
 /**
  * How jobs reach each platform from this process's configuration: Web/REST APIs only, no gateway.
  * A platform's SDK is loaded only when it is configured (each costs tens of MB of memory).
  */
-export const couriersFor = async (config: Config, installations: InstallationRepository, output: NodeJS.WritableStream): Promise<Partial<Record<Platform, Courier>>> => {
-  const couriers: Partial<Record<Platform, Courier>> = { shell: shellCourier(output as never) };
+export const couriersFor = async (config: Config, installations: InstallationRepository, output: NodeJS.WritableStream,
+  email?: { unsubscribeUrl(communityId: string, memberId: string): Promise<string>; onWritten?: (file: string) => void }): Promise<Couriers> => {
+  const couriers: Couriers = { shell: shellCourier(output as never) };
+  if (email) {
+    const { emailCourier } = await import("../adapters/email/email-courier");
+    couriers.email = emailCourier({ smtpUrl: config.SMTP_URL, from: config.EMAIL_FROM, mailDir: config.PEERLOOP_MAIL_DIR, ...email });
+  }
   if (config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID) {
     const [{ slackClients }, { slackCourier }] = await Promise.all([import("../adapters/slack/slack-clients"), import("../adapters/slack/slack-deliver")]);
     couriers.slack = slackCourier(slackClients({ botToken: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, oauth: !config.SLACK_BOT_TOKEN }, installations));

@@ -56,6 +56,11 @@ export class PeerloopApp {
     return this.dispatcher.postAsIs(actor, place, value);
   }
 
+  /** The link in a confirmation email: the same as /notify email confirm <code>. */
+  confirmEmail(communityId: string, memberId: string, code: string): Promise<Outcome> {
+    return this.guarded({ communityId, memberId } as Actor, "confirm-email", () => this.services.email.confirm({ communityId, memberId }, code));
+  }
+
   /** "Edit" on a tone nudge: nothing is posted. */
   async editDraft(): Promise<Outcome> {
     return { messages: [{ to: { kind: "actor" }, message: { text: "Nothing was posted. Edit your words and send the command again whenever you're ready.", tone: "info" } }] };

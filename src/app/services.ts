@@ -13,6 +13,7 @@ import { ThreadService } from "../core/threads/thread-service";
 import { helpMessage } from "./help-message";
 import type { WebLinks } from "../core/web/site-types";
 import { WebService } from "../core/web/web-service";
+import { EmailService, type EmailLinks } from "../core/email/email-service";
 import type { ToneCheck } from "../core/tone/tone-types";
 import { ToneGate } from "../core/tone/tone-gate";
 
@@ -24,6 +25,7 @@ export interface Services {
   roundups: RoundupService;
   notifications: NotificationService;
   web: WebService;
+  email: EmailService;
   help(): Message;
 }
 
@@ -35,7 +37,7 @@ export interface Dependencies {
   clock: Clock;
   logger: Logger;
   /** The web's signed links; absent where no web server runs (unit tests). */
-  links?: WebLinks;
+  links?: WebLinks & EmailLinks;
 }
 
 export const buildServices = ({ store, guard, clock, logger, links, tone }: Dependencies): Services => {
@@ -50,6 +52,7 @@ export const buildServices = ({ store, guard, clock, logger, links, tone }: Depe
     roundups: new RoundupService(store, clock),
     notifications,
     web: new WebService(store, links, clock),
+    email: new EmailService(store, clock, links),
     help: helpMessage,
   };
 };

@@ -22,4 +22,12 @@ export const webRoutesFor = (c: Container): WebRoutes =>
   createWebHandler({
     site: c.site, links: c.links, clock: c.clock, logger: c.logger,
     exportTo: (communityId, format, out) => exportCommunity(c.data, communityId, format, streamWriter(out), c.clock.now()),
+    email: {
+      confirm: async (communityId, memberId, code) => {
+        const outcome = await c.app.confirmEmail(communityId, memberId, code);
+        const message = outcome.messages[0]?.message;
+        return { ok: message?.tone === "success" || message?.tone === "info", text: message?.text ?? "" };
+      },
+      unsubscribe: async (communityId, memberId) => void (await c.store.emails?.remove(communityId, memberId)),
+    },
   });

@@ -4,6 +4,7 @@ import type { ResourceRepository } from "./resources/resource-types";
 import type { RoundupRepository } from "./roundups/roundup-types";
 import type { ThreadRepository } from "./threads/thread-types";
 import type { FollowupRepository, JobRepository } from "./jobs/job-types";
+import type { EmailRepository } from "./email/email-types";
 
 /** Every repository port the core uses, as one unit. */
 export interface Repositories {
@@ -17,6 +18,8 @@ export interface Repositories {
   roundups: RoundupRepository;
   followups: FollowupRepository;
   jobs: JobRepository;
+  /** Members' email addresses and email digests; absent where email is not stored (in-memory unit tests). */
+  emails?: EmailRepository;
 }
 
 /**

@@ -10,6 +10,7 @@ import { PrismaSubscriptionRepository, PrismaTagRepository } from "./repositorie
 import { PrismaThreadRepository } from "./repositories/thread-repository";
 import { PrismaFollowupRepository } from "./repositories/followup-repository";
 import { PrismaJobRepository } from "./repositories/job-repository";
+import { PrismaEmailRepository } from "./repositories/email-repository";
 
 const repositories = (db: Db): Repositories => ({
   communities: new PrismaCommunityRepository(db),
@@ -22,6 +23,7 @@ const repositories = (db: Db): Repositories => ({
   roundups: new PrismaRoundupRepository(db),
   followups: new PrismaFollowupRepository(db),
   jobs: new PrismaJobRepository(db),
+  emails: new PrismaEmailRepository(db),
 });
 
 /** The core's Store on Prisma: the same repositories over the client or an interactive transaction. */

@@ -1,13 +1,13 @@
 import { deliverOutbox } from "../core/jobs/deliver-outbox";
-import type { Courier } from "../core/jobs/courier";
+import type { Couriers } from "../core/jobs/courier";
 import { runDigests } from "../core/jobs/digest-job";
 import type { JobReport } from "../core/jobs/job-report";
 import { runRoundup } from "../core/jobs/roundup-job";
+import { runEmailDigests } from "../core/jobs/email-digest-job";
 import { runUnanswered } from "../core/jobs/unanswered-job";
 import type { Community } from "../core/members/member-types";
 import type { NotificationService } from "../core/notifications/notification-service";
 import type { Clock } from "../core/shared/clock";
-import type { Platform } from "../core/shared/context";
 import type { Logger } from "../core/shared/logger";
 import type { Store } from "../core/store";
 import type { JobName } from "./job-names";
@@ -16,7 +16,7 @@ export interface JobDeps {
   store: Store;
   notifications: NotificationService;
   logger: Logger;
-  couriers: Partial<Record<Platform, Courier>>;
+  couriers: Couriers;
   /** Platform deliveries already handled (Slack's event ids), pruned by the "prune" job. */
   processedEvents?: { prune(before: Date): Promise<number> };
   /** Stashed button values (Discord), pruned once expired. */
@@ -54,8 +54,13 @@ const run = (deps: JobDeps, job: Exclude<JobName, "prune">, c: Community, now: D
   switch (job) {
     case "unanswered": return runUnanswered(deps.store, deps.notifications, c, now);
     case "roundup": return runRoundup(deps.store, c, now, force, deps.siteUrl);
-    case "digests": return runDigests(deps.store, c, now, force);
+    case "digests": return mergeReports(runDigests(deps.store, c, now, force), runEmailDigests(deps.store, c, now, force, deps.siteUrl));
   }
+};
+
+const mergeReports = async (a: Promise<JobReport>, b: Promise<JobReport>): Promise<JobReport> => {
+  const [x, y] = [await a, await b];
+  return { community: x.community, posted: [...x.posted, ...y.posted], skipped: [...x.skipped, ...y.skipped] };
 };
 
 /**

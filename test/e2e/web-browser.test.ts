@@ -4,6 +4,8 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signToken } from "../../src/adapters/web/web-tokens";
+import { renderEmail } from "../../src/adapters/email/email-render";
+import { emailDigest } from "../../src/core/email/email-messages";
 import { browserMissing, chromiumPath } from "../support/browser";
 import { ROOT } from "../support/run-cli";
 import { ShellSession } from "../support/shell-session";
@@ -174,6 +176,27 @@ describe.skipIf(Boolean(skip))("the library in a real browser (issue 13)", () =>
     const feed = await page.request.get(`${base}/c/${communityId}/feeds/resources.atom`);
     expect(feed.headers()["content-type"]).toContain("application/atom+xml");
     expect(await feed.text()).toContain("<name>A.</name>");
+    await page.context().close();
+  }, 60_000);
+
+  it("an email digest renders in a real browser: member text as text, nothing fetched from anywhere", async () => {
+    const items = [
+      { id: "1", communityId: "c", memberId: "m", kind: "resource" as const, refId: "r1", summary: "Maria shared Safety planning with teens https://example.org/safety-plan", createdAt: new Date() },
+      { id: "2", communityId: "c", memberId: "m", kind: "thread" as const, refId: "r2", summary: "Ben asked: How do you explain mandated reporting to a new client? <script>alert(1)</script>", createdAt: new Date() },
+      { id: "3", communityId: "c", memberId: "m", kind: "resource" as const, refId: "r3", summary: "Cy shared Motivational interviewing primer https://example.org/mi", createdAt: new Date() },
+    ];
+    const mail = renderEmail(emailDigest("Riverside Social Work Network", items, "weekly", "https://peerloop.example.org/c/abc/"), {
+      communityName: "Riverside Social Work Network", unsubscribeUrl: "https://peerloop.example.org/email/unsubscribe?t=v1.sample",
+    });
+    const page = await newPage();
+    const requests: string[] = [];
+    page.on("request", (r) => void (r.url().startsWith("data:") || r.url() === "about:blank" || requests.push(r.url())));
+    await page.setViewportSize({ width: 640, height: 560 });
+    await page.setContent(mail.html);
+    await expect(page.locator("body").textContent()).resolves.toContain("<script>alert(1)</script>");
+    await expect(page.locator("a", { hasText: "Unsubscribe" }).getAttribute("href")).resolves.toBe("https://peerloop.example.org/email/unsubscribe?t=v1.sample");
+    expect(requests).toEqual([]);
+    if (process.env.PEERLOOP_SCREENSHOT) await page.screenshot({ path: path.join(ROOT, "test/screenshots/email-digest.png"), fullPage: true });
     await page.context().close();
   }, 60_000);
 });

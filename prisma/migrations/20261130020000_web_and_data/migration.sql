@@ -68,3 +68,56 @@ CREATE TYPE "ToneCheckSetting" AS ENUM ('on', 'off', 'moderators');
 -- AlterTable
 ALTER TABLE "communities" ADD COLUMN     "tone_check" "ToneCheckSetting" NOT NULL DEFAULT 'on';
 
+
+-- CreateTable
+CREATE TABLE "member_emails" (
+    "member_id" UUID NOT NULL,
+    "community_id" UUID NOT NULL,
+    "address" TEXT NOT NULL,
+    "confirmed_at" TIMESTAMPTZ(3),
+    "code_hash" TEXT,
+    "code_expires_at" TIMESTAMPTZ(3),
+    "code_attempts" INTEGER NOT NULL DEFAULT 0,
+    "frequency" "NotifyFrequency" NOT NULL DEFAULT 'weekly',
+    "roundup" BOOLEAN NOT NULL DEFAULT false,
+    "failed_at" TIMESTAMPTZ(3),
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "member_emails_pkey" PRIMARY KEY ("member_id")
+);
+
+-- CreateTable
+CREATE TABLE "email_items" (
+    "id" UUID NOT NULL,
+    "community_id" UUID NOT NULL,
+    "member_id" UUID NOT NULL,
+    "kind" TEXT NOT NULL,
+    "ref_id" UUID NOT NULL,
+    "summary" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sent_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "email_items_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "member_emails_community_id_idx" ON "member_emails"("community_id");
+
+-- CreateIndex
+CREATE INDEX "email_items_member_id_sent_at_idx" ON "email_items"("member_id", "sent_at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "email_items_member_id_kind_ref_id_key" ON "email_items"("member_id", "kind", "ref_id");
+
+-- AddForeignKey
+ALTER TABLE "member_emails" ADD CONSTRAINT "member_emails_member_id_fkey" FOREIGN KEY ("member_id") REFERENCES "members"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "member_emails" ADD CONSTRAINT "member_emails_community_id_fkey" FOREIGN KEY ("community_id") REFERENCES "communities"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "email_items" ADD CONSTRAINT "email_items_community_id_fkey" FOREIGN KEY ("community_id") REFERENCES "communities"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "email_items" ADD CONSTRAINT "email_items_member_id_fkey" FOREIGN KEY ("member_id") REFERENCES "members"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+

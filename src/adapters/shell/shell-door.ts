@@ -21,6 +21,8 @@ export interface ShellOptions {
   admin?: string;
   jobs?: ShellJobs;
   channel?: string;
+  /** After each line: send what it queued for the outbox (email) at once, as a local shell should. */
+  afterEach?: () => Promise<void>;
 }
 
 const HELP = [
@@ -65,6 +67,7 @@ export class ShellDoor {
         this.print(`✖ ${e instanceof Error ? e.message : String(e)}`);
         return true;
       });
+      await this.opts.afterEach?.().catch((e: unknown) => this.print(`✖ ${e instanceof Error ? e.message : String(e)}`));
       if (!keepGoing) break;
       prompt();
     }

@@ -26,5 +26,6 @@ export const audienceLabel = (to: Audience, channel: string, threadRef?: string)
     case "thread": return `#${to.channelId ?? channel} › thread ${to.threadRef}`;
     case "member": return `✉ DM to ${to.externalId}`;
     case "post": return `#${to.channelId}`;
+    case "email": return `✉ email to ${to.address}`;
   }
 };

@@ -21,7 +21,21 @@ export interface WebDeps {
   logger: Logger;
   /** Streams a community's data in a format to the response. */
   exportTo(communityId: string, format: ExportFormat, out: Writable): Promise<void>;
+  /** Email links: confirming an address, and one-click unsubscribe (no sign-in needed for either). */
+  email?: {
+    confirm(communityId: string, memberId: string, code: string): Promise<{ ok: boolean; text: string }>;
+    unsubscribe(communityId: string, memberId: string): Promise<void>;
+  };
 }
+
+/** The community a token names, read before the token is checked (the check then binds it). */
+const claimedCommunity = (token: string | null): string => {
+  try {
+    return String((JSON.parse(Buffer.from(token?.split(".")[1] ?? "", "base64url").toString("utf8")) as { c?: unknown }).c ?? "");
+  } catch {
+    return "";
+  }
+};
 
 /** Served on every page: no script at all, styles only from our own origin, no framing, no referrer leaks. */
 const SECURITY_HEADERS = {
@@ -171,6 +185,38 @@ export const createWebHandler = (deps: WebDeps) => {
 
   const notFound = (req: IncomingMessage, res: ServerResponse, message: string) => page(req, res, 404, plainPage("Not found", message));
 
+  /**
+   * Links in emails, which work without signing in: a confirmation, and the unsubscribe link. GET on
+   * unsubscribe shows a button (mail scanners follow links); POST unsubscribes, as RFC 8058's
+   * one-click List-Unsubscribe-Post does.
+   */
+  const emailRoute = async (req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams) => {
+    const token = query.get("t");
+    const communityId = claimedCommunity(token);
+    const purpose = path === "/email/confirm" ? "email-confirm" : "unsubscribe";
+    const check = verifyToken(await deps.links.secret(), token, purpose, communityId, deps.clock.now());
+    if (!check.ok || !deps.email) {
+      req.resume();
+      return refuse(req, res, check.ok ? "malformed" : check.reason);
+    }
+    if (purpose === "email-confirm") {
+      req.resume();
+      const r = await deps.email.confirm(communityId, check.claims.m, check.claims.f ?? "");
+      return page(req, res, r.ok ? 200 : 400, plainPage(r.ok ? "Email confirmed" : "Not confirmed", r.text));
+    }
+    if (req.method === "POST") {
+      await new Promise<void>((resolve) => {
+        let size = 0;
+        req.on("data", (d: Buffer) => (size += d.length) > 4096 && req.destroy());
+        req.on("end", resolve).on("close", resolve).on("error", resolve);
+      });
+      await deps.email.unsubscribe(communityId, check.claims.m);
+      return page(req, res, 200, plainPage("Unsubscribed", "Peerloop will send no more email to this address. To get email again, use /notify email in your community's chat."));
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") return page(req, res, 405, plainPage("Not allowed", "Open the link, then press the button."), { allow: "GET, HEAD, POST" });
+    return page(req, res, 200, plainPage("Unsubscribe from Peerloop emails", html`<form method="post" action="/email/unsubscribe?t=${token ?? ""}"><p>Stop all email from Peerloop to this address?</p><button type="submit">Unsubscribe</button></form>`));
+  };
+
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     let url: URL;
     try {
@@ -185,6 +231,13 @@ export const createWebHandler = (deps: WebDeps) => {
     }
     if (path === "/" && (req.method === "GET" || req.method === "HEAD")) {
       page(req, res, 200, plainPage("Peerloop", html`This is a Peerloop server. Your community's library has its own address: type <strong>/peerloop web</strong> in your community's chat to get your link.`));
+      return true;
+    }
+    if (path === "/email/confirm" || path === "/email/unsubscribe") {
+      await emailRoute(req, res, path, url.searchParams).catch((error: unknown) => {
+        deps.logger.error("email link failed", { path, error: error instanceof Error ? error.message : String(error) });
+        if (!res.headersSent) page(req, res, 500, plainPage("Something went wrong", "Sorry, that link could not be handled. Please try again in a moment."));
+      });
       return true;
     }
     const m = /^\/c\/([^/]+)(\/.*)?$/.exec(path);

@@ -9,6 +9,9 @@ export const LIFETIMES = {
   session: 30 * 24 * 3600,
   feed: 365 * 24 * 3600,
   export: 3600,
+  "email-confirm": 24 * 3600,
+  // One-click unsubscribe links live in old emails: they keep working (RFC 8058 asks for that).
+  unsubscribe: 10 * 365 * 24 * 3600,
 } as const;
 
 export interface WebLinkOptions {
@@ -52,6 +55,18 @@ export class SignedWebLinks implements WebLinks {
   async memberLink(communityId: string, memberId: string) {
     const { token, expiresAt } = await this.sign({ c: communityId, m: memberId, p: "login" }, LIFETIMES.login);
     return { url: `${this.base()}/c/${communityId}/login?t=${token}`, expiresAt };
+  }
+
+  /** The link in a confirmation email: confirms the address like typing the code would. */
+  async confirmUrl(communityId: string, memberId: string, code: string): Promise<string> {
+    const { token } = await this.sign({ c: communityId, m: memberId, p: "email-confirm", f: code }, LIFETIMES["email-confirm"]);
+    return `${this.base()}/email/confirm?t=${token}`;
+  }
+
+  /** The one-click unsubscribe address of a member's emails (List-Unsubscribe and the footer). */
+  async unsubscribeUrl(communityId: string, memberId: string): Promise<string> {
+    const { token } = await this.sign({ c: communityId, m: memberId, p: "unsubscribe" }, LIFETIMES.unsubscribe);
+    return `${this.base()}/email/unsubscribe?t=${token}`;
   }
 
   async exportLink(communityId: string, memberId: string, format: ExportFormat) {

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 /** What a signed token lets its holder do. Each purpose is checked separately: a feed key is not a session. */
-export type TokenPurpose = "login" | "session" | "feed" | "export";
+export type TokenPurpose = "login" | "session" | "feed" | "export" | "email-confirm" | "unsubscribe";
 
 export interface TokenClaims {
   /** Community id. */
@@ -11,7 +11,7 @@ export interface TokenClaims {
   p: TokenPurpose;
   /** Expiry, seconds since the epoch. */
   e: number;
-  /** The export's format. */
+  /** The export's format; the email confirmation's code. */
   f?: string;
 }
 

@@ -1,9 +1,9 @@
 import type { Community } from "../members/member-types";
 import type { Clock } from "../shared/clock";
-import type { Platform } from "../shared/context";
 import type { Logger } from "../shared/logger";
 import type { Store } from "../store";
-import { CourierError, type Courier } from "./courier";
+import { CourierError, type Couriers } from "./courier";
+import { emailFailedMessage } from "./job-messages";
 
 export interface DeliveryResult {
   sent: number;
@@ -26,7 +26,7 @@ const backoff = (attempts: number) => Math.min(2 ** attempts * 5_000, 15 * 60_00
  */
 export const deliverOutbox = async (
   store: Store,
-  couriers: Partial<Record<Platform, Courier>>,
+  couriers: Couriers,
   clock: Clock,
   logger: Logger,
   opts: { communityIds?: readonly string[]; deadline?: number; sleep?: (ms: number) => Promise<void> } = {},
@@ -35,7 +35,7 @@ export const deliverOutbox = async (
   const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   // The communities this process can post for (a courier for their platform), within the scope asked.
   const communities = new Map<string, Community>((await store.communities.list())
-    .filter((c) => couriers[c.platform] && (!opts.communityIds || opts.communityIds.includes(c.id)))
+    .filter((c) => (couriers[c.platform] || couriers.email) && (!opts.communityIds || opts.communityIds.includes(c.id)))
     .map((c) => [c.id, c]));
   const scope = [...communities.keys()];
   if (scope.length === 0) return result;
@@ -45,7 +45,12 @@ export const deliverOutbox = async (
     if (batch.length === 0) break;
     for (const item of batch) {
       const community = communities.get(item.communityId)!;
-      const courier = couriers[community.platform]!;
+      const courier = item.audience.kind === "email" ? couriers.email : couriers[community.platform];
+      if (!courier) {
+        // Leased by a process that cannot send this kind: leave it to one that can, soon.
+        await store.jobs.markFailed(item.id, `no ${item.audience.kind === "email" ? "email" : community.platform} courier in this process`, new Date(clock.now().getTime() + 60_000));
+        continue;
+      }
       let error: unknown;
       for (let tries = 0; tries < 3; tries++) {
         try {
@@ -72,6 +77,14 @@ export const deliverOutbox = async (
       } else {
         await store.jobs.markFailed(item.id, message, null);
         result.failed++;
+        // An address that refuses mail for good: email stops, and its member hears it in chat, once.
+        if (item.audience.kind === "email" && store.emails && (await store.emails.markFailed(item.communityId, item.audience.memberId, clock.now()))) {
+          const member = await store.members.get(item.communityId, item.audience.memberId);
+          if (member) {
+            await store.jobs.enqueue([{ communityId: item.communityId, dedupeKey: `email-failed:${member.id}:${clock.now().toISOString().slice(0, 10)}`,
+              audience: { kind: "member", memberId: member.id, externalId: member.externalId }, message: emailFailedMessage(item.audience.address), at: clock.now() }]);
+          }
+        }
         logger.error("delivery failed for good", { outboxId: item.id, communityId: item.communityId, error: message });
         result.lines.push(`could not deliver a message in ${community.name}: ${message}`);
       }

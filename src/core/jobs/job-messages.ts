@@ -41,3 +41,10 @@ export const digestMessage = (items: DigestItem[], frequency: string): Message =
   text: `${items.length} new item${items.length === 1 ? "" : "s"} on the tags you follow.`,
   items: items.map((i) => ({ title: i.summary })),
 });
+
+/** Told in chat once, when an email address refuses mail for good. */
+export const emailFailedMessage = (address: string): Message => ({
+  title: "Your Peerloop emails stopped",
+  text: `Email to ${address} could not be delivered (the mail server refused it for good), so Peerloop stopped emailing it. Set an address again with /notify email you@example.org.`,
+  tone: "warning",
+});

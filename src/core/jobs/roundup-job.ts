@@ -32,7 +32,14 @@ export const runRoundup = async (store: Store, community: Community, now: Date, 
   const claimed = await store.transaction(async (tx) => {
     if (!(await tx.jobs.claim("roundup", community.id, period, now))) return false;
     await tx.roundups.saveIssue(roundupIssue(roundup, period, channel));
-    await queue(tx, community.id, `roundup:${period}`, [{ to: { kind: "post", channelId: channel }, message: withWebLink(roundupMessage(roundup, community.name), community, period, siteUrl) }], now);
+    const message = withWebLink(roundupMessage(roundup, community.name), community, period, siteUrl);
+    await queue(tx, community.id, `roundup:${period}`, [{ to: { kind: "post", channelId: channel }, message }], now);
+    // Members who asked for the roundup by email: one each, with the same claim, so once per week.
+    const readers = tx.emails ? await tx.emails.roundupRecipients(community.id) : [];
+    await tx.jobs.enqueue(readers.map((r) => ({
+      communityId: community.id, dedupeKey: `email-roundup:${period}:${r.memberId}`,
+      audience: { kind: "email" as const, memberId: r.memberId, address: r.address, purpose: "roundup" as const }, message, at: now,
+    })));
     await tx.jobs.finish("roundup", community.id, period, now, { channel, ...roundup.counts });
     return true;
   });

@@ -22,7 +22,7 @@ export interface Announcement {
  */
 export class NotificationService {
   /** `repos` is the caller's transaction, so queued digest items commit or roll back with the post. */
-  async announce(repos: Pick<Repositories, "subscriptions" | "digests">, community: Community, a: Announcement, now: Date): Promise<Outgoing[]> {
+  async announce(repos: Pick<Repositories, "subscriptions" | "digests" | "jobs" | "emails">, community: Community, a: Announcement, now: Date): Promise<Outgoing[]> {
     if (a.tags.length === 0) return [];
     const followers = (await repos.subscriptions.followersOf(community.id, a.tags)).filter((m) => m.id !== a.authorId);
     const direct: Outgoing[] = [];
@@ -38,6 +38,27 @@ export class NotificationService {
     await repos.digests.add(queued.map((m) => ({
       communityId: community.id, memberId: m.id, kind: a.kind, refId: a.refId, summary: a.summary, createdAt: now,
     })));
+    if (repos.emails) await this.email(repos as Pick<Repositories, "jobs"> & { emails: NonNullable<Repositories["emails"]> }, community, a, followers, now);
     return direct;
+  }
+
+  /**
+   * Email, by each member's own email setting: instant ones through the outbox now (outside quiet
+   * hours, once per member and post), the rest kept for their email digest.
+   */
+  private async email(repos: Pick<Repositories, "jobs"> & { emails: NonNullable<Repositories["emails"]> }, community: Community, a: Announcement, followers: Member[], now: Date) {
+    const byId = new Map(followers.map((m) => [m.id, m]));
+    const addresses = (await repos.emails.confirmedFor(community.id, [...byId.keys()])).filter((e) => e.frequency !== "off");
+    const instant = addresses.filter((e) => {
+      const m = byId.get(e.memberId)!;
+      return e.frequency === "instant" && !inQuietWindow(now, m.timeZone ?? community.timeZone, m.quietStart, m.quietEnd);
+    });
+    await repos.jobs.enqueue(instant.map((e) => ({
+      communityId: community.id, dedupeKey: `email:${e.memberId}:${a.kind}:${a.refId}`,
+      audience: { kind: "email" as const, memberId: e.memberId, address: e.address, purpose: "notification" as const }, message: a.message, at: now,
+    })));
+    await repos.emails.addItems(addresses.filter((e) => !instant.includes(e)).map((e) => ({
+      communityId: community.id, memberId: e.memberId, kind: a.kind, refId: a.refId, summary: a.summary, createdAt: now,
+    })));
   }
 }

@@ -50,7 +50,8 @@ export type Audience =
   | { kind: "channel" } // publicly, where the command was used
   | { kind: "thread"; threadRef: string; channelId?: string } // publicly, inside a platform thread
   | { kind: "member"; memberId: string; externalId: string } // a direct message
-  | { kind: "post"; channelId: string }; // publicly, in a named channel (jobs, roundups)
+  | { kind: "post"; channelId: string } // publicly, in a named channel (jobs, roundups)
+  | { kind: "email"; memberId: string; address: string; purpose: "confirm" | "notification" | "digest" | "roundup" }; // an email, through the outbox
 
 /** What a public post is about, so the door can report back the platform's message reference. */
 export type Anchor = { kind: "resource" | "thread"; id: string };

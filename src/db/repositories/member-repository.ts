@@ -36,6 +36,8 @@ export class PrismaMemberRepository implements MemberRepository {
     if (forgotten.count === 0) return false;
     await this.db.subscription.deleteMany({ where: { communityId, memberId: id } });
     await this.db.digestItem.deleteMany({ where: { communityId, memberId: id } });
+    await this.db.emailItem.deleteMany({ where: { communityId, memberId: id } });
+    await this.db.memberEmail.deleteMany({ where: { communityId, memberId: id } });
     return true;
   }
 }
