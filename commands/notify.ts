@@ -1,4 +1,5 @@
 import { NOTIFY_FREQUENCIES, type NotifyFrequency } from "../src/core/members/member-types";
+import { fail } from "../src/core/shared/errors";
 import { defineCommand, opt } from "./define";
 
 export const notify = defineCommand({
@@ -9,7 +10,9 @@ export const notify = defineCommand({
     frequency: opt.choice("instant, daily, weekly, off, or email", [...NOTIFY_FREQUENCIES, "email"] as const),
     email: opt.text("For email: your address, confirm <code>, daily|weekly|instant|off, roundup on|off").optional(),
   },
-  run: (ctx, a) => (a.frequency === "email"
-    ? ctx.services.email.command(ctx.actor, a.email as string | undefined)
-    : ctx.services.members.setNotify(ctx.actor, a.frequency as NotifyFrequency)),
+  run: async (ctx, a) => {
+    if (a.frequency === "email") return ctx.services.email.command(ctx.actor, a.email as string | undefined);
+    if (a.email) return fail("INVALID_OPTION", `/notify ${String(a.frequency)} takes nothing after it. For email: /notify email you@example.org`);
+    return ctx.services.members.setNotify(ctx.actor, a.frequency as NotifyFrequency);
+  },
 });

@@ -96,6 +96,11 @@ describe("email digests and alerts (issue 15)", () => {
     expect(alert.html).toContain(unsubscribeUrl(alert).replace(/&/g, "&amp;"));
     await settle();
     expect(smtp.to("ana@example.org").slice(before)).toHaveLength(1);
+    // Posted past the confidentiality guard by its author's choice: in chat, never by email.
+    const flagged = await shell.run("/share https://example.org/overridden #ethics my client Maria Lopez (14) from Springfield, OH loved this", /:press (\d+)/);
+    await shell.run(`:press ${/Post anyway[^\n]*:press (\d+)/.exec(flagged)![1]}`, /resource/);
+    await settle();
+    expect(smtp.to("ana@example.org").slice(before)).toHaveLength(1);
     await shell.run(":as ana", /You are now ana/);
   }, 60_000);
 

@@ -3,7 +3,7 @@ import { share } from "../../commands/share";
 import { ask } from "../../commands/ask";
 import { follow } from "../../commands/follow";
 import { resources } from "../../commands/resources";
-import { notify } from "../../commands/notify";
+import { roundup } from "../../commands/roundup";
 import { parseText } from "../../src/app/parse-text";
 
 describe("parseText", () => {
@@ -30,7 +30,7 @@ describe("parseText", () => {
 
   it("rejects words a command cannot take", () => {
     expect(() => parseText(follow.options, "#a #b", "/follow <#tag>")).toThrow(/didn't understand "#b"/);
-    expect(() => parseText(notify.options, "daily please", "/notify")).toThrow(/please/);
+    expect(() => parseText(roundup.options, "now please", "/roundup")).toThrow(/now/);
   });
 
   it("splits query and tag filter for /resources", () => {

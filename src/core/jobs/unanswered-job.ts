@@ -36,7 +36,7 @@ export const runUnanswered = async (store: Store, notifications: NotificationSer
       if (!(await tx.followups.claimSurfacing(community.id, t.id, step, now))) return false;
       const dms = await notifications.announce(tx, community, {
         kind: "unanswered", refId: t.id, tags: t.tags, authorId: t.askerId,
-        summary: `Still unanswered: ${t.text.slice(0, 80)}`, message: followerUnansweredMessage(t, now),
+        summary: `Still unanswered: ${t.text.slice(0, 80)}`, message: followerUnansweredMessage(t, now), guardOverride: t.guardOverride,
       }, now);
       await queue(tx, community.id, `unanswered:${t.id}:${step}`, [...posts, ...dms], now);
       return true;

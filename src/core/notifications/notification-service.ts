@@ -14,6 +14,8 @@ export interface Announcement {
   message: Message;
   /** Who caused it: never notified of their own post. */
   authorId: string;
+  /** Posted past the guard by its author's choice: shown in chat, never emailed (email only carries what passed). */
+  guardOverride?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export class NotificationService {
     await repos.digests.add(queued.map((m) => ({
       communityId: community.id, memberId: m.id, kind: a.kind, refId: a.refId, summary: a.summary, createdAt: now,
     })));
-    if (repos.emails) await this.email(repos as Pick<Repositories, "jobs"> & { emails: NonNullable<Repositories["emails"]> }, community, a, followers, now);
+    if (repos.emails && !a.guardOverride) await this.email(repos as Pick<Repositories, "jobs"> & { emails: NonNullable<Repositories["emails"]> }, community, a, followers, now);
     return direct;
   }
 
