@@ -36,6 +36,7 @@ runCli(async () => {
   });
 
   const container = await createContainer(config, logger);
+  if (platforms && !config.SMTP_URL) logger.warn("SMTP_URL is not set: emails are written as .eml files, not sent", { mailDir: config.PEERLOOP_MAIL_DIR });
   const couriers = await couriersFor(config, container.installations, process.stdout, {
     unsubscribeUrl: (c, m) => container.links.unsubscribeUrl(c, m),
     // Without SMTP_URL the shell says where each email was written, so a person can open it.

@@ -178,7 +178,8 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
 
     const b2 = channelPosts().length;
     await slash(ANA, "ask", { question: "Best intake checklist?" });
-    const q2 = await lastMessageId(b2);
+    // Found by what it says: on a busy machine a post from an earlier test may still land in between.
+    const q2 = (await eventually(() => channelPosts().slice(b2).find((c) => text(c).includes("Best intake checklist") && c.created)?.created, 15_000, "question card")).id;
     const replyId = discord.snowflake();
     discord.dispatch("MESSAGE_CREATE", {
       id: replyId, channel_id: q2, guild_id: GUILD_ID, author: CY, member: member(CY), content: "The county one", timestamp: new Date().toISOString(),

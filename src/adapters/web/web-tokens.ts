@@ -34,8 +34,10 @@ export const verifyToken = (secret: string, token: string | null | undefined, pu
   if (!token || token.length > 1024) return { ok: false, reason: "malformed" };
   const [version, body, sig, ...rest] = token.split(".");
   if (version !== VERSION || !body || !sig || rest.length || !/^[\w-]+$/.test(body) || !/^[\w-]+$/.test(sig)) return { ok: false, reason: "malformed" };
-  const expected = mac(secret, body);
-  const given = Buffer.from(sig, "base64url");
+  // Compared as canonical base64url text: a signature whose last character differs only in padding
+  // bits decodes to the same bytes, and must still count as altered.
+  const expected = Buffer.from(b64(mac(secret, body)));
+  const given = Buffer.from(sig);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "forged" };
   let claims: TokenClaims;
   try {
