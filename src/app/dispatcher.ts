@@ -48,6 +48,14 @@ export class Dispatcher {
     } catch (error) {
       // The retry a button carries: for the guard, the command; for the tone nudge, the command and whether it was confirmed de-identified.
       const packed = encode(isPeerloopError(error) && error.code === "TONE" ? { ...inv, confirmed } : inv);
+      if (isPeerloopError(error) && error.code === "TONE" && packed.length > MAX_BUTTON_VALUE) {
+        // Too long to carry in a "Post as is" button: the nudge must never become a block, so it is
+        // posted now and its author gets the note privately, as after a thread reply.
+        const posted = await this.run(actor, place, inv, confirmed, true);
+        return { messages: [...posted.messages, ...translateFailure(error, this.logger, {}, undefined, actor.displayName).messages.map((m) => ({
+          ...m, message: { ...m.message, text: m.message.text.replace(/ Post as is, or edit and send it again\.$/, " It was posted; you can edit it on the platform if you'd like to."), buttons: [] },
+        }))] };
+      }
       const retry = packed.length > MAX_BUTTON_VALUE ? undefined : isPeerloopError(error) && error.code === "TONE" ? packed : confirmed ? undefined : packed;
       return translateFailure(error, this.logger, { command: inv.command, communityId: actor.communityId, memberId: actor.memberId }, retry, actor.displayName);
     }

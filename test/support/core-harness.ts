@@ -1,5 +1,6 @@
 import { buildServices } from "../../src/app/services";
 import { PeerloopApp } from "../../src/app/peerloop-app";
+import type { ToneCheck } from "../../src/core/tone/tone-types";
 import type { Guard } from "../../src/core/guard/guard-types";
 import { fixedClock } from "../../src/core/shared/clock";
 import type { Logger } from "../../src/core/shared/logger";
@@ -28,7 +29,7 @@ export interface LogLine {
  * The core wired as a door would see it, on any Store: members act by name in one community,
  * commands go through the real dispatcher, and anchored posts get a fake platform reference.
  */
-export const coreHarness = (opts: { store?: Store; guard?: Guard; now?: string; community?: string } = {}) => {
+export const coreHarness = (opts: { store?: Store; guard?: Guard; tone?: ToneCheck; now?: string; community?: string } = {}) => {
   const store = opts.store ?? memoryStore();
   const clock = fixedClock(opts.now ?? "2026-11-02T10:00:00Z");
   const logs: LogLine[] = [];
@@ -37,7 +38,7 @@ export const coreHarness = (opts: { store?: Store; guard?: Guard; now?: string; 
     warn: (message, context) => logs.push({ level: "warn", message, context }),
     error: (message, context) => logs.push({ level: "error", message, context }),
   };
-  const services = buildServices({ store, guard: opts.guard ?? noFindings, clock, logger });
+  const services = buildServices({ store, guard: opts.guard ?? noFindings, clock, logger, tone: opts.tone });
   const app = new PeerloopApp(services, logger);
   const community = opts.community ?? "T-test";
   let refs = 0;

@@ -3,6 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectTone } from "../../src/core/tone/detect-tone";
 import { score, SETS } from "../tone-eval/run-tone-eval";
+import { createToneCheck } from "../../src/core/tone/create-tone-check";
+import { coreHarness } from "../support/core-harness";
 
 const flagged = (text: string) => detectTone(text);
 
@@ -75,5 +77,33 @@ describe("the tone CLI's nudge", () => {
   it("never flags an empty or whitespace message", () => {
     expect(flagged("").flagged).toBe(false);
     expect(flagged("   \n ").flagged).toBe(false);
+  });
+});
+
+describe("the nudge in the core", () => {
+  it("holds a flagged question with Post as is and Edit; Post as is posts it; tone-check off lets it through", async () => {
+    const h = coreHarness({ tone: createToneCheck() });
+    const ana = await h.actor("ana", true);
+    const held = await h.app.command(ana, { channelId: "general" }, { command: "ask", input: { text: "how do I deal with these lazy freeloaders? #engagement" } });
+    expect(held.messages).toHaveLength(1);
+    expect(held.messages[0]!.to).toEqual({ kind: "actor" });
+    const buttons = held.messages[0]!.message.buttons!;
+    expect(buttons.map((b) => b.action)).toEqual(["post-as-is", "edit"]);
+    const posted = await h.app.postAsIs(ana, { channelId: "general" }, buttons[0]!.value);
+    expect(posted.messages.some((m) => m.to.kind === "channel" && m.message.quote?.includes("lazy freeloaders"))).toBe(true);
+    await h.app.command(ana, { channelId: "general" }, { command: "peerloop", input: { text: "settings tone-check off" } });
+    const through = await h.app.command(ana, { channelId: "general" }, { command: "ask", input: { text: "more lazy freeloaders today #engagement" } });
+    expect(through.messages.some((m) => m.to.kind === "channel")).toBe(true);
+  });
+
+  it("never blocks: a post too long for a Post as is button is posted, with the note after the fact", async () => {
+    const h = coreHarness({ tone: createToneCheck() });
+    const ana = await h.actor("ana");
+    const long = `how do I deal with these lazy freeloaders? ${"Some context about the case and what we tried. ".repeat(38)}`;
+    const out = await h.app.command(ana, { channelId: "general" }, { command: "ask", input: { text: long } });
+    expect(out.messages.some((m) => m.to.kind === "channel")).toBe(true);
+    const note = out.messages.find((m) => m.to.kind === "actor")!;
+    expect(note.message.text).toContain("It was posted");
+    expect(note.message.buttons ?? []).toEqual([]);
   });
 });
