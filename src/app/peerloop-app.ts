@@ -111,10 +111,20 @@ export class PeerloopApp {
     return this.guarded(actor, "reply-edit", () => this.services.threads.editReply(actor, platformRef(platformMessageId), text === null ? null : cleanText(text)));
   }
 
-  /** Whether a platform thread belongs to a Peerloop question (false on any doubt; logged). */
-  async isQuestionThread(platform: Platform, communityExternalId: string, threadRef: string): Promise<boolean> {
+  /**
+   * Whether a platform thread belongs to a Peerloop question (false on any doubt; logged). A thread
+   * whose parent message is seconds old may be a card whose reference is still being recorded (the
+   * platform accepted it, `posted` has not written it yet): it is looked up again for a moment
+   * rather than its first replies being dropped.
+   */
+  async isQuestionThread(platform: Platform, communityExternalId: string, threadRef: string, parentAgeMs?: number): Promise<boolean> {
     try {
-      return await this.services.threads.isQuestionThread(platform, communityExternalId, threadRef);
+      const recent = parentAgeMs !== undefined && parentAgeMs >= 0 && parentAgeMs < 30_000;
+      for (const wait of recent ? [150, 300, 450, 600, 0] : [0]) {
+        if (await this.services.threads.isQuestionThread(platform, communityExternalId, threadRef)) return true;
+        if (wait) await new Promise((r) => setTimeout(r, wait));
+      }
+      return false;
     } catch (error) {
       this.logger.error("could not look up a thread", { platform, communityExternalId, threadRef, error: String(error) });
       return false;

@@ -153,3 +153,19 @@ describe("replies and resolution", () => {
     expect(out.messages[0]!.message.text).toBe("Thanks to cy for helping.");
   });
 });
+
+describe("a reply that arrives before its card's reference is recorded", () => {
+  it("is still recognised when the card's thread is seconds old: the lookup waits a moment for posted()", async () => {
+    const h = coreHarness();
+    const ana = await h.actor("ana");
+    const out = await h.app.command(ana, { channelId: "general" }, { command: "ask", input: { text: "How do you document a safety plan? #safety" } });
+    const anchor = out.messages.find((m) => m.anchor)!.anchor!;
+    // The platform accepted the card as "m-late"; its record is written 200 ms later.
+    setTimeout(() => void h.app.posted(ana.communityId, anchor, "general", "m-late"), 200);
+    await expect(h.app.isQuestionThread("shell", "T-test", "m-late", 1_000)).resolves.toBe(true);
+    // An old thread is not waited for: not a card, answered at once.
+    const started = Date.now();
+    await expect(h.app.isQuestionThread("shell", "T-test", "m-unknown", 3_600_000)).resolves.toBe(false);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});

@@ -103,6 +103,15 @@ export const handleInteraction = (deps: DiscordDeps) => async (i: Interaction) =
   }
 };
 
+/** How long ago Discord made an id (a snowflake carries its time): a thread started seconds ago may be a new card's. */
+const snowflakeAge = (id: string): number | undefined => {
+  try {
+    return Date.now() - Number((BigInt(id) >> 22n) + 1_420_070_400_000n);
+  } catch {
+    return undefined;
+  }
+};
+
 /** The work after the deferral: run the command, button or form, and deliver what it says. */
 const answer = async (deps: DiscordDeps, i: RepliableInteraction & { guildId: string }) => {
   const actor = await identify(deps, fromInteraction(i));
@@ -157,7 +166,7 @@ const fromMessage = (m: DiscordMessage<true>): Who => ({
 export const handleMessageCreate = (deps: DiscordDeps) => async (m: DiscordMessage) => {
   if (m.author.bot || m.system || !m.inGuild() || !m.channel.isThread()) return;
   try {
-    if (!(await deps.app.isQuestionThread("discord", m.guildId, m.channelId))) return;
+    if (!(await deps.app.isQuestionThread("discord", m.guildId, m.channelId, snowflakeAge(m.channelId)))) return;
     await deps.limit(() => recordThreadMessage(deps, m));
   } catch (error) {
     deps.logger.error("discord message failed", { messageId: m.id, error: error instanceof Error ? error.message : String(error) });
@@ -176,7 +185,7 @@ const recordThreadMessage = async (deps: DiscordDeps, m: DiscordMessage<true>) =
 export const handleMessageUpdate = (deps: DiscordDeps) => async (_old: unknown, m: DiscordMessage | PartialMessage) => {
   if (!deps.readsContent || !m.inGuild() || !m.author || m.author.bot || !m.channel.isThread()) return;
   try {
-    if (!(await deps.app.isQuestionThread("discord", m.guildId, m.channelId))) return;
+    if (!(await deps.app.isQuestionThread("discord", m.guildId, m.channelId, snowflakeAge(m.channelId)))) return;
     await deps.limit(async () => {
       const actor = await identify(deps, fromMessage(m as DiscordMessage<true>));
       await deliver(deps, await deps.app.replyEdited(actor, m.id, m.content ?? null), { communityId: actor.communityId, guildId: m.guildId, channelId: m.channelId, userId: m.author!.id });

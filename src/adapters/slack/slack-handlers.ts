@@ -176,7 +176,7 @@ export const handleMessage = (deps: SlackDeps) => async ({ event, client, body, 
     }
     const edited = event.subtype === "message_changed" ? event.message : undefined;
     const threadTs = edited ? edited.thread_ts : event.thread_ts;
-    if (!threadTs || !(await deps.app.isQuestionThread("slack", teamId, threadTs))) return;
+    if (!threadTs || !(await deps.app.isQuestionThread("slack", teamId, threadTs, Date.now() - Number(threadTs) * 1000))) return;
     if (edited) {
       if (!edited.user || edited.bot_id) return;
       const actor = await identify(deps, client, { teamId, userId: edited.user });
