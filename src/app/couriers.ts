@@ -1,6 +1,6 @@
 import { shellCourier } from "../adapters/shell/shell-courier";
 import type { Config } from "../config";
-import type { Couriers } from "../core/jobs/courier";
+import type { Courier, Couriers } from "../core/jobs/courier";
 import type { InstallationRepository } from "./door-ports";
 
 /**
@@ -11,8 +11,15 @@ export const couriersFor = async (config: Config, installations: InstallationRep
   email?: { unsubscribeUrl(communityId: string, memberId: string): Promise<string>; onWritten?: (file: string) => void }): Promise<Couriers> => {
   const couriers: Couriers = { shell: shellCourier(output as never) };
   if (email) {
-    const { emailCourier } = await import("../adapters/email/email-courier");
-    couriers.email = emailCourier({ smtpUrl: config.SMTP_URL, from: config.EMAIL_FROM, mailDir: config.PEERLOOP_MAIL_DIR, ...email });
+    // nodemailer loads on the first email, not at start: most runs (and most jobs) send none.
+    let loaded: Promise<Courier> | undefined;
+    couriers.email = {
+      deliver: async (community, to, message) => {
+        loaded ??= import("../adapters/email/email-courier").then(({ emailCourier }) =>
+          emailCourier({ smtpUrl: config.SMTP_URL, from: config.EMAIL_FROM, mailDir: config.PEERLOOP_MAIL_DIR, ...email }));
+        return (await loaded).deliver(community, to, message);
+      },
+    };
   }
   if (config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID) {
     const [{ slackClients }, { slackCourier }] = await Promise.all([import("../adapters/slack/slack-clients"), import("../adapters/slack/slack-deliver")]);
