@@ -5,11 +5,14 @@ import type { Actor, Place } from "../core/shared/context";
 import { cleanText } from "../core/shared/clean-text";
 import { fail, isPeerloopError, PeerloopError } from "../core/shared/errors";
 import type { Logger } from "../core/shared/logger";
-import type { Outcome } from "../core/shared/message";
+import { privately, reply, type Outcome } from "../core/shared/message";
 import { usageOf } from "./help-message";
 import { parseText } from "./parse-text";
 import type { Services } from "./services";
 import { translateFailure } from "./translate-failure";
+import { toneNudge } from "../core/tone/tone-nudge";
+import { moderatorNotice } from "../core/tone/tone-gate";
+import type { ToneCategory } from "../core/tone/tone-types";
 
 /** Free text (Slack, the shell) or options the platform already typed (Discord). */
 export type CommandInput = { text: string } | { subcommand?: string; options: Record<string, unknown> };
@@ -52,9 +55,11 @@ export class Dispatcher {
         // Too long to carry in a "Post as is" button: the nudge must never become a block, so it is
         // posted now and its author gets the note privately, as after a thread reply.
         const posted = await this.run(actor, place, inv, confirmed, true);
-        return { messages: [...posted.messages, ...translateFailure(error, this.logger, {}, undefined, actor.displayName).messages.map((m) => ({
-          ...m, message: { ...m.message, text: m.message.text.replace(/ Post as is, or edit and send it again\.$/, " It was posted; you can edit it on the platform if you'd like to."), buttons: [] },
-        }))] };
+        const spans = ((error.detail?.spans as string[] | undefined) ?? []).map((text) => ({ text, start: 0, end: 0, rule: "" }));
+        const category = (error.detail?.category as ToneCategory | undefined) ?? null;
+        const what = String(error.detail?.what ?? "post");
+        const moderators = error.detail?.moderatorChannel as string | undefined;
+        return reply(...posted.messages, privately(toneNudge({ category, spans }, what, "after")), ...(moderators ? [moderatorNotice(moderators, actor.displayName, what)] : []));
       }
       const retry = packed.length > MAX_BUTTON_VALUE ? undefined : isPeerloopError(error) && error.code === "TONE" ? packed : confirmed ? undefined : packed;
       return translateFailure(error, this.logger, { command: inv.command, communityId: actor.communityId, memberId: actor.memberId }, retry, actor.displayName);

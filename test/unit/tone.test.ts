@@ -103,7 +103,7 @@ describe("the nudge in the core", () => {
     const out = await h.app.command(ana, { channelId: "general" }, { command: "ask", input: { text: long } });
     expect(out.messages.some((m) => m.to.kind === "channel")).toBe(true);
     const note = out.messages.find((m) => m.to.kind === "actor")!;
-    expect(note.message.text).toContain("It was posted");
+    expect(note.message.text).toContain("It is posted");
     expect(note.message.buttons ?? []).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ export class ToneGate {
     if (community.toneCheck === "off" || !text) return [];
     const result = this.first([text]);
     if (!result) return [];
-    const out: Outgoing[] = [privately({ ...toneNudge(result, what), text: toneNudge(result, what).text.replace(/ Post as is, or edit and send it again\.$/, " It is posted; you can edit it on the platform if you'd like to.") })];
+    const out: Outgoing[] = [privately(toneNudge(result, what, "after"))];
     if (community.toneCheck === "moderators" && community.moderatorChannel) out.push(moderatorNotice(community.moderatorChannel, author, what));
     return out;
   }

@@ -18,13 +18,14 @@ const REWORD: Record<ToneCategory, string> = {
  * why it matters in a professional network, a way to say the same thing. It never blocks: the doors
  * show "Post as is" and "Edit" beside it.
  */
-export const toneNudge = (r: ToneResult, what: string): Message => {
+export const toneNudge = (r: Pick<ToneResult, "category" | "spans">, what: string, when: "before" | "after" = "before"): Message => {
   const category = r.category ?? "client_disparagement";
   const quoted = [...new Set(r.spans.map((s) => s.text.trim()))].slice(0, 4).map((s) => `"${s}"`).join(", ");
   return {
     title: "Before this goes out: a note on tone",
     text: `Your ${what} may read as disparaging${quoted ? ` (${quoted})` : ""}. ${WHY[category]} ${REWORD[category]} ` +
-      "If you are venting about a hard day, that is welcome here: say how it is for you. Post as is, or edit and send it again.",
+      "If you are venting about a hard day, that is welcome here: say how it is for you. " +
+      (when === "before" ? "Post as is, or edit and send it again." : "It is posted; you can edit it on the platform if you'd like to."),
     tone: "warning",
   };
 };
