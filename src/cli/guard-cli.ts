@@ -1,7 +1,7 @@
 import { bundledLexicon } from "../core/guard/data/bundled-lexicon";
-import readline from "node:readline";
 import { createGuard } from "../core/guard/create-guard";
 import { suggestRewrite } from "../core/guard/suggest-rewrite";
+import { answerJsonLines } from "./jsonl-filter";
 import { runCli } from "./run-cli";
 
 /**
@@ -12,22 +12,10 @@ runCli(async () => {
   const args = process.argv.slice(2);
   const guard = createGuard(bundledLexicon);
   if (args[0] === "--jsonl") {
-    const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-    let line = 0;
-    for await (const raw of rl) {
-      line++;
-      if (!raw.trim()) continue;
-      let msg: { id?: unknown; text?: unknown };
-      try {
-        msg = JSON.parse(raw);
-      } catch {
-        process.stderr.write(`line ${line}: not JSON, skipped\n`);
-        continue;
-      }
-      const findings = typeof msg.text === "string" ? guard.inspect(msg.text).map(({ type, text }) => ({ type, text })) : [];
-      process.stdout.write(`${JSON.stringify({ id: msg.id, flagged: findings.length > 0, findings })}\n`);
-    }
-    return 0;
+    return answerJsonLines((_id, text) => {
+      const findings = text ? guard.inspect(text).map(({ type, text: found }) => ({ type, text: found })) : [];
+      return { flagged: findings.length > 0, findings };
+    });
   }
   const text = args.join(" ").trim();
   if (!text) {

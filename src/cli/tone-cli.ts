@@ -1,6 +1,6 @@
-import readline from "node:readline";
 import { createToneCheck } from "../core/tone/create-tone-check";
 import { toneNudge } from "../core/tone/tone-nudge";
+import { answerJsonLines } from "./jsonl-filter";
 import { runCli } from "./run-cli";
 
 /**
@@ -11,22 +11,10 @@ runCli(async () => {
   const args = process.argv.slice(2);
   const check = createToneCheck();
   if (args[0] === "--jsonl") {
-    const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-    let line = 0;
-    for await (const raw of rl) {
-      line++;
-      if (!raw.trim()) continue;
-      let msg: { id?: unknown; text?: unknown };
-      try {
-        msg = JSON.parse(raw);
-      } catch {
-        process.stderr.write(`line ${line}: not JSON, skipped\n`);
-        continue;
-      }
-      const r = typeof msg.text === "string" ? check.inspect(msg.text) : { flagged: false, category: null, spans: [] };
-      process.stdout.write(`${JSON.stringify({ id: msg.id, flagged: r.flagged, category: r.category, spans: r.spans.map((s) => s.text) })}\n`);
-    }
-    return 0;
+    return answerJsonLines((_id, text) => {
+      const r = text ? check.inspect(text) : { flagged: false, category: null, spans: [] };
+      return { flagged: r.flagged, category: r.category, spans: r.spans.map((s) => s.text) };
+    });
   }
   const text = args.join(" ").trim();
   if (!text) {
