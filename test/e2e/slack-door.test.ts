@@ -59,7 +59,12 @@ const repliesThisWeek = async (n: number) => {
   throw new Error(`reply count never reached ${n}: ${last.slice(0, 300)}`);
 };
 const blocksText = (c: SlackCall | { body: Record<string, unknown> }) => JSON.stringify("args" in c ? c.args : c.body);
-const newPost = async (before: number, what: string) => eventually(() => posts()[before], 15_000, what);
+/**
+ * The first post after `before`, or the first one that says `saying`: on a busy machine a post from an
+ * earlier test (a follower DM, a retried delivery) can land in between, so a card is found by its text.
+ */
+const newPost = async (before: number, what: string, saying?: string) =>
+  eventually(() => (saying ? posts().slice(before).find((c) => blocksText(c).includes(saying)) : posts()[before]), 15_000, what);
 
 describe("the Slack door, through the real Bolt app and a fake Slack", () => {
 
@@ -76,7 +81,7 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
   it("a share posts a card in the channel with the link and an Endorse button", async () => {
     const before = posts().length;
     await command("UANA", "share", "<https://example.org/a?utm_source=x> #ethics Great read &amp; short");
-    const card = await newPost(before, "share card");
+    const card = await newPost(before, "share card", "example.org/a");
     expect(card.args.channel).toBe("CGEN");
     expect(blocksText(card)).toContain("https://example.org/a|");
     expect(blocksText(card)).toContain('"action_id":"endorse"');
@@ -112,7 +117,7 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     expect(blocksText({ body: await privateReply("tone-edit") })).toContain("Nothing was posted");
     expect(posts().length).toBe(before);
     await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-pa", response_url: respond("tone-post"), actions: [{ action_id: "post-as-is", value, type: "button" }] });
-    const card = await newPost(before, "question posted as is");
+    const card = await newPost(before, "question posted as is", "lazy freeloaders");
     expect(blocksText(card)).toContain("lazy freeloaders");
   });
 
@@ -147,7 +152,7 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     await command("UBEN", "follow", "#safety");
     const before = posts().length;
     await command("UANA", "ask", "How do you document a safety plan? #safety");
-    const card = await newPost(before, "question card");
+    const card = await newPost(before, "question card", "document a safety plan");
     expect(blocksText(card)).toContain('"action_id":"resolve"');
     const questionTs = card.ts!;
 
@@ -162,7 +167,7 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
 
     const beforeResolve = posts().length;
     await event({ type: "reaction_added", user: "UANA", reaction: "white_check_mark", item: { type: "message", channel: "CGEN", ts: questionTs }, event_ts: "1800000002.000001" });
-    const resolved = await newPost(beforeResolve, "resolution in thread");
+    const resolved = await newPost(beforeResolve, "resolution in thread", "Question resolved");
     expect(resolved.args.thread_ts).toBe(questionTs);
     expect(blocksText(resolved)).toContain("Question resolved");
     expect(blocksText(resolved)).toContain("Thanks to Ben");
@@ -171,7 +176,7 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
   it("a retried event changes nothing", async () => {
     const before = posts().length;
     await command("UCY", "ask", "Retry test question? #retry");
-    const ts = (await newPost(before, "retry question card")).ts!;
+    const ts = (await newPost(before, "retry question card", "Retry test question")).ts!;
     const reply = { type: "message", channel: "CGEN", user: "UBEN", text: "Answer", ts: "1800000100.000001", thread_ts: ts };
     const first = await event(reply, { eventId: "EvRetry1" });
     const retry = await event({ ...reply, ts: "1800000100.000099" }, { eventId: "EvRetry1", retryNum: 1 });
@@ -186,7 +191,7 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
   it("buttons: Endorse once; Resolve opens the form for the asker only; the form resolves with helpers", async () => {
     const before = posts().length;
     await command("UANA", "ask", "Which screening tool for teens? #youth");
-    const card = await newPost(before, "card");
+    const card = await newPost(before, "card", "Which screening tool");
     const threadId = JSON.stringify(card.args).match(/"action_id":"resolve","value":"([0-9a-f-]{36})"/)![1]!;
     const respond = (id: string) => `${slack.url}/respond/${id}`;
     await interaction({ type: "block_actions", user: { id: "UBEN", username: "ben" }, channel: { id: "CGEN" }, trigger_id: "t-b", response_url: respond("btn1"), actions: [{ action_id: "resolve", value: threadId, type: "button" }] });
@@ -204,14 +209,14 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
         note: { value: { type: "plain_text_input", value: "The ASQ, with a follow-up interview" } },
       } } },
     });
-    const done = await newPost(beforeSubmit, "resolution");
+    const done = await newPost(beforeSubmit, "resolution", "partly resolved");
     expect(blocksText(done)).toContain("Question partly resolved");
     expect(blocksText(done)).toContain("Thanks to Ben");
 
     const share = await (async () => {
       const b = posts().length;
       await command("UANA", "share", "https://example.org/endorse-me #youth");
-      return newPost(b, "share");
+      return newPost(b, "share", "endorse-me");
     })();
     const resourceId = JSON.stringify(share.args).match(/"action_id":"endorse","value":"([0-9a-f-]{36})"/)![1]!;
     await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-e", response_url: respond("e1"), actions: [{ action_id: "endorse", value: resourceId, type: "button" }] });
@@ -238,7 +243,7 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
       await sendReply();
       await new Promise((r) => setTimeout(r, 300));
     }
-    const done = await newPost(b2, "mark as answer");
+    const done = await newPost(b2, "mark as answer", "Thanks to Cy");
     expect(blocksText(done)).toContain("Thanks to Cy");
   });
 
@@ -282,7 +287,7 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
   it.skipIf(!process.env.DATABASE_URL)("jobs post through Slack's Web API: an unanswered question is surfaced in its thread, once", async () => {
     const before = posts().length;
     await command("UCY", "ask", "Anyone trained in EMDR for kids? #trauma");
-    const ts = (await newPost(before, "card")).ts!;
+    const ts = (await newPost(before, "card", "EMDR for kids")).ts!;
     const later = new Date(Date.now() + 2 * 86_400_000).toISOString();
     const run = await runEntry("src/cli/jobs-cli.ts", ["run", "unanswered", "--now", later], bot.env);
     expect(run.code, run.err).toBe(0);

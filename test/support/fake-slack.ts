@@ -34,7 +34,9 @@ export const startFakeSlack = async () => {
   const calls: SlackCall[] = [];
   const responses: { id: string; body: Record<string, unknown> }[] = [];
   const limited = new Map<string, number>();
-  let ts = 1_700_000_000;
+  // Message timestamps as Slack makes them: the current second, and a counter that keeps them unique.
+  let seq = 0;
+  const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++seq).padStart(6, "0")}`;
   const users: Record<string, { name: string; admin?: boolean }> = {};
   /** Milliseconds each chat.postMessage takes to answer (work stays in flight that long). */
   const slow = { postMessage: 0 };
@@ -64,9 +66,9 @@ export const startFakeSlack = async () => {
       switch (method) {
         case "auth.test": return json(200, { ok: true, url: "https://peers.slack.com/", team: "Peers", user: "peerloop", team_id: "T1", user_id: "UBOT", bot_id: "BBOT" });
         case "chat.postMessage":
-          call.ts = `${++ts}.000100`;
+          call.ts = nextTs();
           return void setTimeout(() => json(200, { ok: true, channel: args.channel, ts: call.ts, message: { text: args.text } }), slow.postMessage);
-        case "chat.postEphemeral": return json(200, { ok: true, message_ts: `${++ts}.000200` });
+        case "chat.postEphemeral": return json(200, { ok: true, message_ts: nextTs() });
         case "users.info": {
           const id = String(args.user);
           const u = users[id] ?? { name: id.toLowerCase() };
