@@ -300,8 +300,10 @@ export const memoryStore = (): Store & { state: State } => {
           s.outbox.push({ id: randomUUID(), communityId: i.communityId, dedupeKey: i.dedupeKey, audience: i.audience, message: i.message, attempts: 0, status: "pending", nextAttemptAt: i.at, messageRef: null, lastError: null });
         }
       },
-      async lease(now, limit, leaseMs, communityIds) {
-        const due = s.outbox.filter((o) => o.status === "pending" && o.nextAttemptAt <= now && (!communityIds || communityIds.includes(o.communityId))).slice(0, limit);
+      async lease(now, limit, leaseMs, communityIds, emailOnlyIds = []) {
+        const inScope = (o: { communityId: string; audience: { kind: string } }) =>
+          !communityIds || communityIds.includes(o.communityId) || (emailOnlyIds.includes(o.communityId) && o.audience.kind === "email");
+        const due = s.outbox.filter((o) => o.status === "pending" && o.nextAttemptAt <= now && inScope(o)).slice(0, limit);
         for (const o of due) { o.attempts += 1; o.nextAttemptAt = new Date(now.getTime() + leaseMs); }
         return clone(due.map(({ id, communityId, dedupeKey, audience, message, attempts }) => ({ id, communityId, dedupeKey, audience, message, attempts })));
       },

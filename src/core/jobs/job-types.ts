@@ -28,8 +28,12 @@ export interface JobRepository {
   claimed(job: string, communityId: string, period: string): Promise<boolean>;
   finish(job: string, communityId: string, period: string, at: Date, summary: Record<string, unknown>): Promise<void>;
   enqueue(items: readonly NewOutboxItem[]): Promise<void>;
-  /** Takes up to `limit` due messages for `leaseMs`, so no other sender takes them meanwhile. */
-  lease(now: Date, limit: number, leaseMs: number, communityIds?: readonly string[]): Promise<OutboxItem[]>;
+  /**
+   * Takes up to `limit` due messages for `leaseMs`, so no other sender takes them meanwhile: every
+   * message of `communityIds`, and only the emails of `emailOnlyIds` (communities whose platform this
+   * process cannot post to), so nothing is leased that only another process can send.
+   */
+  lease(now: Date, limit: number, leaseMs: number, communityIds?: readonly string[], emailOnlyIds?: readonly string[]): Promise<OutboxItem[]>;
   markSent(id: string, messageRef: string, at: Date): Promise<void>;
   markFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
   pendingCount(communityIds?: readonly string[]): Promise<number>;

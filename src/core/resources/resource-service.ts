@@ -80,8 +80,7 @@ export class ResourceService {
   /** The member's own link to the whole library on the web, where the community has it on. */
   private async libraryLink(actor: Actor) {
     if (!this.links) return null;
-    const community = await this.store.communities.get(actor.communityId);
-    if (!community || community.webAccess === "off") return null;
+    if ((await this.community(actor)).webAccess === "off") return null;
     const { url } = await this.links.memberLink(actor.communityId, actor.memberId);
     return { label: "Browse the whole library on the web", url };
   }

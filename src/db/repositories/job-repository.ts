@@ -31,8 +31,10 @@ export class PrismaJobRepository implements JobRepository {
     });
   }
 
-  async lease(now: Date, limit: number, leaseMs: number, communityIds?: readonly string[]): Promise<OutboxItem[]> {
-    const scope = communityIds ? Prisma.sql`AND community_id = ANY(${[...communityIds]}::uuid[])` : Prisma.empty;
+  async lease(now: Date, limit: number, leaseMs: number, communityIds?: readonly string[], emailOnlyIds: readonly string[] = []): Promise<OutboxItem[]> {
+    const scope = communityIds
+      ? Prisma.sql`AND (community_id = ANY(${[...communityIds]}::uuid[]) OR (community_id = ANY(${[...emailOnlyIds]}::uuid[]) AND audience->>'kind' = 'email'))`
+      : Prisma.empty;
     // SKIP LOCKED: parallel senders take different messages instead of waiting on each other.
     const rows = await this.db.$queryRaw<{ id: string; community_id: string; dedupe_key: string; audience: unknown; message: unknown; attempts: number }[]>`
       UPDATE outbox_messages SET attempts = attempts + 1, next_attempt_at = ${new Date(now.getTime() + leaseMs)}
