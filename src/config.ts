@@ -27,6 +27,13 @@ const schema = z.object({
   EMAIL_FROM: z.string().trim().refine((v) => isEmail(v, { allow_display_name: true, require_tld: false }), { error: 'must be an email address, e.g. "Peerloop <peerloop@example.org>"' }).default("Peerloop <peerloop@localhost>"),
   /** Where emails are written when there is no SMTP_URL. */
   PEERLOOP_MAIL_DIR: z.string().min(1).default(".data/mail"),
+  /**
+   * Hosts or IPs (comma-separated, e.g. "127.0.0.1,feeds.internal") the outbound fetcher may reach
+   * although they are private or loopback: the only way past its SSRF check (tests, an intranet feed).
+   */
+  PEERLOOP_FETCH_ALLOW: z.string().trim().regex(/^[\w.:\[\]-]+(\s*,\s*[\w.:\[\]-]+)*$/, { error: 'must list hosts or IPs separated by commas, e.g. "127.0.0.1,feeds.internal"' }).optional(),
+  /** Least time between two requests to one host (link previews, feeds, link checks). */
+  PEERLOOP_FETCH_HOST_GAP_MS: int(0, 60_000).default(1_000),
   SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", { error: "must be a bot token starting with xoxb-" }).optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().startsWith("xapp-", { error: "must be an app-level token starting with xapp- (Socket Mode)" }).optional(),
