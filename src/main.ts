@@ -10,6 +10,7 @@ import { isJobName, JOB_NAMES } from "./jobs/job-names";
 import { startScheduler } from "./jobs/scheduler";
 import { deliverOutbox } from "./core/jobs/deliver-outbox";
 import { webRoutesFor } from "./app/web-routes";
+import { previewRunner } from "./app/preview-runner";
 import type { AddressInfo } from "node:net";
 
 /** How long shutdown waits for acknowledged work (orchestrators usually allow 30 s before SIGKILL). */
@@ -44,6 +45,11 @@ runCli(async () => {
   });
   const jobDeps = { store: container.store, notifications: container.services.notifications, logger, couriers, processedEvents: container.events, buttonValues: container.buttons, siteUrl: (id: string) => container.links.communityUrl(id) };
   const web = webRoutesFor(container);
+  // Link previews update a card after it is posted, off the answer's path.
+  const previews = container.services.previews
+    ? previewRunner({ previews: container.services.previews, store: container.store, couriers, clock: container.clock, logger })
+    : undefined;
+  if (previews) container.app.onResourcePosted = (communityId, resourceId) => previews.push(communityId, resourceId);
   const healthy = () => container.db.ping();
 
   if (!platforms) {
@@ -82,6 +88,7 @@ runCli(async () => {
     };
     await new ShellDoor({ app: container.app, input: process.stdin, output: process.stdout, user: config.PEERLOOP_SHELL_USER, jobs, afterEach }).run();
     scheduler?.stop();
+    await previews?.drain(5_000);
     if (server) await new Promise((r) => (server.close(r), server.closeAllConnections()));
     await container.close();
     return 0;
@@ -119,6 +126,7 @@ runCli(async () => {
     stops.push(() => discord.stop(DRAIN_MS));
   }
 
+  if (previews) stops.push(() => previews.drain(DRAIN_MS));
   const scheduler = config.PEERLOOP_SCHEDULER ? startScheduler(jobDeps) : undefined;
   // Ready: now read the guard's word lists, before a member's first post needs them.
   setImmediate(() => container.warmGuard());

@@ -16,6 +16,7 @@ import { createToneCheck } from "../core/tone/create-tone-check";
 import { SiteService } from "../core/web/site-service";
 import { PrismaSiteRepository, PrismaSecrets } from "../db/repositories/site-repository";
 import { PrismaCommunityData } from "../db/repositories/community-data-repository";
+import type { WebReader } from "../core/sources/fetch-types";
 
 export interface Container {
   config: Config;
@@ -33,6 +34,8 @@ export interface Container {
   links: SignedWebLinks;
   site: SiteService;
   data: PrismaCommunityData;
+  /** The outbound web: the safe fetcher and its parsers, loaded on first use. */
+  web: () => Promise<WebReader>;
   /** Records the port the HTTP server listens on, for links when PEERLOOP_PUBLIC_URL is unset. */
   listeningOn(port: number): void;
   /** Loads the guard's word lists now, after start-up, so the first member to post does not wait. */
@@ -64,10 +67,14 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
     secret: config.PEERLOOP_WEB_SECRET, secrets: new PrismaSecrets(db.prisma), clock,
     baseUrl: () => config.PEERLOOP_PUBLIC_URL ?? `http://127.0.0.1:${port}`,
   });
-  const services = buildServices({ store, guard, clock, logger, links, tone: createToneCheck() });
+  // The outbound web (undici, the parsers) loads on the first preview, feed or link check, not at start.
+  let reader: Promise<WebReader> | undefined;
+  const web = () => (reader ??= Promise.all([import("../adapters/fetch/create-fetcher"), import("../adapters/fetch/web-reader")])
+    .then(([{ createFetcher }, { webReader }]) => webReader(createFetcher(config))));
+  const services = buildServices({ store, guard, clock, logger, links, tone: createToneCheck(), web });
   const app = new PeerloopApp(services, logger);
   return {
-    config, db, store, services, app, clock, logger, guard, links,
+    config, db, store, services, app, clock, logger, guard, links, web,
     site: new SiteService(new PrismaSiteRepository(db.prisma), clock),
     data: new PrismaCommunityData(db.prisma, db.bulkQuery),
     listeningOn: (p) => { port = p; },

@@ -34,6 +34,8 @@ const cleanInvocation = (inv: Invocation): Invocation => {
  */
 export class PeerloopApp {
   private readonly dispatcher: Dispatcher;
+  /** Told when a resource's card is on the platform (link previews start from here). */
+  onResourcePosted?: (communityId: string, resourceId: string) => void;
 
   constructor(readonly services: Services, private readonly logger: Logger) {
     this.dispatcher = new Dispatcher(services, logger);
@@ -162,6 +164,7 @@ export class PeerloopApp {
         if (anchor.kind === "resource") await this.services.resources.attachPost(communityId, anchor.id, channelId, messageRef);
         else await this.services.threads.attachPost(communityId, anchor.id, channelId, messageRef, threadRef);
         if (attempt > 0) this.logger.info("recorded where a card was posted after retrying", { communityId, anchor, attempts: attempt + 1 });
+        if (anchor.kind === "resource") this.onResourcePosted?.(communityId, anchor.id);
         return;
       } catch (error) {
         if (attempt >= POSTED_RETRY_MS.length) {

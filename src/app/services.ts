@@ -16,6 +16,8 @@ import { WebService } from "../core/web/web-service";
 import { EmailService, type EmailLinks } from "../core/email/email-service";
 import type { ToneCheck } from "../core/tone/tone-types";
 import { ToneGate } from "../core/tone/tone-gate";
+import { PreviewService } from "../core/resources/preview-service";
+import type { WebReader } from "../core/sources/fetch-types";
 
 export interface Services {
   resources: ResourceService;
@@ -26,6 +28,8 @@ export interface Services {
   notifications: NotificationService;
   web: WebService;
   email: EmailService;
+  /** Link previews; absent where nothing may reach the web (unit tests). */
+  previews?: PreviewService;
   help(): Message;
 }
 
@@ -38,9 +42,11 @@ export interface Dependencies {
   logger: Logger;
   /** The web's signed links; absent where no web server runs (unit tests). */
   links?: WebLinks & EmailLinks;
+  /** The outbound web (previews, feeds, link checks), loaded on first use. */
+  web?: () => Promise<WebReader>;
 }
 
-export const buildServices = ({ store, guard, clock, logger, links, tone }: Dependencies): Services => {
+export const buildServices = ({ store, guard, clock, logger, links, tone, web }: Dependencies): Services => {
   const gate = new ConfidentialityGate(guard, logger);
   const notifications = new NotificationService();
   const toneGate = tone ? new ToneGate(tone) : undefined;
@@ -53,6 +59,7 @@ export const buildServices = ({ store, guard, clock, logger, links, tone }: Depe
     notifications,
     web: new WebService(store, links, clock),
     email: new EmailService(store, clock, links),
+    previews: web ? new PreviewService(store, web, clock, logger) : undefined,
     help: helpMessage,
   };
 };

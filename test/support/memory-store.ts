@@ -110,6 +110,12 @@ export const memoryStore = (): Store & { state: State } => {
         r.endorsementCount += 1;
         return true;
       },
+      async setPreview(communityId, id, p, at) {
+        const r = s.resources.find((x) => x.communityId === communityId && x.id === id);
+        if (!r) return null;
+        Object.assign(r, { title: r.title ?? p.title, description: r.description ?? p.description, siteName: r.siteName ?? p.siteName, previewAt: at });
+        return { ...r };
+      },
       async removeUnposted(communityId, id) {
         const before = s.resources.length;
         s.resources = s.resources.filter((r) => !(r.communityId === communityId && r.id === id && !r.messageRef));

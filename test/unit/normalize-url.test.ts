@@ -44,3 +44,13 @@ describe("normalizeUrl", () => {
     expect(titleFromUrl("https://example.org")).toBe("example.org");
   });
 });
+
+describe("linkForGuard", () => {
+  it("hides an IP-address host (a server) but keeps the path the guard must read", async () => {
+    const { linkForGuard } = await import("../../src/core/resources/normalize-url");
+    expect(linkForGuard("http://127.0.0.1:8080/a/b")).toBe("http://server:8080/a/b");
+    expect(linkForGuard("https://[::1]/x")).toBe("https://server/x");
+    expect(linkForGuard("https://example.org/10.0.0.1")).toBe("https://example.org/10.0.0.1");
+    expect(linkForGuard("https://linktr.ee/jane.doe")).toBe("https://linktr.ee/jane.doe");
+  });
+});

@@ -86,6 +86,12 @@ export const discordCourier = (rest: REST): Courier => ({
   async deliver(_community, to, message) {
     const body = renderDiscord(message);
     try {
+      if (to.kind === "edit") {
+        // A card in a forum is its thread's first message: the thread is its channel.
+        const edited = await rest.patch(Routes.channelMessage(to.channelId, to.messageRef), { body })
+          .catch((error) => (error as { status?: number }).status === 404 ? rest.patch(Routes.channelMessage(to.messageRef, to.messageRef), { body }) : Promise.reject(error)) as { id: string };
+        return { ref: edited.id };
+      }
       let channelId: string;
       if (to.kind === "thread") channelId = to.threadRef;
       else if (to.kind === "post") channelId = to.channelId;

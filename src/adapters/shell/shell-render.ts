@@ -27,5 +27,6 @@ export const audienceLabel = (to: Audience, channel: string, threadRef?: string)
     case "member": return `✉ DM to ${to.externalId}`;
     case "post": return `#${to.channelId}`;
     case "email": return `✉ email to ${to.address}`;
+    case "edit": return `#${to.channelId} › ${to.messageRef} (updated)`;
   }
 };

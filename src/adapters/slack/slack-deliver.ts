@@ -39,6 +39,7 @@ export const postSlack = async (client: WebClient, to: Audience, message: Messag
     case "thread": return (await client.chat.postMessage({ channel: to.channelId ?? place!.channelId, thread_ts: to.threadRef, ...base })).ts ?? "";
     case "member": return (await client.chat.postMessage({ channel: to.externalId, ...base })).ts ?? "";
     case "post": return (await client.chat.postMessage({ channel: to.channelId, ...base })).ts ?? "";
+    case "edit": return (await client.chat.update({ channel: to.channelId, ts: to.messageRef, ...base })).ts ?? to.messageRef;
     case "email": throw new Error("email goes out through the outbox's email courier, not the Slack door");
   }
 };

@@ -20,6 +20,8 @@ const resourceBlock = (ctx: PageContext, r: ResourceHit, heading: "h1" | "h2"): 
     : html`<h2><a href="${ctx.base}/resources/${r.id}">${title}</a></h2>`;
   return html`${titleHtml}
 <p class="url">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${r.url}</a>` : r.url}</p>
+${r.linkStatus === "broken" ? html`<p><span class="badge warn" title="The link failed two checks in a row">Link reported broken</span> Know where it moved? Share the new address.</p>` : ""}
+${r.description ? html`<p class="about">${r.siteName ? html`<strong>${r.siteName}</strong>: ` : ""}${r.description}</p>` : ""}
 ${r.note ? html`<blockquote>${r.note}</blockquote>` : ""}
 ${r.tags.length ? html`<p aria-label="Tags">${r.tags.map((t) => tagLink(ctx, t))}</p>` : ""}
 <p class="meta">Shared by ${nameFor(ctx, r.sharerName)} on <time datetime="${r.createdAt.toISOString()}">${formatDate(ctx, r.createdAt)}</time>

@@ -50,3 +50,11 @@ export const titleFromUrl = (normalized: string): string => {
   const host = url.hostname.replace(/^www\./, "");
   return last ? `${last} (${host})` : host;
 };
+
+/**
+ * A shared link as the confidentiality guard reads it: the host of a resource link names a server,
+ * not a client (the labeling policy: resource URLs are not identifying), so an IP-address host is
+ * left out; the path and query, where a client's name or handle could hide, are still read.
+ */
+export const linkForGuard = (raw: string): string =>
+  raw.replace(/^(\s*https?:\/\/)(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\])(?=[:/?#]|\s*$)/i, "$1server");

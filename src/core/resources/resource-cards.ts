@@ -14,6 +14,7 @@ export const shareCard = (r: Resource, sharerName: string): Message => ({
   links: [{ label: resourceTitle(r), url: r.url }],
   quote: r.note ?? undefined,
   fields: [
+    ...(r.description ? [{ label: r.siteName ? `From ${r.siteName}` : "About", value: r.description }] : []),
     ...(r.tags.length ? [{ label: "Tags", value: hashtags(r.tags) }] : []),
     { label: "Shared by", value: sharerName },
   ],
@@ -47,6 +48,8 @@ export const searchResultsMessage = (query: string, tags: string[], hits: Resour
     title: resourceTitle(h),
     url: h.url,
     detail: [
+      h.linkStatus === "broken" ? "⚠ link reported broken" : null,
+      h.siteName ? `from ${h.siteName}` : null,
       `shared by ${h.sharerName} on ${day(h.createdAt)}`,
       h.endorsementCount ? `${h.endorsementCount} endorsement${h.endorsementCount === 1 ? "" : "s"}` : null,
       h.tags.length ? hashtags(h.tags) : null,

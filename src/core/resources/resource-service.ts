@@ -9,7 +9,7 @@ import { normalizeTags } from "../shared/tags";
 import type { Store } from "../store";
 import type { WebLinks } from "../web/site-types";
 import type { ToneGate } from "../tone/tone-gate";
-import { normalizeUrl } from "./normalize-url";
+import { linkForGuard, normalizeUrl } from "./normalize-url";
 import { alreadySharedMessage, followerShareMessage, resourceTitle, searchResultsMessage, shareCard } from "./resource-cards";
 
 export interface ShareInput {
@@ -42,7 +42,7 @@ export class ResourceService {
     const note = boundedText(input.note ?? "", LIMITS.note, "note", "NOTE_TOO_LONG") || null;
     const now = this.clock.now();
     const community = await this.community(actor);
-    const guardOverride = this.gate.check(community, actor.memberId, "share", [note, input.url], input.confirmed ?? false);
+    const guardOverride = this.gate.check(community, actor.memberId, "share", [note, linkForGuard(input.url)], input.confirmed ?? false);
     this.tone?.before(community, "share note", [note], input.toneConfirmed ?? false);
 
     return this.store.transaction(async (tx) => {

@@ -14,6 +14,15 @@ export interface Resource {
   createdAt: Date;
   /** Posted past the guard by its author's choice: never shown on the web. */
   guardOverride?: boolean;
+  /** The page's own description and site name, from its preview. */
+  description?: string | null;
+  siteName?: string | null;
+  /** When the preview was read (null: not yet, or it failed and is tried again). */
+  previewAt?: Date | null;
+  /** The publisher a feed item came from. */
+  sourceId?: string | null;
+  /** "broken" once the link failed two checks in a row. */
+  linkStatus?: string;
 }
 
 export interface ResourceHit extends Resource {
@@ -42,4 +51,6 @@ export interface ResourceRepository {
   search(communityId: string, query: SearchQuery): Promise<ResourceHit[]>;
   /** Deletes a resource whose card never made it onto the platform; false if it was posted after all. */
   removeUnposted(communityId: string, id: string): Promise<boolean>;
+  /** Stores what a link's page says about itself; a member-given title is never replaced. */
+  setPreview(communityId: string, id: string, preview: { title: string | null; description: string | null; siteName: string | null }, at: Date): Promise<Resource | null>;
 }

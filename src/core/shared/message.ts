@@ -51,7 +51,8 @@ export type Audience =
   | { kind: "thread"; threadRef: string; channelId?: string } // publicly, inside a platform thread
   | { kind: "member"; memberId: string; externalId: string } // a direct message
   | { kind: "post"; channelId: string } // publicly, in a named channel (jobs, roundups)
-  | { kind: "email"; memberId: string; address: string; purpose: "confirm" | "notification" | "digest" | "roundup" }; // an email, through the outbox
+  | { kind: "email"; memberId: string; address: string; purpose: "confirm" | "notification" | "digest" | "roundup" } // an email, through the outbox
+  | { kind: "edit"; channelId: string; messageRef: string }; // replaces a card the bot posted earlier (a link preview arrived)
 
 /** What a public post is about, so the door can report back the platform's message reference. */
 export type Anchor = { kind: "resource" | "thread"; id: string };

@@ -76,6 +76,15 @@ export class PrismaResourceRepository implements ResourceRepository {
     return true;
   }
 
+  async setPreview(communityId: string, id: string, p: { title: string | null; description: string | null; siteName: string | null }, at: Date): Promise<Resource | null> {
+    // One statement: a title already known (imported, from a feed) is kept; the preview fills the gaps.
+    await this.db.$executeRaw`
+      UPDATE resources SET title = coalesce(title, ${p.title}), description = coalesce(description, ${p.description}),
+        site_name = coalesce(site_name, ${p.siteName}), preview_at = ${at}
+      WHERE community_id = ${communityId}::uuid AND id = ${id}::uuid`;
+    return this.get(communityId, id);
+  }
+
   async removeUnposted(communityId: string, id: string): Promise<boolean> {
     return (await this.db.resource.deleteMany({ where: { communityId, id, messageRef: null } })).count === 1;
   }
@@ -108,8 +117,8 @@ export class PrismaResourceRepository implements ResourceRepository {
         LIMIT ${CANDIDATES})
       SELECT r.*, m.display_name AS sharer_name FROM (
         SELECT r.id, r.community_id, r.url, r.original_url, r.title, r.note, r.tags, r.sharer_id, r.channel_id, r.message_ref,
-               r.reshare_count, r.endorsement_count, r.created_at,
-               ${tsq ? Prisma.sql`ts_rank(r.search, ${rankQuery}) * ${boost}` : boost} AS score
+               r.reshare_count, r.endorsement_count, r.created_at, r.description, r.site_name, r.link_status,
+               ${tsq ? Prisma.sql`ts_rank(r.search, ${rankQuery}) * ${boost}` : boost} * ${BROKEN_PENALTY} AS score
         FROM candidates c JOIN resources r ON r.id = c.id
         ORDER BY score DESC, r.created_at DESC
         LIMIT ${q.limit}) r
@@ -119,14 +128,18 @@ export class PrismaResourceRepository implements ResourceRepository {
   }
 }
 
+/** A link that failed two checks in a row still shows, below the ones that work. */
+const BROKEN_PENALTY = Prisma.sql`(CASE WHEN r.link_status = 'broken' THEN 0.2 ELSE 1 END)`;
+
 export interface RawHit {
   id: string; community_id: string; url: string; original_url: string; title: string | null; note: string | null; tags: string[];
   sharer_id: string; channel_id: string | null; message_ref: string | null; reshare_count: number; endorsement_count: number;
-  created_at: Date; sharer_name: string;
+  created_at: Date; sharer_name: string; description?: string | null; site_name?: string | null; link_status?: string;
 }
 
 export const fromRaw = (r: RawHit): ResourceHit => ({
   id: r.id, communityId: r.community_id, url: r.url, originalUrl: r.original_url, title: r.title, note: r.note, tags: r.tags,
   sharerId: r.sharer_id, channelId: r.channel_id, messageRef: r.message_ref, reshareCount: Number(r.reshare_count),
   endorsementCount: Number(r.endorsement_count), createdAt: new Date(r.created_at), sharerName: r.sharer_name,
+  description: r.description ?? null, siteName: r.site_name ?? null, linkStatus: r.link_status ?? "ok",
 });

@@ -32,13 +32,13 @@ export class PrismaSiteRepository implements SiteRepository {
       ${q.tags.length ? Prisma.sql`AND r.tags @> ${q.tags}::text[]` : Prisma.empty}
       ${tsquery ? Prisma.sql`AND r.search @@ ${tsquery.match}::tsquery` : Prisma.empty}`;
     const columns = Prisma.sql`r.id, r.community_id, r.url, r.original_url, r.title, r.note, r.tags, r.sharer_id, r.channel_id, r.message_ref,
-      r.reshare_count, r.endorsement_count, r.created_at`;
+      r.reshare_count, r.endorsement_count, r.created_at, r.description, r.site_name, r.link_status`;
     if (q.sort === "relevance" && tsquery) {
       const boost = Prisma.sql`(1 + ln(1 + r.endorsement_count)) / (1 + extract(epoch FROM (${q.now}::timestamptz - r.created_at)) / 2592000.0)`;
       const rows = await this.db.$queryRaw<(RawHit & { n: bigint })[]>`
         WITH candidates AS MATERIALIZED (SELECT r.id FROM resources r WHERE ${where} ORDER BY r.created_at DESC LIMIT ${RANKED})
         SELECT r.*, m.display_name AS sharer_name FROM (
-          SELECT ${columns}, ts_rank(r.search, ${tsquery.rank}::tsquery) * ${boost} AS score, count(*) OVER () AS n
+          SELECT ${columns}, ts_rank(r.search, ${tsquery.rank}::tsquery) * ${boost} * (CASE WHEN r.link_status = 'broken' THEN 0.2 ELSE 1 END) AS score, count(*) OVER () AS n
           FROM candidates c JOIN resources r ON r.id = c.id
           ORDER BY score DESC, r.created_at DESC OFFSET ${q.offset} LIMIT ${q.limit}) r
         JOIN members m ON m.id = r.sharer_id
