@@ -5,9 +5,10 @@ import type { Services } from "../src/app/services";
 
 /**
  * How an option is typed on each platform and read from free text (Slack, the shell):
- * url/choice/tag take one word, tags collect every #word, text takes the rest of the line.
+ * url/choice/tag/member take one word (a member's is the one starting with @), tags collect every #word,
+ * text takes the rest of the line.
  */
-export type OptionKind = "url" | "text" | "tags" | "tag" | "choice";
+export type OptionKind = "url" | "text" | "tags" | "tag" | "choice" | "member";
 
 export interface OptionDef {
   kind: OptionKind;
@@ -31,6 +32,8 @@ export const opt = {
   tags: (description: string) =>
     make("tags", description, z.union([z.string(), z.array(z.string())]).transform((v) => (typeof v === "string" ? v.split(/[\s,]+/) : v).filter(Boolean))),
   tag: (description: string) => make("tag", description, word("a tag, like #ethics")),
+  /** A member: a platform mention (Slack escapes it for us), Discord's user picker, or @name in the shell. */
+  member: (description: string) => make("member", description, word("a member, like @maria")),
   choice: <const C extends readonly [string, ...string[]]>(description: string, choices: C) =>
     make("choice", description, z.string({ error: `Choose one of: ${choices.join(", ")}.` }).trim().toLowerCase()
       .pipe(z.enum(choices, { error: `Choose one of: ${choices.join(", ")}.` })), choices),

@@ -34,6 +34,21 @@ export const peerloop = defineCommand({
       options: { zone: opt.text("A time zone like Europe/Berlin") },
       run: (ctx, a) => ctx.services.members.setTimeZone(ctx.actor, a.zone as string),
     },
+    people: {
+      description: "Who helped most with a topic over the last 90 days",
+      example: "/peerloop people #ethics",
+      options: { tag: opt.tag("A topic, like #ethics (default: all)").optional() },
+      run: (ctx, a) => ctx.services.people.people(ctx.actor, a.tag as string | undefined),
+    },
+    privacy: {
+      description: "Whether others may follow you, and list you in /peerloop people",
+      example: "/peerloop privacy follow off",
+      options: {
+        setting: opt.choice("follow or people", ["follow", "people"] as const).optional(),
+        value: opt.choice("on or off", ["on", "off"] as const).optional(),
+      },
+      run: (ctx, a) => ctx.services.people.privacy(ctx.actor, a.setting as string | undefined, a.value as string | undefined),
+    },
     web: {
       description: "Your private link to the library, questions and roundups on the web",
       example: "/peerloop web",

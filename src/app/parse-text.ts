@@ -8,6 +8,7 @@ interface Token {
 }
 
 const isHashtag = (t: Token) => /^#[^#\s]/.test(t.text);
+const isMention = (t: Token) => /^(@\S|<@)/.test(t.text);
 
 /**
  * Reads a free-text command line (Slack, the shell) into named options. Single-word options (url,
@@ -25,10 +26,12 @@ export const parseText = (options: Record<string, OptionDef>, text: string, usag
     const tags = tokens.filter(isHashtag);
     if (tags.length) args[tagsOption[0]] = tags.map((t) => t.text);
   }
+  const memberOption = entries.some(([, o]) => o.kind === "member");
   for (const [name, o] of entries) {
-    if (o.kind !== "url" && o.kind !== "choice" && o.kind !== "tag") continue;
-    const candidates = tokens.filter((t) => !(tagsOption && isHashtag(t)));
-    const picked = o.kind === "tag" ? (candidates.find(isHashtag) ?? candidates[0]) : candidates[0];
+    if (o.kind !== "url" && o.kind !== "choice" && o.kind !== "tag" && o.kind !== "member") continue;
+    const candidates = tokens.filter((t) => !(tagsOption && isHashtag(t)) && (o.kind === "member" || !memberOption || !isMention(t)));
+    const picked = o.kind === "member" ? candidates.find(isMention)
+      : o.kind === "tag" ? (candidates.find(isHashtag) ?? candidates[0]) : candidates[0];
     if (!picked) continue;
     args[name] = picked.text;
     tokens = tokens.filter((t) => t !== picked);

@@ -17,6 +17,8 @@ import { EmailService, type EmailLinks } from "../core/email/email-service";
 import type { ToneCheck } from "../core/tone/tone-types";
 import { ToneGate } from "../core/tone/tone-gate";
 import { PreviewService } from "../core/resources/preview-service";
+import { SourceService } from "../core/sources/source-service";
+import { PeopleService } from "../core/people/people-service";
 import type { WebReader } from "../core/sources/fetch-types";
 
 export interface Services {
@@ -28,6 +30,8 @@ export interface Services {
   notifications: NotificationService;
   web: WebService;
   email: EmailService;
+  sources: SourceService;
+  people: PeopleService;
   /** Link previews; absent where nothing may reach the web (unit tests). */
   previews?: PreviewService;
   help(): Message;
@@ -60,6 +64,8 @@ export const buildServices = ({ store, guard, clock, logger, links, tone, web }:
     web: new WebService(store, links, clock),
     email: new EmailService(store, clock, links),
     previews: web ? new PreviewService(store, web, clock, logger) : undefined,
+    sources: new SourceService(store, web, clock),
+    people: new PeopleService(store, clock),
     help: helpMessage,
   };
 };

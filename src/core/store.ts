@@ -5,6 +5,9 @@ import type { RoundupRepository } from "./roundups/roundup-types";
 import type { ThreadRepository } from "./threads/thread-types";
 import type { FollowupRepository, JobRepository } from "./jobs/job-types";
 import type { EmailRepository } from "./email/email-types";
+import type { SourceRepository } from "./sources/source-types";
+import type { PeopleRepository } from "./people/people-types";
+import type { LinkRepository } from "./links/link-types";
 
 /** Every repository port the core uses, as one unit. */
 export interface Repositories {
@@ -20,6 +23,12 @@ export interface Repositories {
   jobs: JobRepository;
   /** Members' email addresses and email digests; absent where email is not stored (in-memory unit tests). */
   emails?: EmailRepository;
+  /** Publishers and their feeds; absent in the in-memory store. */
+  sources?: SourceRepository;
+  /** Members following members, privacy choices, and who helped most; absent in the in-memory store. */
+  people?: PeopleRepository;
+  /** Link health and previews still to read; absent in the in-memory store. */
+  links?: LinkRepository;
 }
 
 /**

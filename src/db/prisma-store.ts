@@ -11,6 +11,9 @@ import { PrismaThreadRepository } from "./repositories/thread-repository";
 import { PrismaFollowupRepository } from "./repositories/followup-repository";
 import { PrismaJobRepository } from "./repositories/job-repository";
 import { PrismaEmailRepository } from "./repositories/email-repository";
+import { PrismaSourceRepository } from "./repositories/source-repository";
+import { PrismaPeopleRepository } from "./repositories/people-repository";
+import { PrismaLinkRepository } from "./repositories/link-repository";
 
 const repositories = (db: Db): Repositories => ({
   communities: new PrismaCommunityRepository(db),
@@ -24,6 +27,9 @@ const repositories = (db: Db): Repositories => ({
   followups: new PrismaFollowupRepository(db),
   jobs: new PrismaJobRepository(db),
   emails: new PrismaEmailRepository(db),
+  sources: new PrismaSourceRepository(db),
+  people: new PrismaPeopleRepository(db),
+  links: new PrismaLinkRepository(db),
 });
 
 /** The core's Store on Prisma: the same repositories over the client or an interactive transaction. */

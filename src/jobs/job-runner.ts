@@ -11,6 +11,10 @@ import type { Clock } from "../core/shared/clock";
 import type { Logger } from "../core/shared/logger";
 import type { Store } from "../core/store";
 import type { JobName } from "./job-names";
+import type { WebReader } from "../core/sources/fetch-types";
+import type { PreviewService } from "../core/resources/preview-service";
+import { runSources } from "../core/sources/sources-job";
+import { runLinks } from "../core/links/links-job";
 
 export interface JobDeps {
   store: Store;
@@ -23,6 +27,10 @@ export interface JobDeps {
   buttonValues?: { prune(before: Date): Promise<number> };
   /** A community's web address, for the roundup's "on the web" link (absent: no link). */
   siteUrl?: (communityId: string) => string;
+  /** The outbound web, for the sources and links jobs (loaded on first use). */
+  web?: () => Promise<WebReader>;
+  /** Link previews the links job fills in where they never arrived. */
+  previews?: PreviewService;
 }
 
 /** How long bookkeeping is kept: platforms stop redelivering within hours; claims guard re-runs of old periods. */
@@ -55,8 +63,12 @@ const run = (deps: JobDeps, job: Exclude<JobName, "prune">, c: Community, now: D
     case "unanswered": return runUnanswered(deps.store, deps.notifications, c, now);
     case "roundup": return runRoundup(deps.store, c, now, force, deps.siteUrl);
     case "digests": return mergeReports(runDigests(deps.store, c, now, force), runEmailDigests(deps.store, c, now, force, deps.siteUrl));
+    case "sources": return deps.web ? runSources(deps.store, deps.web, deps.notifications, c, now, force) : noWeb(c);
+    case "links": return deps.web ? runLinks(deps.store, deps.web, deps.previews, c, now, force) : noWeb(c);
   }
 };
+
+const noWeb = async (community: Community): Promise<JobReport> => ({ community, posted: [], skipped: ["no outbound web in this process"] });
 
 const mergeReports = async (a: Promise<JobReport>, b: Promise<JobReport>): Promise<JobReport> => {
   const [x, y] = [await a, await b];

@@ -23,6 +23,10 @@ export const startScheduler = (deps: JobDeps): { stop(): void } => {
     // Roundups and digests are due at local hours in many time zones: look every quarter hour.
     cron.schedule("*/15 * * * *", tick("roundup"), { name: "roundup", noOverlap: true }),
     cron.schedule("*/15 * * * *", tick("digests"), { name: "digests", noOverlap: true }),
+    // Feeds: each source has its own next read (an hour, longer after failures or a Retry-After).
+    cron.schedule("*/15 * * * *", tick("sources"), { name: "sources", noOverlap: true }),
+    // Every link is re-checked weekly; a daily run spreads the checks over the week.
+    cron.schedule("10 4 * * *", tick("links"), { name: "links", noOverlap: true }),
     cron.schedule("40 3 * * *", tick("prune"), { name: "prune", noOverlap: true }),
     // Retries of failed deliveries.
     cron.schedule("* * * * *", async () => {

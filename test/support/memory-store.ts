@@ -26,7 +26,7 @@ interface State {
 
 const DEFAULTS: CommunitySettings = {
   timeZone: "UTC", roundupChannel: null, roundupDay: 1, roundupHour: 9, unansweredHours: 24,
-  allowPostAnyway: true, notifyModerators: false, moderatorChannel: null, webAccess: "members" as const, webNames: "full" as const, toneCheck: "on" as const,
+  allowPostAnyway: true, notifyModerators: false, moderatorChannel: null, webAccess: "members" as const, webNames: "full" as const, toneCheck: "on" as const, sourcesBy: "admins" as const,
 };
 
 const within = (d: Date | null, from: Date, to: Date) => !!d && d >= from && d < to;
@@ -60,6 +60,9 @@ export const memoryStore = (): Store & { state: State } => {
       async updateSettings(id, patch) { const c = s.communities.find((x) => x.id === id)!; Object.assign(c, patch); return clone(c); },
     },
     members: {
+      async admins(communityId) {
+        return s.members.filter((m) => m.communityId === communityId && m.isAdmin).map(clone);
+      },
       async upsert(communityId, externalId, displayName, isAdmin) {
         let m = s.members.find((x) => x.communityId === communityId && x.externalId === externalId);
         if (!m) s.members.push((m = { id: randomUUID(), communityId, externalId, displayName, isAdmin, notify: "instant", timeZone: null, quietStart: null, quietEnd: null }));
@@ -108,6 +111,16 @@ export const memoryStore = (): Store & { state: State } => {
         if (!r || s.endorsements.some((e) => e.resourceId === id && e.memberId === memberId)) return false;
         s.endorsements.push({ resourceId: id, memberId });
         r.endorsementCount += 1;
+        return true;
+      },
+      async mergeFromSource(communityId, id, sourceId, tags) {
+        const r = s.resources.find((x) => x.communityId === communityId && x.id === id);
+        if (r) Object.assign(r, { sourceId: r.sourceId ?? sourceId, tags: [...new Set([...r.tags, ...tags])].sort() });
+      },
+      async moveUrl(communityId, id, url, originalUrl) {
+        const r = s.resources.find((x) => x.communityId === communityId && x.id === id);
+        if (!r || r.url === url || s.resources.some((x) => x.communityId === communityId && x.url === url)) return false;
+        Object.assign(r, { url, originalUrl });
         return true;
       },
       async setPreview(communityId, id, p, at) {

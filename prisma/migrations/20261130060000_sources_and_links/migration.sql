@@ -1,6 +1,9 @@
 -- Trusted sources (publishers and their feeds), following people, link previews and link health.
+-- CreateEnum
+CREATE TYPE "SourcesBy" AS ENUM ('admins', 'members');
+
 -- AlterTable
-ALTER TABLE "communities" ADD COLUMN     "sources_by" TEXT NOT NULL DEFAULT 'admins';
+ALTER TABLE "communities" ADD COLUMN     "sources_by" "SourcesBy" NOT NULL DEFAULT 'admins';
 
 -- AlterTable
 ALTER TABLE "members" ADD COLUMN     "followable" BOOLEAN NOT NULL DEFAULT true,
@@ -34,6 +37,7 @@ CREATE TABLE "sources" (
     "last_modified" TEXT,
     "last_polled_at" TIMESTAMPTZ(3),
     "next_poll_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "polling_until" TIMESTAMPTZ(3),
     "failures" INTEGER NOT NULL DEFAULT 0,
     "failing_since" TIMESTAMPTZ(3),
     "last_error" TEXT,

@@ -2,10 +2,10 @@ import type { CommandDef, OptionDef } from "../../../commands/define";
 
 export const MARK_AS_ANSWER = "Mark as answer";
 
-const STRING = 3, SUB_COMMAND = 1, CHAT_INPUT = 1, MESSAGE = 3;
+const STRING = 3, USER = 6, SUB_COMMAND = 1, CHAT_INPUT = 1, MESSAGE = 3;
 
 const option = (name: string, o: OptionDef) => ({
-  type: STRING,
+  type: o.kind === "member" ? USER : STRING,
   name,
   description: o.kind === "tags" ? `${o.description} (with or without #, spaces or commas)`.slice(0, 100) : o.description,
   required: o.required,

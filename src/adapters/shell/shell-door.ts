@@ -1,3 +1,4 @@
+import { JOB_NAMES } from "../../jobs/job-names";
 import { randomBytes } from "node:crypto";
 import readline from "node:readline";
 import type { Readable, Writable } from "node:stream";
@@ -160,7 +161,7 @@ export class ShellDoor {
     const nowAt = rest.indexOf("--now");
     const now = nowAt >= 0 ? new Date(rest[nowAt + 1] ?? "") : undefined;
     if (sub !== "run" || !job || (now && Number.isNaN(now.getTime()))) {
-      this.print("Usage: :jobs run <unanswered|roundup|digests> [--now 2026-12-01T09:00:00Z]");
+      this.print(`Usage: :jobs run <${JOB_NAMES.join("|")}> [--now 2026-12-01T09:00:00Z]`);
       return true;
     }
     if (!this.opts.jobs) {

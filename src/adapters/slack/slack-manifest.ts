@@ -1,6 +1,9 @@
 import type { CommandDef } from "../../../commands/define";
 import { usageOf } from "../../app/help-message";
 
+const hasMemberOption = (c: CommandDef): boolean =>
+  [c.options, ...Object.values(c.subcommands ?? {}).map((s) => s.options)].some((o) => Object.values(o).some((x) => x.kind === "member"));
+
 export const MARK_AS_ANSWER = "mark_as_answer";
 
 /** What the bot needs, and nothing more. */
@@ -39,7 +42,9 @@ export const slackManifest = (commands: readonly CommandDef[], requestUrl: strin
       slash_commands: commands.map((c) => {
         // Slack's schema wants a usage hint of at least one character, or none at all (/roundup has no options).
         const hint = usageOf(c).replace(/^\/\S+\s*/, "").trim().slice(0, 1000);
-        return { command: `/${c.name}`, ...(url ? { url } : {}), description: c.description.slice(0, 2000), ...(hint ? { usage_hint: hint } : {}), should_escape: false };
+        return { command: `/${c.name}`, ...(url ? { url } : {}), description: c.description.slice(0, 2000), ...(hint ? { usage_hint: hint } : {}),
+          // Slack sends a member picked with @ as <@U…> only when asked to escape: /follow @name needs the id.
+          should_escape: hasMemberOption(c) };
       }),
     },
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },

@@ -23,7 +23,7 @@ export const runRoundup = async (store: Store, community: Community, now: Date, 
     report.skipped.push(`roundup ${period} was already posted`);
     return report;
   }
-  const roundup = await composeRoundup(store.roundups, community, now);
+  const roundup = await composeRoundup(store.roundups, community, now, store.links);
   const channel = community.roundupChannel ?? roundup.activity.busiestChannel;
   if (!channel) {
     report.skipped.push(`no activity in the week to ${now.toISOString().slice(0, 10)} and no roundup channel set: nothing to post`);

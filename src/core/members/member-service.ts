@@ -95,15 +95,19 @@ export class MemberService {
   /** The member's own view: follows, notification setting, open questions (App Home, /peerloop me). */
   async overview(actor: Actor): Promise<Message> {
     const me = await this.me(actor);
-    const [tags, open] = await Promise.all([
+    const [tags, open, people, sources] = await Promise.all([
       this.store.subscriptions.tagsOf(actor.communityId, actor.memberId),
       this.store.threads.openOf(actor.communityId, actor.memberId, 10),
+      this.store.people?.following(actor.communityId, actor.memberId) ?? [],
+      this.store.sources?.followedBy(actor.communityId, actor.memberId) ?? [],
     ]);
     return {
       title: `Your Peerloop, ${me.displayName}`,
       text: "Follow tags to hear about new resources and questions; close your questions when they're answered.",
       fields: [
         { label: "Following", value: tags.length ? hashtags(tags) : "nothing yet: try /follow #ethics" },
+        ...(people.length ? [{ label: "People you follow", value: people.join(", ") }] : []),
+        ...(sources.length ? [{ label: "Sources you follow", value: sources.join(", ") }] : []),
         { label: "Notifications", value: NOTIFY_TEXT[me.notify] },
         { label: "Quiet hours", value: me.quietStart != null && me.quietEnd != null ? `${formatClock(me.quietStart)}-${formatClock(me.quietEnd)}` : "none" },
         { label: "Time zone", value: me.timeZone ?? "the community's" },

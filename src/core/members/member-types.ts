@@ -11,6 +11,9 @@ export type WebNames = (typeof WEB_NAMES)[number];
 export const TONE_CHECK = ["on", "off", "moderators"] as const;
 export type ToneCheckSetting = (typeof TONE_CHECK)[number];
 
+export const SOURCES_BY = ["admins", "members"] as const;
+export type SourcesBy = (typeof SOURCES_BY)[number];
+
 export interface CommunitySettings {
   timeZone: string;
   roundupChannel: string | null;
@@ -26,6 +29,8 @@ export interface CommunitySettings {
   webNames: WebNames;
   /** The professional-tone nudge: on, off, or on and the moderators told (without a quote). */
   toneCheck: ToneCheckSetting;
+  /** Who may /source add: admins, or every member. */
+  sourcesBy: SourcesBy;
 }
 
 export interface Community extends CommunitySettings {
@@ -65,6 +70,8 @@ export interface MemberRepository {
   /** A member by display name, case-insensitively (for helpers typed by name). */
   findByDisplayName(communityId: string, name: string): Promise<Member | null>;
   update(communityId: string, id: string, patch: MemberPatch): Promise<Member>;
+  /** The community's admins as last seen (a platform's admin flag is refreshed on every command). */
+  admins(communityId: string): Promise<Member[]>;
   /**
    * Forgets a member: their follows, digest items and settings go, their identity is replaced by
    * "a former member" (the row stays so their public posts keep an author). False if unknown.

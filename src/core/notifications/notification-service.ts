@@ -16,6 +16,10 @@ export interface Announcement {
   authorId: string;
   /** Posted past the guard by its author's choice: shown in chat, never emailed (email only carries what passed). */
   guardOverride?: boolean;
+  /** Also reaches the members who follow the author (a member's share or answer). */
+  toAuthorsFollowers?: boolean;
+  /** Also reaches the members who follow this publisher. */
+  sourceId?: string;
 }
 
 /**
@@ -24,9 +28,9 @@ export interface Announcement {
  */
 export class NotificationService {
   /** `repos` is the caller's transaction, so queued digest items commit or roll back with the post. */
-  async announce(repos: Pick<Repositories, "subscriptions" | "digests" | "jobs" | "emails">, community: Community, a: Announcement, now: Date): Promise<Outgoing[]> {
-    if (a.tags.length === 0) return [];
-    const followers = (await repos.subscriptions.followersOf(community.id, a.tags)).filter((m) => m.id !== a.authorId);
+  async announce(repos: Pick<Repositories, "subscriptions" | "digests" | "jobs" | "emails" | "people" | "sources">, community: Community, a: Announcement, now: Date): Promise<Outgoing[]> {
+    const followers = (await this.followers(repos, community, a)).filter((m) => m.id !== a.authorId);
+    if (followers.length === 0) return [];
     const direct: Outgoing[] = [];
     const queued: Member[] = [];
     for (const m of followers) {
@@ -42,6 +46,18 @@ export class NotificationService {
     })));
     if (repos.emails && !a.guardOverride) await this.email(repos as Pick<Repositories, "jobs"> & { emails: NonNullable<Repositories["emails"]> }, community, a, followers, now);
     return direct;
+  }
+
+  /** Followers of the tags, of the author and of the publisher, each member once. */
+  private async followers(repos: Pick<Repositories, "subscriptions" | "people" | "sources">, community: Community, a: Announcement): Promise<Member[]> {
+    const lists = await Promise.all([
+      a.tags.length ? repos.subscriptions.followersOf(community.id, a.tags) : [],
+      a.toAuthorsFollowers && repos.people ? repos.people.followersOf(community.id, a.authorId) : [],
+      a.sourceId && repos.sources ? repos.sources.followersOf(community.id, a.sourceId) : [],
+    ]);
+    const byId = new Map<string, Member>();
+    for (const m of lists.flat()) if (!byId.has(m.id)) byId.set(m.id, m);
+    return [...byId.values()];
   }
 
   /**

@@ -1,4 +1,4 @@
-export type DigestKind = "resource" | "thread" | "unanswered";
+export type DigestKind = "resource" | "thread" | "unanswered" | "answer";
 
 export interface DigestItem {
   id: string;

@@ -62,7 +62,7 @@ export class ResourceService {
       const dms = await this.notifications.announce(tx, community, {
         kind: "resource", refId: resource.id, tags, authorId: actor.memberId,
         summary: `${actor.displayName} shared ${resourceTitle(resource)} ${resource.url}`,
-        message: followerShareMessage(resource, actor.displayName), guardOverride,
+        message: followerShareMessage(resource, actor.displayName), guardOverride, toAuthorsFollowers: true,
       }, now);
       return reply({ to: { kind: "channel" }, message: shareCard(resource, actor.displayName), anchor: { kind: "resource", id: resource.id } }, ...dms);
     });

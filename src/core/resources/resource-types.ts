@@ -51,6 +51,10 @@ export interface ResourceRepository {
   search(communityId: string, query: SearchQuery): Promise<ResourceHit[]>;
   /** Deletes a resource whose card never made it onto the platform; false if it was posted after all. */
   removeUnposted(communityId: string, id: string): Promise<boolean>;
+  /** A publisher's feed brought a link already in the library: its tags join, and the publisher is noted. */
+  mergeFromSource(communityId: string, id: string, sourceId: string, tags: string[]): Promise<void>;
+  /** A feed item moved to a new address: the resource follows it, unless that address is already in the library. */
+  moveUrl(communityId: string, id: string, url: string, originalUrl: string): Promise<boolean>;
   /** Stores what a link's page says about itself; a member-given title is never replaced. */
   setPreview(communityId: string, id: string, preview: { title: string | null; description: string | null; siteName: string | null }, at: Date): Promise<Resource | null>;
 }

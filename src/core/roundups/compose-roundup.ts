@@ -3,6 +3,8 @@ import { resourceTitle } from "../resources/resource-cards";
 import { DAY } from "../shared/clock";
 import type { Item, Message } from "../shared/message";
 import { threadLabel } from "../threads/thread-cards";
+import type { BrokenLink, LinkRepository } from "../links/link-types";
+import { titleFromUrl } from "../resources/normalize-url";
 import type { RoundupIssue, RoundupRepository, WeekActivity, WeekCounts } from "./roundup-types";
 
 export interface Roundup {
@@ -12,19 +14,22 @@ export interface Roundup {
   activity: WeekActivity;
   counts: WeekCounts;
   previous: WeekCounts;
+  /** Library links that broke in the week, for someone to replace. */
+  brokenLinks: BrokenLink[];
 }
 
 const SECTION_LIMIT = 10;
 
 /** The roundup of the 7 days ending at `to`: a function of stored data and the week, nothing else. */
-export const composeRoundup = async (repo: RoundupRepository, community: Community, to: Date): Promise<Roundup> => {
+export const composeRoundup = async (repo: RoundupRepository, community: Community, to: Date, links?: LinkRepository): Promise<Roundup> => {
   const from = new Date(to.getTime() - 7 * DAY);
-  const [activity, counts, previous] = await Promise.all([
+  const [activity, counts, previous, brokenLinks] = await Promise.all([
     repo.activity(community.id, from, to, SECTION_LIMIT),
     repo.counts(community.id, from, to),
     repo.counts(community.id, new Date(from.getTime() - 7 * DAY), from),
+    links ? links.brokenBetween(community.id, from, to, SECTION_LIMIT) : [],
   ]);
-  return { communityId: community.id, from, to, activity, counts, previous };
+  return { communityId: community.id, from, to, activity, counts, previous, brokenLinks };
 };
 
 /** What the archive keeps of a posted roundup: ids, not text, so pages show current names and records. */
@@ -62,6 +67,9 @@ export const roundupMessage = (r: Roundup, communityName: string): Message => {
       title: threadLabel(t), detail: `asked by ${t.askerName} · ${t.replyCount} repl${t.replyCount === 1 ? "y" : "ies"}`,
       place: place(t.channelId, t.messageRef),
     })), "Every question has been closed. 🎉"),
+    ...(r.brokenLinks.length ? section("Links that broke this week: know where they went? Share the new address", r.brokenLinks.map((l) => ({
+      title: l.title ?? titleFromUrl(l.url), url: l.url, detail: `shared by ${l.sharerName} · failed twice in a row`,
+    })), "") : []),
   ];
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return {

@@ -11,7 +11,7 @@ export class RoundupService {
   /** A private preview of the roundup for the 7 days ending now. */
   async preview(actor: Actor): Promise<Outcome> {
     const community = (await this.store.communities.get(actor.communityId)) ?? fail("UNKNOWN_MEMBER", "This community isn't set up yet.");
-    const roundup = await composeRoundup(this.store.roundups, community, this.clock.now());
+    const roundup = await composeRoundup(this.store.roundups, community, this.clock.now(), this.store.links);
     const message = roundupMessage(roundup, community.name);
     return reply(privately({ ...message, title: `Preview: ${message.title}` }));
   }

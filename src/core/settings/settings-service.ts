@@ -2,7 +2,7 @@ import type { Actor } from "../shared/context";
 import { fail } from "../shared/errors";
 import { privately, reply, type Message, type Outcome } from "../shared/message";
 import { isValidTimeZone } from "../shared/time-zone";
-import { TONE_CHECK, WEB_ACCESS, WEB_NAMES, type Community, type CommunitySettings, type ToneCheckSetting, type WebAccess, type WebNames } from "../members/member-types";
+import { SOURCES_BY, TONE_CHECK, WEB_ACCESS, WEB_NAMES, type SourcesBy, type Community, type CommunitySettings, type ToneCheckSetting, type WebAccess, type WebNames } from "../members/member-types";
 import type { Store } from "../store";
 
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -46,6 +46,10 @@ const SETTERS: Record<string, { help: string; parse: (v: string) => Partial<Comm
     help: TONE_CHECK.join("|"),
     parse: (v) => ((TONE_CHECK as readonly string[]).includes(v.toLowerCase()) ? { toneCheck: v.toLowerCase() as ToneCheckSetting } : fail("INVALID_SETTING", "tone-check takes on (a private nudge before a disparaging post), off, or moderators (also tell the moderator channel, without quoting).")),
   },
+  "sources-by": {
+    help: SOURCES_BY.join("|"),
+    parse: (v) => ((SOURCES_BY as readonly string[]).includes(v.toLowerCase()) ? { sourcesBy: v.toLowerCase() as SourcesBy } : fail("INVALID_SETTING", "sources-by takes admins (only admins may /source add) or members (every member may).")),
+  },
   "web-names": {
     help: WEB_NAMES.join("|"),
     parse: (v) => ((WEB_NAMES as readonly string[]).includes(v.toLowerCase()) ? { webNames: v.toLowerCase() as WebNames } : fail("INVALID_SETTING", "web-names takes full or initials (how public pages show members).")),
@@ -66,6 +70,7 @@ export const settingsMessage = (c: Community): Message => ({
     { label: "notify-moderators", value: c.notifyModerators ? `on${c.moderatorChannel ? ` (#${c.moderatorChannel})` : ""}` : "off" },
     { label: "web-access / web-names", value: `${c.webAccess} / ${c.webNames}` },
     { label: "tone-check", value: c.toneCheck },
+    { label: "sources-by", value: c.sourcesBy },
   ],
 });
 

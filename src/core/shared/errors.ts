@@ -27,7 +27,12 @@ export type ErrorCode =
   | "BAD_REQUEST"
   | "BUSY"
   | "WEB_OFF"
-  | "TONE";
+  | "TONE"
+  | "NOT_ALLOWED"
+  | "UNKNOWN_SOURCE"
+  | "SOURCE_UNREADABLE"
+  | "ALREADY_ADDED"
+  | "NOT_FOLLOWABLE";
 
 export class PeerloopError extends Error {
   constructor(

@@ -101,8 +101,25 @@ export class ThreadService {
       isFollowUp: actor.memberId === thread.askerId, createdAt: this.clock.now(),
     });
     if (!created) return reply();
-    if (findings.length === 0) return this.toneAfter(actor, "reply", incoming.text);
-    return this.flaggedReply(actor, thread, findings);
+    if (findings.length) return this.flaggedReply(actor, thread, findings);
+    const heard = actor.memberId === thread.askerId || thread.guardOverride ? [] : await this.tellFollowersOfHelper(actor, thread);
+    const toned = await this.toneAfter(actor, "reply", incoming.text);
+    return reply(...heard, ...toned.messages);
+  }
+
+  /** Members who follow the one answering hear of it, once per question (same delivery as tags). */
+  private async tellFollowersOfHelper(actor: Actor, thread: Thread) {
+    if (!this.store.people) return [];
+    const community = await this.community(actor.communityId);
+    return this.notifications.announce(this.store, community, {
+      kind: "answer", refId: thread.id, tags: [], authorId: actor.memberId, toAuthorsFollowers: true,
+      summary: `${actor.displayName} answered ${threadLabel(thread)}`,
+      message: {
+        title: `${actor.displayName} answered a question`,
+        text: `${actor.displayName}, whom you follow, replied to ${threadLabel(thread)}`,
+        items: thread.channelId ? [{ title: "Read the thread", place: { channelId: thread.channelId, messageRef: thread.messageRef ?? undefined } }] : undefined,
+      },
+    }, this.clock.now());
   }
 
   /** A post already out (a thread reply, a resolution note) that reads as disparaging: a private note after the fact. */

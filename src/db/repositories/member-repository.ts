@@ -24,6 +24,10 @@ export class PrismaMemberRepository implements MemberRepository {
     return this.db.member.findFirst({ where: { communityId, displayName: { equals: name, mode: "insensitive" } }, orderBy: { createdAt: "asc" } });
   }
 
+  admins(communityId: string): Promise<Member[]> {
+    return this.db.member.findMany({ where: { communityId, isAdmin: true, forgottenAt: null, sourceId: null }, orderBy: { createdAt: "asc" }, take: 20 });
+  }
+
   update(communityId: string, id: string, patch: MemberPatch): Promise<Member> {
     return this.db.member.update({ where: { communityId_id: { communityId, id } }, data: patch });
   }
@@ -31,10 +35,12 @@ export class PrismaMemberRepository implements MemberRepository {
   async forget(communityId: string, id: string, at: Date): Promise<boolean> {
     const forgotten = await this.db.member.updateMany({
       where: { communityId, id, forgottenAt: null },
-      data: { externalId: `forgotten:${id}`, displayName: FORMER_MEMBER, isAdmin: false, notify: "off", timeZone: null, quietStart: null, quietEnd: null, forgottenAt: at },
+      data: { externalId: `forgotten:${id}`, displayName: FORMER_MEMBER, isAdmin: false, followable: false, listed: false, notify: "off", timeZone: null, quietStart: null, quietEnd: null, forgottenAt: at },
     });
     if (forgotten.count === 0) return false;
     await this.db.subscription.deleteMany({ where: { communityId, memberId: id } });
+    await this.db.memberFollow.deleteMany({ where: { communityId, OR: [{ followerId: id }, { followeeId: id }] } });
+    await this.db.sourceFollow.deleteMany({ where: { memberId: id } });
     await this.db.digestItem.deleteMany({ where: { communityId, memberId: id } });
     await this.db.emailItem.deleteMany({ where: { communityId, memberId: id } });
     await this.db.memberEmail.deleteMany({ where: { communityId, memberId: id } });

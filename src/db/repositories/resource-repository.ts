@@ -76,6 +76,21 @@ export class PrismaResourceRepository implements ResourceRepository {
     return true;
   }
 
+  async mergeFromSource(communityId: string, id: string, sourceId: string, tags: string[]): Promise<void> {
+    await this.db.$executeRaw`
+      UPDATE resources SET source_id = coalesce(source_id, ${sourceId}::uuid),
+        tags = ARRAY(SELECT DISTINCT t FROM unnest(tags || ${tags}::text[]) AS t ORDER BY t)
+      WHERE community_id = ${communityId}::uuid AND id = ${id}::uuid`;
+  }
+
+  async moveUrl(communityId: string, id: string, url: string, originalUrl: string): Promise<boolean> {
+    const n = await this.db.$executeRaw`
+      UPDATE resources SET url = ${url}, original_url = ${originalUrl}, link_status = 'ok', link_failures = 0, broken_at = NULL
+      WHERE community_id = ${communityId}::uuid AND id = ${id}::uuid AND url <> ${url}
+        AND NOT EXISTS (SELECT 1 FROM resources o WHERE o.community_id = ${communityId}::uuid AND o.url = ${url})`;
+    return n === 1;
+  }
+
   async setPreview(communityId: string, id: string, p: { title: string | null; description: string | null; siteName: string | null }, at: Date): Promise<Resource | null> {
     // One statement: a title already known (imported, from a feed) is kept; the preview fills the gaps.
     await this.db.$executeRaw`

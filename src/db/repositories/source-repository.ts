@@ -1,0 +1,98 @@
+import type { Member } from "../../core/members/member-types";
+import type { NewSource, PollPatch, Source, SourceRepository } from "../../core/sources/source-types";
+import { isUniqueViolation, type Db } from "../db-types";
+
+export class PrismaSourceRepository implements SourceRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(input: NewSource): Promise<Source | null> {
+    try {
+      return await this.db.source.create({ data: { ...input, nextPollAt: input.createdAt } });
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  list(communityId: string): Promise<Source[]> {
+    return this.db.source.findMany({ where: { communityId }, orderBy: { name: "asc" }, take: 200 });
+  }
+
+  findByName(communityId: string, name: string): Promise<Source | null> {
+    return this.db.source.findFirst({ where: { communityId, name: { equals: name, mode: "insensitive" } } });
+  }
+
+  findByFeed(communityId: string, feedUrl: string): Promise<Source | null> {
+    return this.db.source.findUnique({ where: { communityId_feedUrl: { communityId, feedUrl } } });
+  }
+
+  get(communityId: string, id: string): Promise<Source | null> {
+    return this.db.source.findFirst({ where: { communityId, id } });
+  }
+
+  async remove(communityId: string, id: string): Promise<boolean> {
+    // Its publisher identity stays (the library's items keep an author); it is no longer a source.
+    return (await this.db.source.deleteMany({ where: { communityId, id } })).count === 1;
+  }
+
+  async update(communityId: string, id: string, patch: PollPatch): Promise<void> {
+    await this.db.source.updateMany({ where: { communityId, id }, data: patch });
+  }
+
+  due(communityId: string, now: Date, force: boolean, limit: number): Promise<Source[]> {
+    return this.db.source.findMany({
+      where: { communityId, pausedAt: null, OR: [{ nextPollAt: { lte: now } }, ...(force ? [{ failures: 0 }] : [])] },
+      orderBy: { nextPollAt: "asc" }, take: limit,
+    });
+  }
+
+  async claimPoll(id: string, now: Date, force: boolean, leaseMs: number): Promise<boolean> {
+    // Conditional on the row: of two replicas' runs, one takes the poll and the other updates nothing.
+    const { count } = await this.db.source.updateMany({
+      where: {
+        id, pausedAt: null,
+        OR: [{ pollingUntil: null }, { pollingUntil: { lte: now } }],
+        AND: [{ OR: [{ nextPollAt: { lte: now } }, ...(force ? [{ failures: 0 }] : [])] }],
+      },
+      data: { pollingUntil: new Date(now.getTime() + leaseMs) },
+    });
+    return count === 1;
+  }
+
+  async publisher(source: Source): Promise<Member> {
+    const externalId = `source:${source.id}`;
+    return this.db.member.upsert({
+      where: { communityId_externalId: { communityId: source.communityId, externalId } },
+      create: { communityId: source.communityId, externalId, displayName: source.name, notify: "off", sourceId: source.id, followable: false, listed: false },
+      update: { displayName: source.name },
+    });
+  }
+
+  async markSeen(sourceId: string, guid: string, resourceId: string | null, at: Date): Promise<boolean> {
+    const { count } = await this.db.sourceItem.createMany({ data: [{ sourceId, guid, resourceId, createdAt: at }], skipDuplicates: true });
+    return count === 1;
+  }
+
+  async seenResource(sourceId: string, guid: string): Promise<string | null | undefined> {
+    const row = await this.db.sourceItem.findUnique({ where: { sourceId_guid: { sourceId, guid } }, select: { resourceId: true } });
+    return row ? row.resourceId : undefined;
+  }
+
+  async follow(memberId: string, sourceId: string, at: Date): Promise<boolean> {
+    const { count } = await this.db.sourceFollow.createMany({ data: [{ memberId, sourceId, createdAt: at }], skipDuplicates: true });
+    return count === 1;
+  }
+
+  async unfollow(memberId: string, sourceId: string): Promise<boolean> {
+    return (await this.db.sourceFollow.deleteMany({ where: { memberId, sourceId } })).count === 1;
+  }
+
+  followersOf(communityId: string, sourceId: string): Promise<Member[]> {
+    return this.db.member.findMany({ where: { communityId, forgottenAt: null, sourceFollows: { some: { sourceId } } }, orderBy: { createdAt: "asc" } });
+  }
+
+  async followedBy(communityId: string, memberId: string): Promise<string[]> {
+    const rows = await this.db.sourceFollow.findMany({ where: { memberId, source: { communityId } }, select: { source: { select: { name: true } } } });
+    return rows.map((r) => r.source.name).sort();
+  }
+}
