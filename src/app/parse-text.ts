@@ -8,7 +8,8 @@ interface Token {
 }
 
 const isHashtag = (t: Token) => /^#[^#\s]/.test(t.text);
-const isMention = (t: Token) => /^(@\S|<@)/.test(t.text);
+/** @name, a platform mention, or the Slack door's marked mention (between private-use characters). */
+const isMention = (t: Token) => /^(\uE000?@\S|<@)/.test(t.text);
 
 /**
  * Reads a free-text command line (Slack, the shell) into named options. Single-word options (url,

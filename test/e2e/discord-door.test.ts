@@ -57,13 +57,13 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     // Guilds | GuildMessages | GuildMessageReactions | DirectMessages | MessageContent (requested)
     expect(discord.identified[0]!.intents).toBe(1 | 512 | 1024 | 4096 | 32768);
     const defs = discord.commands.get(GUILD_ID) as { name: string; type: number; options?: { name: string; required: boolean; choices?: unknown[]; type: number }[] }[];
-    expect(defs.map((d) => d.name)).toEqual(["share", "resources", "ask", "feedback", "follow", "unfollow", "notify", "roundup", "peerloop", "Mark as answer"]);
+    expect(defs.map((d) => d.name)).toEqual(["share", "resources", "ask", "feedback", "follow", "unfollow", "source", "notify", "roundup", "peerloop", "Mark as answer"]);
     const share = defs.find((d) => d.name === "share")!;
     expect(share.options!.map((o) => [o.name, o.required])).toEqual([["url", true], ["tags", false], ["note", false]]);
     expect(defs.find((d) => d.name === "notify")!.options![0]!.choices).toHaveLength(5);
     expect(defs.find((d) => d.name === "notify")!.options!.map((o) => [o.name, o.required])).toEqual([["frequency", true], ["email", false]]);
-    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => o.type)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
-    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => (o as { name: string }).name)).toEqual(["help", "me", "quiet", "timezone", "web", "export", "forget-me", "settings"]);
+    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => o.type)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => (o as { name: string }).name)).toEqual(["help", "me", "quiet", "timezone", "people", "privacy", "web", "export", "forget-me", "settings"]);
     expect(defs.at(-1)!.type).toBe(3);
   });
 

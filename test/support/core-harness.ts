@@ -8,6 +8,7 @@ import type { Actor } from "../../src/core/shared/context";
 import type { Outcome, Outgoing } from "../../src/core/shared/message";
 import type { Store } from "../../src/core/store";
 import { memoryStore } from "./memory-store";
+import type { WebReader } from "../../src/core/sources/fetch-types";
 
 export const noFindings: Guard = { inspect: () => [] };
 
@@ -29,7 +30,7 @@ export interface LogLine {
  * The core wired as a door would see it, on any Store: members act by name in one community,
  * commands go through the real dispatcher, and anchored posts get a fake platform reference.
  */
-export const coreHarness = (opts: { store?: Store; guard?: Guard; tone?: ToneCheck; now?: string; community?: string } = {}) => {
+export const coreHarness = (opts: { store?: Store; guard?: Guard; tone?: ToneCheck; now?: string; community?: string; web?: () => Promise<WebReader> } = {}) => {
   const store = opts.store ?? memoryStore();
   const clock = fixedClock(opts.now ?? "2026-11-02T10:00:00Z");
   const logs: LogLine[] = [];
@@ -38,7 +39,7 @@ export const coreHarness = (opts: { store?: Store; guard?: Guard; tone?: ToneChe
     warn: (message, context) => logs.push({ level: "warn", message, context }),
     error: (message, context) => logs.push({ level: "error", message, context }),
   };
-  const services = buildServices({ store, guard: opts.guard ?? noFindings, clock, logger, tone: opts.tone });
+  const services = buildServices({ store, guard: opts.guard ?? noFindings, clock, logger, tone: opts.tone, web: opts.web });
   const app = new PeerloopApp(services, logger);
   const community = opts.community ?? "T-test";
   let refs = 0;

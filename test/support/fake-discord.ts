@@ -125,6 +125,8 @@ export const startFakeDiscord = async () => {
       }
       if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
         const found = messages.get(m[2]!);
+        if (found && req.method === "PATCH" && found.channel_id !== m[1]) return json(404, { message: "Unknown Message", code: 10008 });
+        if (found && req.method === "PATCH") Object.assign(found, body, { edited_timestamp: new Date().toISOString() });
         return found ? json(200, found) : json(404, { message: "Unknown Message", code: 10008 });
       }
       if ((m = path.match(/^\/channels\/(\d+)$/))) {

@@ -50,12 +50,14 @@ export class SafeFetcher implements Fetcher {
   }
 
   async fetch(url: string, req: FetchRequest = {}): Promise<FetchResult> {
-    const signal = AbortSignal.timeout(this.timeoutMs);
     let current = url;
+    // The 5 s start once this host's turn comes (waiting politely for it is not the site's slowness).
+    let signal: AbortSignal | undefined;
     try {
       for (let hop = 0; ; hop++) {
         const target = this.check(current);
         await this.pacer.wait(target.host, signal);
+        signal ??= AbortSignal.timeout(this.timeoutMs);
         const res = await request(target, {
           method: req.method ?? "GET", dispatcher: this.agent as Dispatcher, signal,
           headers: {
@@ -175,12 +177,12 @@ export const retryAfter = (value: string | null): number | undefined => {
   return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 7 * 86_400_000) : undefined;
 };
 
-const describe = (error: unknown, signal: AbortSignal): { failure: FetchFailure; message: string; status?: number; retryAfterMs?: number } => {
+const describe = (error: unknown, signal: AbortSignal | undefined): { failure: FetchFailure; message: string; status?: number; retryAfterMs?: number } => {
   if (error instanceof FetchError) return { failure: error.failure, message: error.message, status: error.status, retryAfterMs: error.retryAfterMs };
   const e = error as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
   const code = e?.code ?? e?.cause?.code;
   if (code === "PEERLOOP_BLOCKED" || e?.cause?.code === "PEERLOOP_BLOCKED") return { failure: "blocked", message: (e.cause ?? e).message };
-  if (signal.aborted || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT" || e?.name === "TimeoutError") {
+  if (signal?.aborted || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT" || e?.name === "TimeoutError") {
     return { failure: "timeout", message: "no complete answer within 5 seconds" };
   }
   if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "ENODATA") return { failure: "dns", message: "the host does not resolve" };

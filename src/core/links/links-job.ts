@@ -72,7 +72,7 @@ export const runLinks = async (store: Store, reader: () => Promise<WebReader>, p
       }
       if (becameBroken) {
         tally.broken++;
-        report.posted.push(`link broken: ${resourceTitle(link)} ${link.url} (${result.ok ? "" : result.reason})`);
+        report.posted.push(`link broken: ${resourceTitle(link)} ${link.url}: ${result.ok ? "" : result.reason}`);
         await tellSharer(store, community, link, result.ok ? "" : result.reason, now);
       }
       if (result.ok && !link.previewAt && previews && (await previews.refresh(community.id, link.id).catch(() => false))) tally.previews++;
@@ -95,7 +95,7 @@ const tellSharer = async (store: Store, community: Community, link: LinkTarget, 
       audience: { kind: "member", memberId: sharer.id, externalId: sharer.externalId },
       message: {
         title: "A link you shared seems to be broken",
-        text: `${resourceTitle(link)} failed two checks in a row (${reason}). If the page moved, share its new address with /share; the library now shows this one as broken and ranks it lower.`,
+        text: `${resourceTitle(link)} failed two checks in a row: ${reason}. If the page moved, share its new address with /share; the library now shows this one as broken and ranks it lower.`,
         links: [{ label: resourceTitle(link), url: link.url }],
         tone: "warning",
       },

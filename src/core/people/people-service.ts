@@ -15,7 +15,8 @@ export const PEOPLE_DAYS = 90;
  * option gives, or @name as typed in the shell.
  */
 export const memberRef = (value: string): { externalId: string; name: string } => {
-  const v = value.trim();
+  // A door may mark a real mention with private-use characters (Slack's); they are not part of the id.
+  const v = value.replace(/[\uE000-\uF8FF]/g, "").trim();
   const mention = /^<@!?([\w-]+)(?:\|[^>]*)?>$/.exec(v);
   if (mention) return { externalId: mention[1]!, name: mention[1]! };
   const bare = v.replace(/^@/, "");

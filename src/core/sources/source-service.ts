@@ -45,11 +45,11 @@ export class SourceService {
       return reply(privately({ title: "Source resumed", text: `${existing.name} was paused after failing; it is read again from the next run.`, tone: "success" }));
     }
     if (existing) fail("ALREADY_ADDED", `That feed is already a source here, as "${existing.name}". See /source list.`);
-    const name = sourceName(input.name, found.title, found.siteUrl);
+    const name = sourceName(input.name?.replace(/^name\s*:\s*/i, "") || undefined, found.title, found.siteUrl);
     const created = await this.repo().create({
       communityId: actor.communityId, name, siteUrl: found.siteUrl, feedUrl: found.feedUrl, tags, addedBy: actor.memberId, channelId: place.channelId, createdAt: this.clock.now(),
     });
-    if (!created) fail("ALREADY_ADDED", `There is already a source named "${name}". Give this one another name: /source add ${input.url.trim()} ${tags.map((t) => `#${t}`).join(" ")} name: Another name`);
+    if (!created) fail("ALREADY_ADDED", `There is already a source named "${name}". Give this one another name: /source add ${input.url.trim()} ${tags.map((t) => `#${t} `).join("")}Another name`);
     return reply(privately({
       title: `Source added: ${created!.name}`,
       text: `New items from its feed join the library${tags.length ? ` tagged ${hashtags(tags)}` : ""}, and reach members who follow ${tags.length ? "those tags or " : ""}this source (/source follow ${created!.name}). ` +
