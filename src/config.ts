@@ -32,6 +32,11 @@ const schema = z.object({
    * although they are private or loopback: the only way past its SSRF check (tests, an intranet feed).
    */
   PEERLOOP_FETCH_ALLOW: z.string().trim().regex(/^[\w.:\[\]-]+(\s*,\s*[\w.:\[\]-]+)*$/, { error: 'must list hosts or IPs separated by commas, e.g. "127.0.0.1,feeds.internal"' }).optional(),
+  /**
+   * false: the fetcher reaches only the hosts in PEERLOOP_FETCH_ALLOW, nothing on the internet (a
+   * deployment whose egress is closed, and the tests, whose traffic stays on loopback).
+   */
+  PEERLOOP_FETCH_PUBLIC: flag.default(true),
   /** Least time between two requests to one host (link previews, feeds, link checks). */
   PEERLOOP_FETCH_HOST_GAP_MS: int(0, 60_000).default(1_000),
   SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", { error: "must be a bot token starting with xoxb-" }).optional(),

@@ -150,6 +150,17 @@ describe("the safe fetcher", () => {
     expect(await fetcher.fetch("http://no-such-host.invalid/")).toMatchObject({ ok: false });
   });
 
+  it("reaches nothing on the internet when public fetching is off (PEERLOOP_FETCH_PUBLIC=false)", async () => {
+    const closed = new AddressPolicy(["127.0.0.1"], false);
+    expect(closed.addressAllowed("127.0.0.1")).toBe(true);
+    expect(closed.addressAllowed("93.184.215.14")).toBe(false);
+    const onlyLocal = new SafeFetcher({ policy: closed, userAgent: userAgent(), hostGapMs: 0 });
+    expect(await onlyLocal.fetch("http://93.184.215.14/")).toMatchObject({ ok: false, failure: "blocked" });
+    expect(await onlyLocal.fetch(web.url("/plain"))).toMatchObject({ ok: true });
+    await onlyLocal.close();
+    expect(new AddressPolicy([], true).addressAllowed("93.184.215.14")).toBe(true);
+  });
+
   it("paces requests to one host", async () => {
     const paced = new SafeFetcher({ policy: AddressPolicy.fromList("127.0.0.1"), userAgent: userAgent(), hostGapMs: 300 });
     const start = web.requests("/plain").length;

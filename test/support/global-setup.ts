@@ -8,6 +8,9 @@ import { TEMPLATE_SUFFIX, withAdmin } from "./test-database";
  * `npm start` does), then, with DATABASE_URL, a migrated template database each test file clones.
  */
 export default async function setup(): Promise<void> {
+  // Test traffic stays on loopback: the bots the tests start fetch previews, feeds and link checks only
+  // from the tests' own servers (PEERLOOP_FETCH_ALLOW), never the example.org links the tests share.
+  process.env.PEERLOOP_FETCH_PUBLIC = "false";
   await buildDist();
   const base = process.env.DATABASE_URL;
   if (!base) return;

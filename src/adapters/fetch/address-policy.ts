@@ -11,12 +11,13 @@ import ipaddr from "ipaddr.js";
 export class AddressPolicy {
   private readonly allowed: Set<string>;
 
-  constructor(allow: readonly string[] = []) {
+  /** `publicAllowed` false: only listed hosts and addresses, nothing on the internet. */
+  constructor(allow: readonly string[] = [], private readonly publicAllowed = true) {
     this.allowed = new Set(allow.map((h) => bare(h)));
   }
 
-  static fromList(list: string | undefined): AddressPolicy {
-    return new AddressPolicy((list ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+  static fromList(list: string | undefined, publicAllowed = true): AddressPolicy {
+    return new AddressPolicy((list ?? "").split(",").map((s) => s.trim()).filter(Boolean), publicAllowed);
   }
 
   hostAllowed(host: string): boolean {
@@ -27,7 +28,7 @@ export class AddressPolicy {
   addressAllowed(address: string, host?: string): boolean {
     if (host && this.hostAllowed(host)) return true;
     if (this.allowed.has(bare(address))) return true;
-    return isPublicUnicast(address);
+    return this.publicAllowed && isPublicUnicast(address);
   }
 
   /**

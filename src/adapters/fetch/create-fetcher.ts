@@ -8,9 +8,9 @@ const VERSION = "0.1.0";
 export const userAgent = (publicUrl?: string) =>
   `Peerloop/${VERSION} (link previews, feeds and link checks for a professional learning community; +${publicUrl ?? "https://github.com/peerloop/peerloop"})`;
 
-export const createFetcher = (config: Pick<Config, "PEERLOOP_FETCH_ALLOW" | "PEERLOOP_FETCH_HOST_GAP_MS" | "PEERLOOP_PUBLIC_URL">): SafeFetcher =>
+export const createFetcher = (config: Pick<Config, "PEERLOOP_FETCH_ALLOW" | "PEERLOOP_FETCH_PUBLIC" | "PEERLOOP_FETCH_HOST_GAP_MS" | "PEERLOOP_PUBLIC_URL">): SafeFetcher =>
   new SafeFetcher({
-    policy: AddressPolicy.fromList(config.PEERLOOP_FETCH_ALLOW),
+    policy: AddressPolicy.fromList(config.PEERLOOP_FETCH_ALLOW, config.PEERLOOP_FETCH_PUBLIC),
     userAgent: userAgent(config.PEERLOOP_PUBLIC_URL),
     hostGapMs: config.PEERLOOP_FETCH_HOST_GAP_MS,
   });

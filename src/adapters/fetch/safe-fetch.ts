@@ -124,7 +124,7 @@ export class SafeFetcher implements Fetcher {
     if (u.username || u.password) throw new FetchError("bad-url", "links with a user name or password are not fetched");
     const host = u.hostname.replace(/^\[|\]$/g, "");
     // A literal address is never looked up, so it is checked here; names are checked as they resolve.
-    if (isIP(host) && !this.opts.policy.addressAllowed(host)) throw new FetchError("blocked", `refused: ${host} is a private or reserved address`);
+    if (isIP(host) && !this.opts.policy.addressAllowed(host)) throw new FetchError("blocked", `refused: ${host} is a private or reserved address, or not on the allowed list`);
     if (!isIP(host) && /^(localhost|.*\.localhost|.*\.local|.*\.internal)$/i.test(host) && !this.opts.policy.hostAllowed(host)) {
       throw new FetchError("blocked", `refused: ${host} is a local name`);
     }
