@@ -19,14 +19,8 @@ export const toPrefixQuery = (text: string): string | null => {
  */
 export const searchTsQuery = async (db: Db, text: string): Promise<{ match: string; rank: string } | null> => {
   const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
-  const whole = toPrefixQuery(text);
-  if (!words.length || !whole) return null;
-  // Ranking keeps the query it always had (english stems OR simple words, || is tsquery OR), so the
-  // order of answers is unchanged; only finding the matches takes the cheaper form.
-  const forms = await db.$queryRaw<{ e: string; s: string; rank: string }[]>`
-    SELECT to_tsquery('english', w || ':*')::text AS e, to_tsquery('simple', w || ':*')::text AS s,
-           (to_tsquery('english', ${whole}) || to_tsquery('simple', ${whole}))::text AS rank
-    FROM unnest(${words}::text[]) WITH ORDINALITY AS t(w, n) ORDER BY n`;
+  if (!words.length) return null;
+  const forms = await wordForms(db, words);
   const lexeme = (q: string) => /^'(.*)':\*$/.exec(q)?.[1];
   // Stop words ("the", "for") have no english form: they are left out, unless the query is nothing else.
   const meaningful = forms.some((f) => f.e) ? forms.filter((f) => f.e) : forms;
@@ -35,7 +29,32 @@ export const searchTsQuery = async (db: Db, text: string): Promise<{ match: stri
     const stem = lexeme(e), typed = lexeme(s);
     return [stem !== undefined && typed !== undefined && typed.startsWith(stem) ? e : `( ${e} | ${s} )`];
   });
-  return terms.length ? { match: terms.join(" & "), rank: forms[0]!.rank } : null;
+  // Ranking keeps the query it always had: every english stem AND, or every word as typed AND
+  // (to_tsquery('english', q) || to_tsquery('simple', q)), so the order of answers is unchanged.
+  const english = forms.filter((f) => f.e).map((f) => f.e);
+  const simple = forms.filter((f) => f.s).map((f) => f.s);
+  const rank = [english, simple].filter((x) => x.length).map((x) => `( ${x.join(" & ")} )`).join(" | ");
+  return terms.length && rank ? { match: terms.join(" & "), rank } : null;
+};
+
+/**
+ * Each word's prefix tsquery as an english stem and as typed, asked of the database (its dictionaries
+ * decide) once per word and then remembered: most searches repeat words, and a search then costs one
+ * statement instead of two.
+ */
+const FORMS_CACHE = new Map<string, { e: string; s: string }>();
+const FORMS_CACHE_MAX = 5_000;
+const wordForms = async (db: Db, words: string[]): Promise<{ e: string; s: string }[]> => {
+  const missing = [...new Set(words.filter((w) => !FORMS_CACHE.has(w)))];
+  if (missing.length) {
+    const rows = await db.$queryRaw<{ w: string; e: string; s: string }[]>`
+      SELECT w, to_tsquery('english', w || ':*')::text AS e, to_tsquery('simple', w || ':*')::text AS s FROM unnest(${missing}::text[]) AS t(w)`;
+    for (const r of rows) {
+      if (FORMS_CACHE.size >= FORMS_CACHE_MAX) FORMS_CACHE.delete(FORMS_CACHE.keys().next().value!);
+      FORMS_CACHE.set(r.w, { e: r.e, s: r.s });
+    }
+  }
+  return words.map((w) => FORMS_CACHE.get(w) ?? { e: "", s: "" });
 };
 
 export class PrismaResourceRepository implements ResourceRepository {
@@ -123,22 +142,24 @@ export class PrismaResourceRepository implements ResourceRepository {
     // that, so its answers are exactly the full ranking's; a common word (10% of a large library) no
     // longer reads and scores every match, only the newest ones, which the recency boost favours anyway.
     // Then look up only the winners' sharers (by primary key).
+    // One pass: the candidates carry what ranking and the answer need (no second visit by primary key).
     const rows = await this.db.$queryRaw<RawHit[]>`
-      WITH candidates AS MATERIALIZED (
-        SELECT r.id FROM resources r
-        WHERE r.community_id = ${communityId}::uuid ${tagFilter}
-          ${tsq ? Prisma.sql`AND r.search @@ ${query}` : Prisma.empty}
-        ORDER BY r.created_at DESC
-        LIMIT ${CANDIDATES})
-      SELECT r.*, m.display_name AS sharer_name FROM (
-        SELECT r.id, r.community_id, r.url, r.original_url, r.title, r.note, r.tags, r.sharer_id, r.channel_id, r.message_ref,
-               r.reshare_count, r.endorsement_count, r.created_at, r.description, r.site_name, r.link_status,
-               ${tsq ? Prisma.sql`ts_rank(r.search, ${rankQuery}) * ${boost}` : boost} * ${BROKEN_PENALTY} AS score
-        FROM candidates c JOIN resources r ON r.id = c.id
+      SELECT c.id, c.community_id, c.url, c.original_url, c.title, c.note, c.tags, c.sharer_id, c.channel_id, c.message_ref,
+             c.reshare_count, c.endorsement_count, c.created_at, c.description, c.site_name, c.link_status, m.display_name AS sharer_name
+      FROM (
+        SELECT r.*, ${tsq ? Prisma.sql`ts_rank(r.search, ${rankQuery}) * ${boost}` : boost} * ${BROKEN_PENALTY} AS score
+        FROM (
+          SELECT r.id, r.community_id, r.url, r.original_url, r.title, r.note, r.tags, r.sharer_id, r.channel_id, r.message_ref,
+                 r.reshare_count, r.endorsement_count, r.created_at, r.description, r.site_name, r.link_status, r.search
+          FROM resources r
+          WHERE r.community_id = ${communityId}::uuid ${tagFilter}
+            ${tsq ? Prisma.sql`AND r.search @@ ${query}` : Prisma.empty}
+          ORDER BY r.created_at DESC
+          LIMIT ${CANDIDATES}) r
         ORDER BY score DESC, r.created_at DESC
-        LIMIT ${q.limit}) r
-      JOIN members m ON m.id = r.sharer_id
-      ORDER BY r.score DESC, r.created_at DESC`;
+        LIMIT ${q.limit}) c
+      JOIN members m ON m.id = c.sharer_id
+      ORDER BY c.score DESC, c.created_at DESC`;
     return rows.map(fromRaw);
   }
 }
