@@ -3,20 +3,42 @@ import { eventually } from "../../test/support/fake-slack";
 import { freePort } from "../../test/support/start-bot";
 import { startProcess } from "./processes";
 import { rssMb } from "./stats";
+import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 
 /**
  * RSS of the Discord bot while a fake gateway delivers `total` messages: most are ordinary channel
  * chatter the bot must ignore cheaply, one in ten is a reply in a Peerloop question's thread.
  * Paced at `perSecond` so the figure is steady-state memory, not a backlog.
  */
-export const benchDiscordMemory = async (databaseUrl: string, total: number, perSecond: number, deadline: number) => {
+export const benchDiscordMemory = async (databaseUrl: string, total: number, perSecond: number, deadline: number, opts: { snapshotsAt?: number[] } = {}) => {
   const discord = await startFakeDiscord();
   const port = await freePort();
+  // Heap snapshots on SIGUSR2, written to a scratch folder (a snapshot collects garbage first: live heap).
+  const snapDir = opts.snapshotsAt?.length ? mkdtempSync(path.join(os.tmpdir(), "peerloop-heap-")) : undefined;
   const bot = await startProcess("src/main.ts", {
     DISCORD_TOKEN: "bench", DISCORD_API_URL: discord.restUrl, DISCORD_GUILD_ID: GUILD_ID, DISCORD_MESSAGE_CONTENT: "true",
     DATABASE_URL: databaseUrl, PEERLOOP_SCHEDULER: "false", PORT: String(port),
-  }, `http://127.0.0.1:${port}/healthz`);
+  }, `http://127.0.0.1:${port}/healthz`, snapDir ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${snapDir}`] : []);
   const samples: { after: number; rss: number }[] = [];
+  const taking = new Set<number>();
+  const snapshots: { after: number; file: string }[] = [];
+  const snapshot = async (after: number) => {
+    if (!snapDir) return;
+    const before = new Set(readdirSync(snapDir));
+    bot.child.kill("SIGUSR2");
+    // Written when the file stops growing (a snapshot of ~100 MB heap takes seconds).
+    const file = await eventually(() => readdirSync(snapDir).find((f) => !before.has(f) && f.endsWith(".heapsnapshot")), 60_000, "heap snapshot");
+    let size = -1;
+    for (let i = 0; i < 600; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      const now = statSync(path.join(snapDir, file)).size;
+      if (now === size && now > 0) break;
+      size = now;
+    }
+    snapshots.push({ after, file: path.join(snapDir, file) });
+  };
   try {
     await eventually(() => discord.of("PUT", /commands$/).length > 0 || discord.of("GET", /commands$/).length > 0, 30_000, "ready");
     const asker = user("710000000000000001", "asker");
@@ -45,13 +67,20 @@ export const benchDiscordMemory = async (databaseUrl: string, total: number, per
         });
       }
       if (sent % Math.floor(total / 4) < batch) samples.push({ after: sent, rss: await rssMb(bot.child.pid!) });
+      const due = opts.snapshotsAt?.find((n) => n <= sent && !snapshots.some((s) => s.after === n) && !taking.has(n));
+      if (due !== undefined) {
+        taking.add(due);
+        await new Promise((r) => setTimeout(r, 2_000)); // let in-flight messages settle first
+        await snapshot(due);
+      }
       await new Promise((r) => setTimeout(r, Math.max(0, 100 - (Date.now() - started))));
     }
     await new Promise((r) => setTimeout(r, 3_000));
     samples.push({ after: sent, rss: await rssMb(bot.child.pid!) });
+    for (const n of opts.snapshotsAt ?? []) if (!snapshots.some((s) => s.after === n) && sent >= n) await snapshot(n);
   } finally {
     await bot.stop();
     await discord.close();
   }
-  return samples;
+  return Object.assign(samples, { snapshots });
 };

@@ -9,11 +9,11 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
  * point runs compiled (dist/, as `npm start` does); a benchmark's own helper (the bare-Bolt floor) runs
  * under tsx. Either way the pid is node's own, the process whose memory we read.
  */
-export const startProcess = async (entry: string, env: NodeJS.ProcessEnv, healthUrl: string): Promise<{ child: ChildProcess; logs: string[]; stop: () => Promise<void> }> => {
+export const startProcess = async (entry: string, env: NodeJS.ProcessEnv, healthUrl: string, nodeArgs: string[] = []): Promise<{ child: ChildProcess; logs: string[]; stop: () => Promise<void> }> => {
   const built = Object.entries(ENTRIES).find(([, src]) => src === entry)?.[0];
   // The bot runs with the heap cap `npm start` gives it (see package.json).
   const heap = built === "main" ? [`--max-old-space-size=${process.env.PEERLOOP_HEAP_MB ?? 192}`] : [];
-  const args = built ? [...heap, "--enable-source-maps", path.join(ROOT, "dist", `${built}.js`)] : ["--import", "tsx", entry];
+  const args = built ? [...heap, ...nodeArgs, "--enable-source-maps", path.join(ROOT, "dist", `${built}.js`)] : [...nodeArgs, "--import", "tsx", entry];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const logs: string[] = [];
   child.stdout!.on("data", (d) => logs.push(String(d)));

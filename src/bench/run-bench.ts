@@ -11,6 +11,22 @@ import { benchStartup } from "./startup";
 import { benchCommandPath, commandPathReport } from "./command-path";
 import { benchDiscordMemory } from "./discord-memory";
 import { ms, table } from "./stats";
+import { growth, summarizeSnapshot } from "./heap-snapshot";
+
+/**
+ * `--discord-heap`: the Discord bot's RSS over `total` gateway messages with heap snapshots at a
+ * quarter and at the end, and what grew between them (is a growing RSS a leak, or V8's slack?).
+ */
+const discordHeapReport = async (databaseUrl: string, total: number, deadline: number): Promise<string> => {
+  const mem = await benchDiscordMemory(databaseUrl, total, 2_500, deadline, { snapshotsAt: [total / 4, total] });
+  const [a, b] = mem.snapshots.map((s) => ({ ...s, heap: summarizeSnapshot(s.file) }));
+  const lines = [`Discord bot RSS after N gateway messages: ${mem.map((m) => `${m.after}: ${m.rss.toFixed(0)} MB`).join(", ")}`];
+  if (a && b) {
+    lines.push(`Live heap (snapshot, after a full GC): ${a.after}: ${a.heap.totalMb.toFixed(1)} MB, ${a.heap.nodes} objects; ${b.after}: ${b.heap.totalMb.toFixed(1)} MB, ${b.heap.nodes} objects`);
+    lines.push(table(["grew most", "bytes", "count"], growth(a.heap, b.heap).map((g) => [g.kind, `${(g.bytes / 1024).toFixed(0)} kB`, g.count])));
+  }
+  return lines.join("\n");
+};
 
 /**
  * `npm run bench`: the performance figures, printed. Not part of `npm test`, bounded to 14 minutes.
@@ -23,6 +39,7 @@ const burstOnly = process.argv.includes("--burst");
 const startupOnly = process.argv.includes("--startup");
 const scaleOnly = process.argv.includes("--scale");
 const webOnly = process.argv.includes("--web");
+const heapOnly = process.argv.includes("--discord-heap");
 if (process.argv.includes("--tone")) {
   process.stdout.write(`${benchTone()}\n`);
   process.exit(0);
@@ -55,6 +72,10 @@ say(`Peerloop benchmark ${new Date().toISOString()} · ${cpu.length} × ${cpu[0]
 await withAdmin(`CREATE DATABASE ${name}`);
 try {
   await (await openDatabase({ url: url.toString(), migrate: true })).close();
+  if (heapOnly) {
+    say(`\n${await discordHeapReport(url.toString(), quick ? 10_000 : 100_000, deadline)}`);
+    throw new Done();
+  }
   if (!burstOnly && !scaleOnly && !webOnly) say(`\n${await benchStartup(url.toString())}`);
   if (startupOnly) throw new Done();
   if (!scaleOnly && !webOnly) say(`\n${await benchBurst(url.toString(), { size: 200, rounds: 3 })}`);
