@@ -1,10 +1,11 @@
 import { isIP } from "node:net";
 import { brotliDecompressSync, gunzipSync, inflateSync, inflateRawSync } from "node:zlib";
-import { Agent, request, type Dispatcher } from "undici";
+import type { Readable } from "node:stream";
 import type { FetchFailure, FetchRequest, FetchResult, Fetcher } from "../../core/sources/fetch-types";
 import { AddressPolicy } from "./address-policy";
 import { decodeBody } from "./decode-body";
 import { HostPacer } from "./host-pacer";
+import { HttpSender } from "./http-send";
 
 export interface SafeFetchOptions {
   policy: AddressPolicy;
@@ -31,7 +32,7 @@ class FetchError extends Error {
  * that names Peerloop. It never throws: every problem is a FetchResult with a reason.
  */
 export class SafeFetcher implements Fetcher {
-  private readonly agent: Agent;
+  private readonly http: HttpSender;
   private readonly pacer: HostPacer;
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
@@ -42,11 +43,7 @@ export class SafeFetcher implements Fetcher {
     this.maxBytes = opts.maxBytes ?? 2 * 1024 * 1024;
     this.maxRedirects = opts.maxRedirects ?? 3;
     this.pacer = new HostPacer(opts.hostGapMs ?? 1_000);
-    this.agent = new Agent({
-      connect: { lookup: opts.policy.lookup(), timeout: this.timeoutMs },
-      headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs,
-      connections: 4, keepAliveTimeout: 4_000, maxResponseSize: -1,
-    });
+    this.http = new HttpSender(opts.policy.lookup(), this.timeoutMs);
   }
 
   async fetch(url: string, req: FetchRequest = {}): Promise<FetchResult> {
@@ -58,22 +55,19 @@ export class SafeFetcher implements Fetcher {
         const target = this.check(current);
         await this.pacer.wait(target.host, signal);
         signal ??= AbortSignal.timeout(this.timeoutMs);
-        const res = await request(target, {
-          method: req.method ?? "GET", dispatcher: this.agent as Dispatcher, signal,
-          headers: {
-            "user-agent": this.opts.userAgent,
-            accept: req.accept ?? "*/*",
-            "accept-encoding": "gzip, deflate, br",
-            ...(req.etag ? { "if-none-match": req.etag } : {}),
-            ...(req.lastModified ? { "if-modified-since": req.lastModified } : {}),
-          },
-        });
+        const res = await this.http.send(target, req.method ?? "GET", {
+          "user-agent": this.opts.userAgent,
+          accept: req.accept ?? "*/*",
+          "accept-encoding": "gzip, deflate, br",
+          ...(req.etag ? { "if-none-match": req.etag } : {}),
+          ...(req.lastModified ? { "if-modified-since": req.lastModified } : {}),
+        }, signal);
         const header = (name: string) => {
           const v = res.headers[name];
           return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
         };
         if ([301, 302, 303, 307, 308].includes(res.statusCode)) {
-          await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+          await drain(res.body);
           const location = header("location");
           if (!location) throw new FetchError("http", `redirect ${res.statusCode} without a Location`, res.statusCode);
           if (hop >= this.maxRedirects) throw new FetchError("too-many-redirects", `more than ${this.maxRedirects} redirects`);
@@ -83,16 +77,16 @@ export class SafeFetcher implements Fetcher {
         const etag = header("etag"), lastModified = header("last-modified");
         const contentType = header("content-type") ?? "";
         if (res.statusCode === 304) {
-          await res.body.dump().catch(() => undefined);
+          await drain(res.body);
           return { ok: true, status: 304, url: target.toString(), contentType, body: "", etag, lastModified };
         }
         if (res.statusCode < 200 || res.statusCode > 299) {
-          await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+          await drain(res.body);
           throw new FetchError("http", `HTTP ${res.statusCode}`, res.statusCode, retryAfter(header("retry-after")));
         }
         const declared = Number(header("content-length") ?? NaN);
         if (req.method === "HEAD" || !TEXTUAL.test(contentType)) {
-          await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+          await drain(res.body);
           return { ok: true, status: res.statusCode, url: target.toString(), contentType, body: "", etag, lastModified };
         }
         if (Number.isFinite(declared) && declared > this.maxBytes) {
@@ -109,7 +103,7 @@ export class SafeFetcher implements Fetcher {
   }
 
   async close(): Promise<void> {
-    await this.agent.close().catch(() => undefined);
+    this.http.close();
   }
 
   /** A URL the fetcher may request: http(s), no credentials, and no literal private address. */
@@ -132,7 +126,7 @@ export class SafeFetcher implements Fetcher {
     return u;
   }
 
-  private async readCapped(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<Buffer> {
+  private async readCapped(body: Readable): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of body) {
@@ -170,6 +164,18 @@ export class SafeFetcher implements Fetcher {
   }
 }
 
+/** Reads and drops a body we do not want (a redirect's, an error page's), up to 64 kB, then cuts the connection. */
+const drain = async (body: Readable): Promise<void> => {
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      size += (chunk as Buffer).length;
+      if (size > 64 * 1024) break;
+    }
+  } catch { /* a broken body costs nothing more */ }
+  if (!body.readableEnded) body.destroy();
+};
+
 /** Retry-After in seconds or as an HTTP date, in milliseconds (capped at a week). */
 export const retryAfter = (value: string | null): number | undefined => {
   if (!value) return undefined;
@@ -182,7 +188,7 @@ const describe = (error: unknown, signal: AbortSignal | undefined): { failure: F
   const e = error as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
   const code = e?.code ?? e?.cause?.code;
   if (code === "PEERLOOP_BLOCKED" || e?.cause?.code === "PEERLOOP_BLOCKED") return { failure: "blocked", message: (e.cause ?? e).message };
-  if (signal?.aborted || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT" || e?.name === "TimeoutError") {
+  if (signal?.aborted || code === "ETIMEDOUT" || e?.name === "TimeoutError" || e?.name === "AbortError") {
     return { failure: "timeout", message: "no complete answer within 5 seconds" };
   }
   if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "ENODATA") return { failure: "dns", message: "the host does not resolve" };

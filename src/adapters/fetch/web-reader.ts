@@ -1,5 +1,4 @@
 import type { FetchResult, Fetcher, Validators, WebReader } from "../../core/sources/fetch-types";
-import { readFeedDocument } from "./feed-read";
 import { readPageMeta } from "./page-meta";
 
 const HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
@@ -7,6 +6,9 @@ const FEED = "application/rss+xml, application/atom+xml, application/feed+json, 
 
 const looksLikeFeed = (contentType: string, body: string) =>
   /(rss|atom|feed|rdf)\+(xml|json)|\/(xml|json)\b/i.test(contentType) || /^\s*(<\?xml|<rss|<feed|<rdf:RDF|\{)/i.test(body.slice(0, 200));
+
+/** The feed parser (feedsmith) loads with the first feed, not with the first link preview. */
+const feeds = () => import("./feed-read");
 
 /** Link previews, feed discovery and feed reading on top of the safe fetcher. */
 export const webReader = (fetcher: Fetcher): WebReader => ({
@@ -21,6 +23,7 @@ export const webReader = (fetcher: Fetcher): WebReader => ({
   },
 
   async discoverFeed(url) {
+    const { readFeedDocument } = await feeds();
     const res = await fetcher.fetch(url, { accept: `${FEED}, text/html;q=0.7` });
     if (!res.ok) return { ok: false, message: explain(res) };
     if (!/html/i.test(res.contentType) && looksLikeFeed(res.contentType, res.body)) {
@@ -45,6 +48,7 @@ export const webReader = (fetcher: Fetcher): WebReader => ({
   },
 
   async readFeed(url, validators: Validators) {
+    const { readFeedDocument } = await feeds();
     const res = await fetcher.fetch(url, { accept: FEED, ...validators });
     if (!res.ok) return { ok: false, failure: res.failure, status: res.status, retryAfterMs: res.retryAfterMs, message: explain(res) };
     if (res.status === 304) return { ok: true, notModified: true, etag: res.etag ?? validators.etag ?? null, lastModified: res.lastModified ?? validators.lastModified ?? null };
