@@ -194,6 +194,27 @@ describe("sources (publishers and their feeds)", () => {
     expect(await db.prisma.resource.count({ where: { communityId: a.communityId } })).toBe(6);
   });
 
+  it("takes each item once and checks each link once when two replicas run the jobs at the same moment", async () => {
+    const h = harness();
+    const a = await h.actor("admin", true);
+    const items: { guid: string; link: string; title: string; date: string }[] = [];
+    web.route("/twice.xml", (q, res) => rss(items, `"t${items.length}"`)(q, res));
+    for (let i = 0; i < 4; i++) web.page(`/twice/${i}`, `<title>Twice ${i}</title>`);
+    await h.run("admin", `/source add ${web.url("/twice.xml")} #both`, { admin: true });
+    const community = (await h.store.communities.get(a.communityId))!;
+    await runSources(h.store, readerFn, h.services.notifications, community, hours(1), false);
+    for (let i = 0; i < 4; i++) items.push({ guid: `t${i}`, link: `${web.base}/twice/${i}`, title: `Twice ${i}`, date: `2026-11-02T0${i}:00:00Z` });
+    const replicaA = prismaStore(db.prisma), replicaB = prismaStore(db.prisma);
+    const reports = await Promise.all([replicaA, replicaB].map((store) => runSources(store, readerFn, h.services.notifications, community, hours(2.5), true)));
+    expect(reports.flatMap((r) => [...r.posted, ...r.skipped]).join("\n")).toMatch(/4 new/);
+    expect(await db.prisma.resource.count({ where: { communityId: a.communityId } })).toBe(4);
+    expect((await outbox(a.communityId)).filter((o) => (o.audience as { kind: string }).kind === "post")).toHaveLength(3);
+
+    await Promise.all([replicaA, replicaB].map((store) => runLinks(store, readerFn, undefined, community, hours(3), true)));
+    for (let i = 0; i < 4; i++) expect(web.requests(`/twice/${i}`).map((r) => r.method)).toEqual(["HEAD"]);
+    expect(await db.prisma.resource.count({ where: { communityId: a.communityId, linkCheckedAt: { not: null } } })).toBe(4);
+  });
+
   it("refuses a page with no feed and an address on a private network, with a clear reason", async () => {
     const h = harness();
     web.page("/nofeed", "<html><head><title>No feed here</title></head></html>");

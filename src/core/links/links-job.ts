@@ -44,7 +44,9 @@ export const runLinks = async (store: Store, reader: () => Promise<WebReader>, p
   const report: JobReport = { community, posted: [], skipped: [] };
   const links = store.links;
   if (!links) return report;
-  const checkedBefore = force ? new Date(now.getTime() + 1) : new Date(now.getTime() - CHECK_EVERY_MS);
+  // Forced (the CLI, the shell): every link not checked as of this very moment, so two runs as of the
+  // same moment (replicas) still check each link once.
+  const checkedBefore = force ? now : new Date(now.getTime() - CHECK_EVERY_MS);
   const due = await links.due(community.id, checkedBefore, budget.max);
   if (due.length === 0) return report;
   const web = await reader();

@@ -31,7 +31,11 @@ export class PrismaLinkRepository implements LinkRepository {
     if (check.ok) {
       await this.db.resource.updateMany({
         where: { communityId, id },
-        data: { linkCheckedAt: at, linkFailures: 0, linkStatus: "ok", brokenAt: null, brokenToldAt: null, linkEtag: check.etag, linkLastModified: check.lastModified },
+        // A 304 may leave its validators out: the ones it confirmed stay.
+        data: {
+          linkCheckedAt: at, linkFailures: 0, linkStatus: "ok", brokenAt: null, brokenToldAt: null,
+          ...(check.etag ? { linkEtag: check.etag } : {}), ...(check.lastModified ? { linkLastModified: check.lastModified } : {}),
+        },
       });
       return { becameBroken: false, cameBack: before.linkStatus === "broken" };
     }
