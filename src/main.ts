@@ -11,6 +11,7 @@ import { startScheduler } from "./jobs/scheduler";
 import { deliverOutbox } from "./core/jobs/deliver-outbox";
 import { webRoutesFor } from "./app/web-routes";
 import { previewRunner } from "./app/preview-runner";
+import { warmQueries } from "./app/warm-up";
 import type { AddressInfo } from "node:net";
 
 /** How long shutdown waits for acknowledged work (orchestrators usually allow 30 s before SIGKILL). */
@@ -129,7 +130,10 @@ runCli(async () => {
   if (previews) stops.push(() => previews.drain(DRAIN_MS));
   const scheduler = config.PEERLOOP_SCHEDULER ? startScheduler(jobDeps) : undefined;
   // Ready: now read the guard's word lists, before a member's first post needs them.
-  setImmediate(() => container.warmGuard());
+  setImmediate(() => {
+    container.warmGuard();
+    void warmQueries(container.store, logger);
+  });
   const reason = await new Promise<"signal" | "fatal">((resolve) => {
     process.once("SIGTERM", () => resolve("signal"));
     process.once("SIGINT", () => resolve("signal"));
