@@ -18,12 +18,15 @@ import { growth, summarizeSnapshot } from "./heap-snapshot";
  * quarter and at the end, and what grew between them (is a growing RSS a leak, or V8's slack?).
  */
 const discordHeapReport = async (databaseUrl: string, total: number, deadline: number): Promise<string> => {
-  const mem = await benchDiscordMemory(databaseUrl, total, 2_500, deadline, { snapshotsAt: [total / 4, total] });
-  const [a, b] = mem.snapshots.map((s) => ({ ...s, heap: summarizeSnapshot(s.file) }));
-  const lines = [`Discord bot RSS after N gateway messages: ${mem.map((m) => `${m.after}: ${m.rss.toFixed(0)} MB`).join(", ")}`];
-  if (a && b) {
-    lines.push(`Live heap (snapshot, after a full GC): ${a.after}: ${a.heap.totalMb.toFixed(1)} MB, ${a.heap.nodes} objects; ${b.after}: ${b.heap.totalMb.toFixed(1)} MB, ${b.heap.nodes} objects`);
-    lines.push(table(["grew most", "bytes", "count"], growth(a.heap, b.heap).map((g) => [g.kind, `${(g.bytes / 1024).toFixed(0)} kB`, g.count])));
+  const mem = await benchDiscordMemory(databaseUrl, total, 2_500, deadline, { snapshotsAt: [total / 4, total / 2, total] });
+  const heaps = mem.snapshots.map((s) => ({ ...s, heap: summarizeSnapshot(s.file) }));
+  const lines = [
+    `Discord bot RSS after N gateway messages (taking a snapshot itself raises RSS for good: read the live heap): ${mem.map((m) => `${m.after}: ${m.rss.toFixed(0)} MB`).join(", ")}`,
+    `Live heap (snapshot, after a full GC): ${heaps.map((h) => `${h.after}: ${h.heap.totalMb.toFixed(1)} MB, ${h.heap.nodes} objects`).join("; ")}`,
+  ];
+  for (let i = 1; i < heaps.length; i++) {
+    lines.push(`Grew most from ${heaps[i - 1]!.after} to ${heaps[i]!.after}:`);
+    lines.push(table(["what", "bytes", "count"], growth(heaps[i - 1]!.heap, heaps[i]!.heap).map((g) => [g.kind, `${(g.bytes / 1024).toFixed(0)} kB`, g.count])));
   }
   return lines.join("\n");
 };
@@ -31,8 +34,10 @@ const discordHeapReport = async (databaseUrl: string, total: number, deadline: n
 /**
  * `npm run bench`: the performance figures, printed. Not part of `npm test`, bounded to 14 minutes.
  * Needs PostgreSQL: DATABASE_URL's server (else 127.0.0.1:5432); a scratch database is made and dropped.
- * `--quick` runs a tenth of everything (for trying the script); `--burst`, `--startup` or `--scale` runs
- * only that section; `--web` seeds the big community and times the library pages and the export.
+ * `--quick` runs a tenth of everything (for trying the script); `--burst`, `--startup`, `--scale` or
+ * `--commands` (the command path and the Slack bot's memory) runs only that section; `--web` seeds the
+ * big community and times the library pages and the export; `--discord-heap` takes heap snapshots of the
+ * Discord bot under gateway load.
  */
 const quick = process.argv.includes("--quick");
 const burstOnly = process.argv.includes("--burst");
@@ -40,6 +45,7 @@ const startupOnly = process.argv.includes("--startup");
 const scaleOnly = process.argv.includes("--scale");
 const webOnly = process.argv.includes("--web");
 const heapOnly = process.argv.includes("--discord-heap");
+const commandsOnly = process.argv.includes("--commands");
 if (process.argv.includes("--tone")) {
   process.stdout.write(`${benchTone()}\n`);
   process.exit(0);
@@ -74,6 +80,10 @@ try {
   await (await openDatabase({ url: url.toString(), migrate: true })).close();
   if (heapOnly) {
     say(`\n${await discordHeapReport(url.toString(), quick ? 10_000 : 100_000, deadline)}`);
+    throw new Done();
+  }
+  if (commandsOnly) {
+    say(`\n${commandPathReport(await benchCommandPath(url.toString(), { requests: quick ? 200 : 2_000, memoryRequests: quick ? 2_000 : 20_000, deadline }))}`);
     throw new Done();
   }
   if (!burstOnly && !scaleOnly && !webOnly) say(`\n${await benchStartup(url.toString())}`);
