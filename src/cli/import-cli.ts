@@ -106,7 +106,7 @@ runCli(async () => {
         return 0;
       }
       const counts = await container.data.restore(community.id, d);
-      process.stdout.write(`Restored into ${community.name}: ${counts.members} members, ${counts.resources} resources, ${counts.threads} questions, ${counts.roundups} roundups, ${counts.follows} follows, and the settings. Records already there were kept.\n`);
+      process.stdout.write(`Restored into ${community.name}: ${counts.members} members, ${counts.resources} resources, ${counts.threads} questions, ${counts.roundups} roundups, ${counts.follows} follows, ${counts.sources} sources, and the settings. Records already there were kept.\n`);
       return 0;
     }
     let messages: Iterable<HistoryMessage>;

@@ -7,11 +7,13 @@ import { runEntry } from "../support/run-cli";
 import { ShellSession } from "../support/shell-session";
 import { freePort } from "../support/start-bot";
 import { databaseEnv } from "../support/test-database";
+import { FakeWeb } from "../support/fake-web";
 
 let env: NodeJS.ProcessEnv;
 let cleanup: () => Promise<void>;
 let dir: string;
 let port: number;
+const web = new FakeWeb();
 
 /**
  * The shell door, started when first needed. On the embedded database only one process may open it, so
@@ -51,7 +53,11 @@ const exportJson = async (community: string) => {
 
 /** An export with what differs between two copies of the same content taken out: ids, community name, export time. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an export read back as plain JSON
-const content = (doc: Record<string, any>) => {
+const content = (raw: Record<string, any>) => {
+  // A copy beside the original gets new publisher ids: compare them by position.
+  let text = JSON.stringify(raw);
+  (raw.sources as { ref: string }[]).forEach((src, i) => (text = text.split(src.ref).join(`source-${i}`)));
+  const doc = JSON.parse(text);
   const refs = new Map<string, string>((doc.threads as { ref: string }[]).map((t, i) => [t.ref, `t${i}`]));
   const ref = (r: string) => refs.get(r) ?? r;
   return {
@@ -61,6 +67,9 @@ const content = (doc: Record<string, any>) => {
     threads: doc.threads.map((t: Record<string, unknown>) => ({ ...t, ref: ref(t.ref as string) })),
     roundups: doc.roundups.map((r: Record<string, string[]>) => ({ ...r, resolved: r.resolved!.map(ref), open: r.open!.map(ref) })),
     follows: doc.follows,
+    sources: doc.sources,
+    memberFollows: doc.memberFollows,
+    sourceFollows: doc.sourceFollows,
   };
 };
 
@@ -68,7 +77,12 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "peerloop-data-"));
   port = await freePort();
   const db = await databaseEnv();
-  env = { PEERLOOP_SHELL_USER: "ana", PORT: String(port), PEERLOOP_SCHEDULER: "false", ...db.env };
+  await web.start();
+  web.route("/feed.xml", (_q, res) => {
+    res.writeHead(200, { "content-type": "application/rss+xml" });
+    res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Consent Digest</title><link>${web.base}/</link><item><title>Assent and consent with minors</title><link>${web.base}/consent</link><guid>c1</guid><description>A brief guide</description></item></channel></rss>`);
+  });
+  env = { PEERLOOP_SHELL_USER: "ana", PORT: String(port), PEERLOOP_SCHEDULER: "false", PEERLOOP_FETCH_ALLOW: "127.0.0.1", PEERLOOP_FETCH_HOST_GAP_MS: "0", ...db.env };
   cleanup = db.cleanup;
   const share = await shell.run("/share https://example.org/a?utm_source=x #ethics Great read on consent", /:press (\d+)/);
   const endorseButton = /:press (\d+)/.exec(share)![1]!;
@@ -86,11 +100,20 @@ beforeAll(async () => {
   await shell.run("/follow #youth", /You now follow/);
   await shell.run(":as ana", /You are now ana/);
   await shell.run(`:resolve ${thread} resolved @bo -- Give the handout before the first session`, /resolved|Resolved/);
+  // A publisher, its first item, a member and a publisher followed, and a privacy choice (issue 14).
+  await shell.run(`/source add ${web.url("/feed.xml")} #ethics`, /Source added/);
+  await shell.run(":jobs run sources", /delivered \d+/);
+  await shell.run("/source follow Consent Digest", /You now follow Consent Digest/);
+  await shell.run("/follow @bo", /You now follow bo/);
+  await shell.run(":as bo", /You are now bo/);
+  await shell.run("/peerloop privacy people off", /Your privacy/);
+  await shell.run(":as ana", /You are now ana/);
   await shell.run(":jobs run roundup", /roundup/);
 }, 240_000);
 
 afterAll(async () => {
   await shell.close();
+  await web.stop();
   await cleanup?.();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -99,7 +122,13 @@ describe("export and import (issue 13)", () => {
   it("exports everything needed to restore a community, and an import into an empty community round-trips to equal content", async () => {
     const { file, doc } = await exportJson("shell:local");
     expect(doc.format).toBe("peerloop-export");
-    expect(doc.resources.map((r: { url: string }) => r.url).sort()).toEqual(["https://example.org/a", "https://example.org/b", "https://example.org/overridden"]);
+    expect(doc.resources.map((r: { url: string }) => r.url).sort()).toEqual([web.url("/consent"), "https://example.org/a", "https://example.org/b", "https://example.org/overridden"]);
+    expect(doc.sources).toEqual([expect.objectContaining({ name: "Consent Digest", feedUrl: web.url("/feed.xml"), tags: ["ethics"], addedBy: "ana" })]);
+    const item = doc.resources.find((r: { url: string }) => r.url === web.url("/consent"));
+    expect(item).toMatchObject({ title: "Assent and consent with minors", description: "A brief guide", siteName: "Consent Digest", source: doc.sources[0].ref, sharer: `source:${doc.sources[0].ref}` });
+    expect(doc.memberFollows).toEqual([expect.objectContaining({ follower: "ana", followee: "bo" })]);
+    expect(doc.sourceFollows).toEqual([expect.objectContaining({ member: "ana", source: doc.sources[0].ref })]);
+    expect(doc.members.find((m: { ref: string }) => m.ref === "bo")).toMatchObject({ followable: true, listed: false });
     expect(doc.resources.filter((r: { guardOverride: boolean }) => r.guardOverride).map((r: { url: string }) => r.url)).toEqual(["https://example.org/overridden"]);
     const a = doc.resources.find((r: { url: string }) => r.url === "https://example.org/a");
     expect(a.endorsements).toEqual([expect.objectContaining({ member: "bo" })]);
@@ -107,18 +136,18 @@ describe("export and import (issue 13)", () => {
     expect(doc.threads[0]).toMatchObject({ status: "resolved", outcome: "resolved", outcomeNote: "Give the handout before the first session", helpers: ["bo"] });
     expect(doc.threads[0].replies).toEqual([expect.objectContaining({ author: "bo", text: "We use a one-page handout at intake." })]);
     expect(doc.roundups).toHaveLength(1);
-    expect(doc.roundups[0].resources.sort()).toEqual(["https://example.org/a", "https://example.org/b", "https://example.org/overridden"]);
+    expect([...doc.roundups[0].resources].sort()).toEqual([web.url("/consent"), "https://example.org/a", "https://example.org/b", "https://example.org/overridden"]);
     expect(doc.follows.map((f: { member: string; tag: string }) => `${f.member}:${f.tag}`).sort()).toEqual(["ana:ethics", "bo:youth"]);
     expect(doc.members.find((m: { ref: string }) => m.ref === "ana").timeZone).toBe("America/Chicago");
 
     const restored = await cli("src/cli/import-cli.ts", ["--community", "shell:copy", "--name", "Copy", file]);
     expect(restored.code, restored.err).toBe(0);
-    expect(restored.out).toContain("Restored into Copy: 2 members, 3 resources, 1 questions, 1 roundups, 2 follows");
+    expect(restored.out).toContain("Restored into Copy: 3 members, 4 resources, 1 questions, 1 roundups, 4 follows, 1 sources");
     const copy = await exportJson("shell:copy");
     expect(content(copy.doc)).toEqual(content(doc));
 
     const again = await cli("src/cli/import-cli.ts", ["--community", "shell:copy", file]);
-    expect(again.out).toContain("0 members, 0 resources, 0 questions, 0 roundups, 0 follows");
+    expect(again.out).toContain("0 members, 0 resources, 0 questions, 0 roundups, 0 follows, 0 sources");
     expect(content((await exportJson("shell:copy")).doc)).toEqual(content(doc));
   }, 120_000);
 
@@ -127,8 +156,10 @@ describe("export and import (issue 13)", () => {
     expect(csv.code, csv.err).toBe(0);
     const lines = csv.out.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toBe("title,url,note,tags,shared_by,shared_at,endorsements,reshares,channel");
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines.find((l) => l.includes("example.org/a"))).toMatch(/Great read on consent,ethics,ana,.*,1,0,general$/);
+    // A publisher's item: its preview title, and the publisher as the one who shared it.
+    expect(lines.find((l) => l.includes("/consent"))).toMatch(/^Assent and consent with minors,http:\/\/127\.0\.0\.1:\d+\/consent,,ethics,Consent Digest,/);
     const md = await cli("src/cli/export-cli.ts", ["--community", "shell:local", "--format", "md"]);
     expect(md.out).toContain("## Answered questions");
     expect(md.out).toContain("Group ideas \\<b\\>for teens\\</b\\>");

@@ -1,5 +1,5 @@
 import type { Community } from "../members/member-types";
-import type { ExportDocument, ExportFollow, ExportMember, ExportResource, ExportRoundup, ExportThread } from "./export-document";
+import type { ExportDocument, ExportFollow, ExportMember, ExportMemberFollow, ExportResource, ExportRoundup, ExportSource, ExportSourceFollow, ExportThread } from "./export-document";
 
 /** Reads a community's records in bounded batches, so an export of any size runs in flat memory. */
 export interface CommunityDataSource {
@@ -9,6 +9,10 @@ export interface CommunityDataSource {
   threads(communityId: string): AsyncIterable<ExportThread[]>;
   roundups(communityId: string): AsyncIterable<ExportRoundup[]>;
   follows(communityId: string): AsyncIterable<ExportFollow[]>;
+  /** Publishers, members following members, members following publishers. */
+  sources(communityId: string): AsyncIterable<ExportSource[]>;
+  memberFollows(communityId: string): AsyncIterable<ExportMemberFollow[]>;
+  sourceFollows(communityId: string): AsyncIterable<ExportSourceFollow[]>;
   /** The big tables' records as JSON text, written through as they come (the JSON export's fast path). */
   resourceDocs?(communityId: string): AsyncIterable<string[]>;
   threadDocs?(communityId: string): AsyncIterable<string[]>;
@@ -33,6 +37,7 @@ export interface RestoreCounts {
   threads: number;
   roundups: number;
   follows: number;
+  sources: number;
 }
 
 /** Writes imports: each share once (marked by its source key), each restore idempotent. */

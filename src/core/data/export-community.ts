@@ -19,6 +19,7 @@ export const exportCommunity = async (source: CommunityDataSource, communityId: 
     timeZone: community.timeZone, roundupChannel: community.roundupChannel, roundupDay: community.roundupDay, roundupHour: community.roundupHour,
     unansweredHours: community.unansweredHours, allowPostAnyway: community.allowPostAnyway, notifyModerators: community.notifyModerators,
     moderatorChannel: community.moderatorChannel, webAccess: community.webAccess, webNames: community.webNames, toneCheck: community.toneCheck,
+    sourcesBy: community.sourcesBy,
   };
   await write(`{"format":${JSON.stringify(EXPORT_FORMAT_NAME)},"version":${EXPORT_VERSION},"exportedAt":${JSON.stringify(now.toISOString())},\n`);
   await write(`"community":${JSON.stringify({ platform: community.platform, externalId: community.externalId, name: community.name, settings })}`);
@@ -40,6 +41,9 @@ export const exportCommunity = async (source: CommunityDataSource, communityId: 
   await section("threads", source.threadDocs?.(communityId) ?? json(source.threads(communityId)));
   await section("roundups", json(source.roundups(communityId)));
   await section("follows", json(source.follows(communityId)));
+  await section("sources", json(source.sources(communityId)));
+  await section("memberFollows", json(source.memberFollows(communityId)));
+  await section("sourceFollows", json(source.sourceFollows(communityId)));
   await write("\n}\n");
 };
 

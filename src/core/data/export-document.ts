@@ -16,6 +16,9 @@ export const exportMember = z.object({
   quietStart: z.number().int().min(0).max(1439).nullable(),
   quietEnd: z.number().int().min(0).max(1439).nullable(),
   forgotten: z.boolean(),
+  /** /peerloop privacy: may others follow them, list them in /peerloop people. */
+  followable: z.boolean().default(true),
+  listed: z.boolean().default(true),
   createdAt: date,
 });
 
@@ -30,6 +33,10 @@ export const exportResource = z.object({
   messageRef: z.string().max(120).nullable(),
   reshareCount: z.number().int().min(0),
   guardOverride: z.boolean().default(false),
+  /** The link's preview, and the publisher (a source's ref) a feed item came from. */
+  description: z.string().max(1000).nullable().default(null),
+  siteName: z.string().max(200).nullable().default(null),
+  source: z.string().max(120).nullable().default(null),
   createdAt: date,
   endorsements: z.array(z.object({ member: z.string(), createdAt: date })),
 });
@@ -80,6 +87,21 @@ export const exportRoundup = z.object({
 
 export const exportFollow = z.object({ member: z.string(), tag: z.string().max(40), createdAt: date });
 
+/** A publisher; its items' sharer is the member "source:<ref>". */
+export const exportSource = z.object({
+  ref: z.string().min(1).max(120),
+  name: z.string().min(1).max(200),
+  siteUrl: z.string().min(1).max(2100),
+  feedUrl: z.string().min(1).max(2100),
+  tags: z.array(z.string().max(40)).max(10),
+  addedBy: z.string(),
+  channelId: z.string().max(120).nullable(),
+  pausedAt: date.nullable(),
+  createdAt: date,
+});
+export const exportMemberFollow = z.object({ follower: z.string(), followee: z.string(), createdAt: date });
+export const exportSourceFollow = z.object({ member: z.string(), source: z.string(), createdAt: date });
+
 export const exportSettings = z.object({
   timeZone: z.string().max(64),
   roundupChannel: z.string().max(120).nullable(),
@@ -92,6 +114,7 @@ export const exportSettings = z.object({
   webAccess: z.enum(["members", "public", "off"]),
   webNames: z.enum(["full", "initials"]),
   toneCheck: z.enum(["on", "off", "moderators"]).default("on"),
+  sourcesBy: z.enum(["admins", "members"]).default("admins"),
 });
 
 export const EXPORT_FORMAT_NAME = "peerloop-export";
@@ -107,6 +130,9 @@ export const exportDocument = z.object({
   threads: z.array(exportThread),
   roundups: z.array(exportRoundup),
   follows: z.array(exportFollow),
+  sources: z.array(exportSource).default([]),
+  memberFollows: z.array(exportMemberFollow).default([]),
+  sourceFollows: z.array(exportSourceFollow).default([]),
 });
 
 export type ExportMember = z.infer<typeof exportMember>;
@@ -114,5 +140,8 @@ export type ExportResource = z.infer<typeof exportResource>;
 export type ExportThread = z.infer<typeof exportThread>;
 export type ExportRoundup = z.infer<typeof exportRoundup>;
 export type ExportFollow = z.infer<typeof exportFollow>;
+export type ExportSource = z.infer<typeof exportSource>;
+export type ExportMemberFollow = z.infer<typeof exportMemberFollow>;
+export type ExportSourceFollow = z.infer<typeof exportSourceFollow>;
 export type ExportSettings = z.infer<typeof exportSettings>;
 export type ExportDocument = z.infer<typeof exportDocument>;

@@ -1,6 +1,6 @@
 import type { Community } from "../../core/members/member-types";
 import type { CommunityDataSink, CommunityDataSource, HistoricalShare, RestoreCounts } from "../../core/data/data-types";
-import type { ExportDocument, ExportFollow, ExportMember, ExportResource, ExportRoundup, ExportThread } from "../../core/data/export-document";
+import type { ExportDocument, ExportFollow, ExportMember, ExportMemberFollow, ExportResource, ExportRoundup, ExportSource, ExportSourceFollow, ExportThread } from "../../core/data/export-document";
 import type { PrismaDb } from "../open-database";
 import { Prisma } from "../generated/client.ts";
 import type { Db } from "../db-types";
@@ -46,7 +46,7 @@ export class PrismaCommunityData implements CommunityDataSource, CommunityDataSi
     for await (const rows of pages((after) => this.prisma.member.findMany({ where: { communityId, ...afterWhere(after) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: BATCH }))) {
       yield rows.map((m) => ({
         ref: m.externalId, displayName: m.displayName, isAdmin: m.isAdmin, notify: m.notify, timeZone: m.timeZone, quietStart: m.quietStart, quietEnd: m.quietEnd,
-        forgotten: m.forgottenAt !== null, createdAt: m.createdAt.toISOString(),
+        forgotten: m.forgottenAt !== null, followable: m.followable, listed: m.listed, createdAt: m.createdAt.toISOString(),
       }));
     }
   }
@@ -76,6 +76,7 @@ export class PrismaCommunityData implements CommunityDataSource, CommunityDataSi
       SELECT r.created_at, r.id, json_build_object(
         'url', r.url, 'originalUrl', r.original_url, 'title', r.title, 'note', r.note, 'tags', r.tags, 'sharer', m.external_id,
         'channelId', r.channel_id, 'messageRef', r.message_ref, 'reshareCount', r.reshare_count, 'guardOverride', r.guard_override,
+        'description', r.description, 'siteName', r.site_name, 'source', r.source_id,
         'createdAt', ${utc("r.created_at")}, 'endorsements', COALESCE(ends.j, '[]'::json)
       )::text AS doc
       FROM page r JOIN members m ON m.id = r.sharer_id LEFT JOIN ends ON ends.resource_id = r.id
@@ -171,6 +172,35 @@ export class PrismaCommunityData implements CommunityDataSource, CommunityDataSi
     }
   }
 
+  async *sources(communityId: string): AsyncIterable<ExportSource[]> {
+    const rows = await this.prisma.source.findMany({ where: { communityId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 10_000 });
+    const adders = new Map((await this.prisma.member.findMany({ where: { communityId, id: { in: rows.map((r) => r.addedBy) } }, select: { id: true, externalId: true } })).map((m) => [m.id, m.externalId]));
+    yield rows.flatMap((s) => (adders.has(s.addedBy) ? [{
+      ref: s.id, name: s.name, siteUrl: s.siteUrl, feedUrl: s.feedUrl, tags: s.tags, addedBy: adders.get(s.addedBy)!, channelId: s.channelId,
+      pausedAt: s.pausedAt?.toISOString() ?? null, createdAt: s.createdAt.toISOString(),
+    }] : []));
+  }
+
+  async *memberFollows(communityId: string): AsyncIterable<ExportMemberFollow[]> {
+    const rows = await this.prisma.memberFollow.findMany({
+      where: { communityId }, orderBy: [{ createdAt: "asc" }, { followerId: "asc" }, { followeeId: "asc" }],
+      select: { createdAt: true, follower: { select: { externalId: true } }, followee: { select: { externalId: true } } },
+    });
+    for (let i = 0; i < rows.length; i += BATCH) {
+      yield rows.slice(i, i + BATCH).map((f) => ({ follower: f.follower.externalId, followee: f.followee.externalId, createdAt: f.createdAt.toISOString() }));
+    }
+  }
+
+  async *sourceFollows(communityId: string): AsyncIterable<ExportSourceFollow[]> {
+    const rows = await this.prisma.sourceFollow.findMany({
+      where: { source: { communityId } }, orderBy: [{ createdAt: "asc" }, { memberId: "asc" }, { sourceId: "asc" }],
+      select: { createdAt: true, sourceId: true, member: { select: { externalId: true } } },
+    });
+    for (let i = 0; i < rows.length; i += BATCH) {
+      yield rows.slice(i, i + BATCH).map((f) => ({ member: f.member.externalId, source: f.sourceId, createdAt: f.createdAt.toISOString() }));
+    }
+  }
+
   async imported(communityId: string, keys: string[]): Promise<Set<string>> {
     const rows = await this.prisma.importMark.findMany({ where: { communityId, sourceKey: { in: keys } }, select: { sourceKey: true } });
     return new Set(rows.map((r) => r.sourceKey));
@@ -206,13 +236,19 @@ export class PrismaCommunityData implements CommunityDataSource, CommunityDataSi
   }
 
   async restore(communityId: string, doc: ExportDocument): Promise<RestoreCounts> {
-    const counts: RestoreCounts = { members: 0, resources: 0, threads: 0, roundups: 0, follows: 0 };
+    const counts: RestoreCounts = { members: 0, resources: 0, threads: 0, roundups: 0, follows: 0, sources: 0 };
     const timeout = 60_000 + (doc.resources.length + doc.threads.length) * 20;
     await this.prisma.$transaction(async (tx) => {
       await tx.community.update({ where: { id: communityId }, data: doc.community.settings });
       const ids = new Map<string, string>();
+      // Publishers already here (restored before, under new ids): their identity is "source:<the id here>".
+      const here = new Map<string, string>();
+      for (const src of doc.sources) {
+        const existing = await tx.source.findUnique({ where: { communityId_feedUrl: { communityId, feedUrl: src.feedUrl } }, select: { id: true } });
+        if (existing) here.set(`source:${src.ref}`, `source:${existing.id}`);
+      }
       for (const m of doc.members) {
-        const existing = await tx.member.findUnique({ where: { communityId_externalId: { communityId, externalId: m.ref } } });
+        const existing = await tx.member.findUnique({ where: { communityId_externalId: { communityId, externalId: here.get(m.ref) ?? m.ref } } });
         if (existing) {
           ids.set(m.ref, existing.id);
           continue;
@@ -221,12 +257,37 @@ export class PrismaCommunityData implements CommunityDataSource, CommunityDataSi
           data: {
             communityId, externalId: m.ref, displayName: m.displayName, isAdmin: m.isAdmin, notify: m.notify, timeZone: m.timeZone,
             quietStart: m.quietStart, quietEnd: m.quietEnd, forgottenAt: m.forgotten ? new Date(m.createdAt) : null, createdAt: new Date(m.createdAt),
+            followable: m.followable, listed: m.listed,
           },
         });
         ids.set(m.ref, row.id);
         counts.members++;
       }
       const member = (ref: string) => ids.get(ref) ?? (() => { throw new Error(`the export refers to a member "${ref}" it does not list`); })();
+      // Publishers keep their id where it is free (a fresh database), so their identity ("source:<id>") still
+      // matches; a copy beside the original gets new ids, and its publishers' identities follow.
+      const sourceIds = new Map<string, string>();
+      for (const src of doc.sources) {
+        const existing = await tx.source.findUnique({ where: { communityId_feedUrl: { communityId, feedUrl: src.feedUrl } }, select: { id: true } });
+        if (existing) {
+          sourceIds.set(src.ref, existing.id);
+          continue;
+        }
+        const free = /^[0-9a-f-]{36}$/i.test(src.ref) && !(await tx.source.findUnique({ where: { id: src.ref }, select: { id: true } }));
+        const row = await tx.source.create({
+          data: {
+            ...(free ? { id: src.ref } : {}), communityId, name: src.name, siteUrl: src.siteUrl, feedUrl: src.feedUrl, tags: src.tags, addedBy: member(src.addedBy),
+            channelId: src.channelId, pausedAt: src.pausedAt ? new Date(src.pausedAt) : null, createdAt: new Date(src.createdAt), nextPollAt: new Date(src.createdAt),
+          },
+        });
+        sourceIds.set(src.ref, row.id);
+        const publisher = ids.get(`source:${src.ref}`);
+        if (publisher) {
+          await tx.member.update({ where: { id: publisher }, data: { sourceId: row.id, externalId: `source:${row.id}`, followable: false, listed: false } });
+          ids.set(`source:${row.id}`, publisher);
+        }
+        counts.sources++;
+      }
       const resourceIds = new Map<string, string>();
       for (const r of doc.resources) {
         const existing = await tx.resource.findUnique({ where: { communityId_url: { communityId, url: r.url } }, select: { id: true } });
@@ -238,6 +299,8 @@ export class PrismaCommunityData implements CommunityDataSource, CommunityDataSi
           data: {
             communityId, url: r.url, originalUrl: r.originalUrl, title: r.title, note: r.note, tags: r.tags, sharerId: member(r.sharer), channelId: r.channelId,
             messageRef: r.messageRef, reshareCount: r.reshareCount, endorsementCount: r.endorsements.length, guardOverride: r.guardOverride, createdAt: new Date(r.createdAt),
+            description: r.description, siteName: r.siteName, sourceId: r.source ? (sourceIds.get(r.source) ?? null) : null,
+            previewAt: r.description || r.siteName ? new Date(r.createdAt) : null,
           },
         });
         resourceIds.set(r.url, row.id);
@@ -294,6 +357,19 @@ export class PrismaCommunityData implements CommunityDataSource, CommunityDataSi
       if (doc.follows.length) {
         const created = await tx.subscription.createMany({ data: doc.follows.map((f) => ({ communityId, memberId: member(f.member), tag: f.tag, createdAt: new Date(f.createdAt) })), skipDuplicates: true });
         counts.follows = created.count;
+      }
+      if (doc.memberFollows.length) {
+        const created = await tx.memberFollow.createMany({
+          data: doc.memberFollows.map((f) => ({ communityId, followerId: member(f.follower), followeeId: member(f.followee), createdAt: new Date(f.createdAt) })), skipDuplicates: true,
+        });
+        counts.follows += created.count;
+      }
+      const followed = doc.sourceFollows.filter((f) => sourceIds.has(f.source));
+      if (followed.length) {
+        const created = await tx.sourceFollow.createMany({
+          data: followed.map((f) => ({ memberId: member(f.member), sourceId: sourceIds.get(f.source)!, createdAt: new Date(f.createdAt) })), skipDuplicates: true,
+        });
+        counts.follows += created.count;
       }
     }, { timeout, maxWait: 10_000 });
     return counts;
