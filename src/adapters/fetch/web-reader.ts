@@ -1,5 +1,4 @@
 import type { FetchResult, Fetcher, Validators, WebReader } from "../../core/sources/fetch-types";
-import { readPageMeta } from "./page-meta";
 
 const HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
 const FEED = "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
@@ -7,8 +6,9 @@ const FEED = "application/rss+xml, application/atom+xml, application/feed+json, 
 const looksLikeFeed = (contentType: string, body: string) =>
   /(rss|atom|feed|rdf)\+(xml|json)|\/(xml|json)\b/i.test(contentType) || /^\s*(<\?xml|<rss|<feed|<rdf:RDF|\{)/i.test(body.slice(0, 200));
 
-/** The feed parser (feedsmith) loads with the first feed, not with the first link preview. */
+/** The parsers load with the first document to parse: feedsmith with the first feed, htmlparser2 with the first page. */
 const feeds = () => import("./feed-read");
+const pages = () => import("./page-meta");
 
 /** Link previews, feed discovery and feed reading on top of the safe fetcher. */
 export const webReader = (fetcher: Fetcher): WebReader => ({
@@ -18,12 +18,13 @@ export const webReader = (fetcher: Fetcher): WebReader => ({
     const res = await fetcher.fetch(url, { accept: HTML });
     if (!res.ok) return { preview: null, finalUrl: null, failure: res };
     if (!/html/i.test(res.contentType) || !res.body) return { preview: null, finalUrl: res.url };
+    const { readPageMeta } = await pages();
     const { feeds: _feeds, ...preview } = readPageMeta(res.body, res.url);
     return { preview, finalUrl: res.url };
   },
 
   async discoverFeed(url) {
-    const { readFeedDocument } = await feeds();
+    const [{ readFeedDocument }, { readPageMeta }] = await Promise.all([feeds(), pages()]);
     const res = await fetcher.fetch(url, { accept: `${FEED}, text/html;q=0.7` });
     if (!res.ok) return { ok: false, message: explain(res) };
     if (!/html/i.test(res.contentType) && looksLikeFeed(res.contentType, res.body)) {
