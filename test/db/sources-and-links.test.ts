@@ -285,6 +285,9 @@ describe("following people", () => {
     const ref = asked.find((o) => o.anchor)!.ref!;
     const replied = await h.app.threadReply(dana, { threadRef: ref, platformMessageId: "r1", text: "I write it the same day, facts first." });
     expect(directMessages(replied.messages).map((d) => d.to)).toEqual([expect.objectContaining({ externalId: "ben" })]);
+    // A second reply in the same thread is the same conversation: no second notice.
+    const again = await h.app.threadReply(dana, { threadRef: ref, platformMessageId: "r2", text: "And I keep it short." });
+    expect(directMessages(again.messages)).toHaveLength(0);
     const cleo = await h.actor("cleo");
     await h.services.threads.resolve(cleo, ref, { outcome: "resolved", helpers: ["dana"] });
     await h.run("ben", `/share https://example.org/ben-tool #documentation`);

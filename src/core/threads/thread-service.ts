@@ -110,6 +110,8 @@ export class ThreadService {
   /** Members who follow the one answering hear of it, once per question (same delivery as tags). */
   private async tellFollowersOfHelper(actor: Actor, thread: Thread) {
     if (!this.store.people) return [];
+    // Their first reply in this thread only: a conversation is one notice, not one per message.
+    if (!(await this.store.jobs.claim("answer-heard", actor.communityId, `${thread.id}:${actor.memberId}`, this.clock.now()))) return [];
     const community = await this.community(actor.communityId);
     return this.notifications.announce(this.store, community, {
       kind: "answer", refId: thread.id, tags: [], authorId: actor.memberId, toAuthorsFollowers: true,
