@@ -18,7 +18,9 @@ RUN npm prune --omit=dev --no-audit --no-fund
 FROM node:22-bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-ENV NODE_ENV=production PORT=3000
+# Two malloc arenas: the DNS lookups of link previews and feeds run on libuv's threads, and glibc gives each
+# thread an arena of its own (8 MB more RSS measured) unless told not to.
+ENV NODE_ENV=production PORT=3000 MALLOC_ARENA_MAX=2
 COPY --from=build --chown=node:node /app/package.json /app/prisma.config.ts ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist

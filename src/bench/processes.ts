@@ -14,7 +14,8 @@ export const startProcess = async (entry: string, env: NodeJS.ProcessEnv, health
   // The bot runs with the heap cap `npm start` gives it (see package.json).
   const heap = built === "main" ? [`--max-old-space-size=${process.env.PEERLOOP_HEAP_MB ?? 192}`] : [];
   const args = built ? [...heap, ...nodeArgs, "--enable-source-maps", path.join(ROOT, "dist", `${built}.js`)] : [...nodeArgs, "--import", "tsx", entry];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // And with the malloc arenas `npm start` sets (see package.json).
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...(built === "main" ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" } : {}), ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const logs: string[] = [];
   child.stdout!.on("data", (d) => logs.push(String(d)));
   child.stderr!.on("data", (d) => logs.push(String(d)));
