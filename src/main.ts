@@ -38,6 +38,8 @@ runCli(async () => {
   });
 
   const container = await createContainer(config, logger);
+  // Every door reads members' posts: the guard is loaded before any of them takes a command.
+  await container.loadGuard();
   if (platforms && !config.SMTP_URL) logger.warn("SMTP_URL is not set: emails are written as .eml files, not sent", { mailDir: config.PEERLOOP_MAIL_DIR });
   const couriers = await couriersFor(config, container.installations, process.stdout, {
     unsubscribeUrl: (c, m) => container.links.unsubscribeUrl(c, m),

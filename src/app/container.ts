@@ -5,7 +5,7 @@ import type { Store } from "../core/store";
 import type { Config } from "../config";
 import { openDatabase, type Database } from "../db/open-database";
 import { prismaStore } from "../db/prisma-store";
-import { createGuard } from "../core/guard/create-guard";
+import { lazyGuard } from "./lazy-guard";
 import { PeerloopApp } from "./peerloop-app";
 import type { ButtonValues, InstallationRepository, ProcessedEvents } from "./door-ports";
 import { PrismaButtonValues, PrismaInstallations, PrismaProcessedEvents } from "../db/repositories/door-repositories";
@@ -38,6 +38,8 @@ export interface Container {
   web: () => Promise<WebReader>;
   /** Records the port the HTTP server listens on, for links when PEERLOOP_PUBLIC_URL is unset. */
   listeningOn(port: number): void;
+  /** Loads the guard's code; must resolve before a door takes commands (the jobs never load it). */
+  loadGuard(): Promise<void>;
   /** Loads the guard's word lists now, after start-up, so the first member to post does not wait. */
   warmGuard(): void;
   close(): Promise<void>;
@@ -61,7 +63,8 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
   });
   const clock = opts.clock ?? systemClock;
   const store = prismaStore(db.prisma);
-  const guard = opts.guard ?? createGuard(lexiconFromFile);
+  const lazy = lazyGuard(async () => (await import("../core/guard/create-guard")).createGuard(lexiconFromFile));
+  const guard = opts.guard ?? lazy.guard;
   let port = config.PORT;
   const links = new SignedWebLinks({
     secret: config.PEERLOOP_WEB_SECRET, secrets: new PrismaSecrets(db.prisma), clock,
@@ -79,6 +82,7 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
     data: new PrismaCommunityData(db.prisma, db.bulkQuery),
     listeningOn: (p) => { port = p; },
     events: new PrismaProcessedEvents(db.prisma), installations: new PrismaInstallations(db.prisma), buttons: new PrismaButtonValues(db.prisma),
+    loadGuard: async () => void (opts.guard ? undefined : await lazy.ready()),
     warmGuard: () => guard.warm?.(),
     close: () => db.close(),
   };

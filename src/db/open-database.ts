@@ -1,7 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client.ts";
-import { lockDataDir } from "./data-dir-lock";
 import { applyMigrations, pendingMigrations, PendingMigrationsError, type SqlRunner } from "./migrate";
 
 export type PrismaDb = InstanceType<typeof PrismaClient>;
@@ -81,7 +80,8 @@ const pgRunner = (client: pg.PoolClient): SqlRunner => ({
 
 const openPglite = async (dataDir: string, migrate: boolean): Promise<Database> => {
   const inMemory = dataDir.includes("://");
-  const unlock = inMemory ? async () => undefined : await lockDataDir(dataDir);
+  // The lock (proper-lockfile) is the embedded database's alone: PostgreSQL runs never load it.
+  const unlock = inMemory ? async () => undefined : await (await import("./data-dir-lock")).lockDataDir(dataDir);
   // Loaded only when used: PGlite's WebAssembly build costs ~30 MB that a PostgreSQL deployment never needs.
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
   // A small local database: PostgreSQL's server defaults (128 MB of shared buffers) would add ~140 MB RSS.
