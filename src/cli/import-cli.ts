@@ -16,7 +16,7 @@ const USAGE = `Usage: npm run import -- --community <id or platform:id> [--dry-r
 /** Settings of a community that does not exist yet (a dry run's stand-in). */
 const EMPTY_COMMUNITY: Omit<Community, "id" | "platform" | "externalId" | "name"> = {
   timeZone: "UTC", roundupChannel: null, roundupDay: 1, roundupHour: 9, unansweredHours: 24, allowPostAnyway: true,
-  notifyModerators: false, moderatorChannel: null, webAccess: "members", webNames: "full", toneCheck: "on", sourcesBy: "admins",
+  notifyModerators: false, moderatorChannel: null, webAccess: "members", webNames: "full", toneCheck: "on", sourcesBy: "admins", linkPreviews: true,
 };
 
 const day = (d: Date) => d.toISOString().slice(0, 10);

@@ -267,6 +267,27 @@ describe("link health", () => {
   });
 });
 
+describe("link previews", () => {
+  it("reads a shared page's preview into the library and queues the card's update; a community that turned previews off is never fetched for", async () => {
+    const h = harness();
+    web.page("/og-page", `<html><head><meta property="og:title" content="Motivational Interviewing Basics"><meta property="og:description" content="Open questions first."></head></html>`);
+    web.page("/private-page", `<html><head><title>Should not be read</title></head></html>`);
+    await h.run("maria", `/share ${web.url("/og-page")} #mi`);
+    const maria = await h.actor("maria");
+    const shared = (await h.store.resources.findByUrl(maria.communityId, web.url("/og-page")))!;
+    expect(await h.services.previews!.refresh(maria.communityId, shared.id)).toBe(true);
+    expect(await h.store.resources.get(maria.communityId, shared.id)).toMatchObject({ title: "Motivational Interviewing Basics", description: "Open questions first." });
+    const edit = (await outbox(maria.communityId)).find((o) => o.dedupeKey === `preview:${shared.id}`)!;
+    expect(edit.audience).toEqual({ kind: "edit", channelId: "general", messageRef: shared.messageRef });
+
+    expect(privateTexts(await h.run("admin", "/peerloop settings link-previews off", { admin: true }))[0]).toMatch(/settings/);
+    await h.run("maria", `/share ${web.url("/private-page")} #mi`);
+    const quiet = (await h.store.resources.findByUrl(maria.communityId, web.url("/private-page")))!;
+    expect(await h.services.previews!.refresh(maria.communityId, quiet.id)).toBe(false);
+    expect(web.requests("/private-page")).toHaveLength(0);
+  });
+});
+
 describe("following people", () => {
   it("hears of a followed member's shares and answers, honours privacy, and lists who helped most", async () => {
     const h = harness();

@@ -26,7 +26,7 @@ interface State {
 
 const DEFAULTS: CommunitySettings = {
   timeZone: "UTC", roundupChannel: null, roundupDay: 1, roundupHour: 9, unansweredHours: 24,
-  allowPostAnyway: true, notifyModerators: false, moderatorChannel: null, webAccess: "members" as const, webNames: "full" as const, toneCheck: "on" as const, sourcesBy: "admins" as const,
+  allowPostAnyway: true, notifyModerators: false, moderatorChannel: null, webAccess: "members" as const, webNames: "full" as const, toneCheck: "on" as const, sourcesBy: "admins" as const, linkPreviews: true,
 };
 
 const within = (d: Date | null, from: Date, to: Date) => !!d && d >= from && d < to;

@@ -3,7 +3,8 @@
 CREATE TYPE "SourcesBy" AS ENUM ('admins', 'members');
 
 -- AlterTable
-ALTER TABLE "communities" ADD COLUMN     "sources_by" "SourcesBy" NOT NULL DEFAULT 'admins';
+ALTER TABLE "communities" ADD COLUMN     "sources_by" "SourcesBy" NOT NULL DEFAULT 'admins',
+ADD COLUMN     "link_previews" BOOLEAN NOT NULL DEFAULT true;
 
 -- AlterTable
 ALTER TABLE "members" ADD COLUMN     "followable" BOOLEAN NOT NULL DEFAULT true,

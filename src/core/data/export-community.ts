@@ -19,7 +19,7 @@ export const exportCommunity = async (source: CommunityDataSource, communityId: 
     timeZone: community.timeZone, roundupChannel: community.roundupChannel, roundupDay: community.roundupDay, roundupHour: community.roundupHour,
     unansweredHours: community.unansweredHours, allowPostAnyway: community.allowPostAnyway, notifyModerators: community.notifyModerators,
     moderatorChannel: community.moderatorChannel, webAccess: community.webAccess, webNames: community.webNames, toneCheck: community.toneCheck,
-    sourcesBy: community.sourcesBy,
+    sourcesBy: community.sourcesBy, linkPreviews: community.linkPreviews,
   };
   await write(`{"format":${JSON.stringify(EXPORT_FORMAT_NAME)},"version":${EXPORT_VERSION},"exportedAt":${JSON.stringify(now.toISOString())},\n`);
   await write(`"community":${JSON.stringify({ platform: community.platform, externalId: community.externalId, name: community.name, settings })}`);

@@ -115,6 +115,7 @@ export const exportSettings = z.object({
   webNames: z.enum(["full", "initials"]),
   toneCheck: z.enum(["on", "off", "moderators"]).default("on"),
   sourcesBy: z.enum(["admins", "members"]).default("admins"),
+  linkPreviews: z.boolean().default(true),
 });
 
 export const EXPORT_FORMAT_NAME = "peerloop-export";

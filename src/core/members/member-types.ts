@@ -31,6 +31,8 @@ export interface CommunitySettings {
   toneCheck: ToneCheckSetting;
   /** Who may /source add: admins, or every member. */
   sourcesBy: SourcesBy;
+  /** Read shared links' pages for a title and description (the site learns the link was shared). */
+  linkPreviews: boolean;
 }
 
 export interface Community extends CommunitySettings {

@@ -20,6 +20,8 @@ export class PreviewService {
   async refresh(communityId: string, resourceId: string): Promise<boolean> {
     const resource = await this.store.resources.get(communityId, resourceId);
     if (!resource || resource.previewAt) return false;
+    // The site learns its page was shared when Peerloop reads it: a community can keep that to itself.
+    if ((await this.store.communities.get(communityId))?.linkPreviews === false) return false;
     const reader = await this.reader();
     const { preview, failure } = await reader.preview(resource.originalUrl || resource.url);
     if (failure && ["timeout", "network", "dns"].includes(failure.failure)) {

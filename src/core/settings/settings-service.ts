@@ -46,6 +46,7 @@ const SETTERS: Record<string, { help: string; parse: (v: string) => Partial<Comm
     help: TONE_CHECK.join("|"),
     parse: (v) => ((TONE_CHECK as readonly string[]).includes(v.toLowerCase()) ? { toneCheck: v.toLowerCase() as ToneCheckSetting } : fail("INVALID_SETTING", "tone-check takes on (a private nudge before a disparaging post), off, or moderators (also tell the moderator channel, without quoting).")),
   },
+  "link-previews": { help: "on|off", parse: (v) => ({ linkPreviews: onOff(v, "link-previews") }) },
   "sources-by": {
     help: SOURCES_BY.join("|"),
     parse: (v) => ((SOURCES_BY as readonly string[]).includes(v.toLowerCase()) ? { sourcesBy: v.toLowerCase() as SourcesBy } : fail("INVALID_SETTING", "sources-by takes admins (only admins may /source add) or members (every member may).")),
@@ -70,7 +71,7 @@ export const settingsMessage = (c: Community): Message => ({
     { label: "notify-moderators", value: c.notifyModerators ? `on${c.moderatorChannel ? ` (#${c.moderatorChannel})` : ""}` : "off" },
     { label: "web-access / web-names", value: `${c.webAccess} / ${c.webNames}` },
     { label: "tone-check", value: c.toneCheck },
-    { label: "sources-by", value: c.sourcesBy },
+    { label: "sources-by / link-previews", value: `${c.sourcesBy} / ${c.linkPreviews ? "on" : "off"}` },
   ],
 });
 
