@@ -69,13 +69,16 @@ export class PrismaSourceRepository implements SourceRepository {
   }
 
   async markSeen(sourceId: string, guid: string, resourceId: string | null, at: Date): Promise<boolean> {
-    const { count } = await this.db.sourceItem.createMany({ data: [{ sourceId, guid, resourceId, createdAt: at }], skipDuplicates: true });
-    return count === 1;
+    const inserted = await this.db.$executeRaw`
+      INSERT INTO source_items (source_id, guid, resource_id, created_at) VALUES (${sourceId}::uuid, ${guid}, ${resourceId}::uuid, ${at})
+      ON CONFLICT DO NOTHING`;
+    return inserted === 1;
   }
 
   async seenResource(sourceId: string, guid: string): Promise<string | null | undefined> {
-    const row = await this.db.sourceItem.findUnique({ where: { sourceId_guid: { sourceId, guid } }, select: { resourceId: true } });
-    return row ? row.resourceId : undefined;
+    const rows = await this.db.$queryRaw<{ resource_id: string | null }[]>`
+      SELECT resource_id FROM source_items WHERE source_id = ${sourceId}::uuid AND guid = ${guid}`;
+    return rows.length ? rows[0]!.resource_id : undefined;
   }
 
   async follow(memberId: string, sourceId: string, at: Date): Promise<boolean> {
