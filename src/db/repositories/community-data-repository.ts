@@ -182,22 +182,22 @@ export class PrismaCommunityData implements CommunityDataSource, CommunityDataSi
   }
 
   async *memberFollows(communityId: string): AsyncIterable<ExportMemberFollow[]> {
-    const rows = await this.prisma.memberFollow.findMany({
-      where: { communityId }, orderBy: [{ createdAt: "asc" }, { followerId: "asc" }, { followeeId: "asc" }],
-      select: { createdAt: true, follower: { select: { externalId: true } }, followee: { select: { externalId: true } } },
-    });
+    const rows = await this.prisma.$queryRaw<{ follower: string; followee: string; created_at: Date }[]>`
+      SELECT a.external_id AS follower, b.external_id AS followee, f.created_at FROM member_follows f
+      JOIN members a ON a.id = f.follower_id JOIN members b ON b.id = f.followee_id
+      WHERE f.community_id = ${communityId}::uuid ORDER BY f.created_at, f.follower_id, f.followee_id`;
     for (let i = 0; i < rows.length; i += BATCH) {
-      yield rows.slice(i, i + BATCH).map((f) => ({ follower: f.follower.externalId, followee: f.followee.externalId, createdAt: f.createdAt.toISOString() }));
+      yield rows.slice(i, i + BATCH).map((f) => ({ follower: f.follower, followee: f.followee, createdAt: new Date(f.created_at).toISOString() }));
     }
   }
 
   async *sourceFollows(communityId: string): AsyncIterable<ExportSourceFollow[]> {
-    const rows = await this.prisma.sourceFollow.findMany({
-      where: { source: { communityId } }, orderBy: [{ createdAt: "asc" }, { memberId: "asc" }, { sourceId: "asc" }],
-      select: { createdAt: true, sourceId: true, member: { select: { externalId: true } } },
-    });
+    const rows = await this.prisma.$queryRaw<{ member: string; source_id: string; created_at: Date }[]>`
+      SELECT m.external_id AS member, f.source_id, f.created_at FROM source_follows f
+      JOIN sources s ON s.id = f.source_id JOIN members m ON m.id = f.member_id
+      WHERE s.community_id = ${communityId}::uuid ORDER BY f.created_at, f.member_id, f.source_id`;
     for (let i = 0; i < rows.length; i += BATCH) {
-      yield rows.slice(i, i + BATCH).map((f) => ({ member: f.member.externalId, source: f.sourceId, createdAt: f.createdAt.toISOString() }));
+      yield rows.slice(i, i + BATCH).map((f) => ({ member: f.member, source: f.source_id, createdAt: new Date(f.created_at).toISOString() }));
     }
   }
 
@@ -358,18 +358,14 @@ export class PrismaCommunityData implements CommunityDataSource, CommunityDataSi
         const created = await tx.subscription.createMany({ data: doc.follows.map((f) => ({ communityId, memberId: member(f.member), tag: f.tag, createdAt: new Date(f.createdAt) })), skipDuplicates: true });
         counts.follows = created.count;
       }
-      if (doc.memberFollows.length) {
-        const created = await tx.memberFollow.createMany({
-          data: doc.memberFollows.map((f) => ({ communityId, followerId: member(f.follower), followeeId: member(f.followee), createdAt: new Date(f.createdAt) })), skipDuplicates: true,
-        });
-        counts.follows += created.count;
+      for (const f of doc.memberFollows) {
+        counts.follows += await tx.$executeRaw`
+          INSERT INTO member_follows (community_id, follower_id, followee_id, created_at)
+          VALUES (${communityId}::uuid, ${member(f.follower)}::uuid, ${member(f.followee)}::uuid, ${new Date(f.createdAt)}) ON CONFLICT DO NOTHING`;
       }
-      const followed = doc.sourceFollows.filter((f) => sourceIds.has(f.source));
-      if (followed.length) {
-        const created = await tx.sourceFollow.createMany({
-          data: followed.map((f) => ({ memberId: member(f.member), sourceId: sourceIds.get(f.source)!, createdAt: new Date(f.createdAt) })), skipDuplicates: true,
-        });
-        counts.follows += created.count;
+      for (const f of doc.sourceFollows.filter((x) => sourceIds.has(x.source))) {
+        counts.follows += await tx.$executeRaw`
+          INSERT INTO source_follows (member_id, source_id, created_at) VALUES (${member(f.member)}::uuid, ${sourceIds.get(f.source)!}::uuid, ${new Date(f.createdAt)}) ON CONFLICT DO NOTHING`;
       }
     }, { timeout, maxWait: 10_000 });
     return counts;

@@ -39,8 +39,8 @@ export class PrismaMemberRepository implements MemberRepository {
     });
     if (forgotten.count === 0) return false;
     await this.db.subscription.deleteMany({ where: { communityId, memberId: id } });
-    await this.db.memberFollow.deleteMany({ where: { communityId, OR: [{ followerId: id }, { followeeId: id }] } });
-    await this.db.sourceFollow.deleteMany({ where: { memberId: id } });
+    await this.db.$executeRaw`DELETE FROM member_follows WHERE community_id = ${communityId}::uuid AND (follower_id = ${id}::uuid OR followee_id = ${id}::uuid)`;
+    await this.db.$executeRaw`DELETE FROM source_follows WHERE member_id = ${id}::uuid`;
     await this.db.digestItem.deleteMany({ where: { communityId, memberId: id } });
     await this.db.emailItem.deleteMany({ where: { communityId, memberId: id } });
     await this.db.memberEmail.deleteMany({ where: { communityId, memberId: id } });

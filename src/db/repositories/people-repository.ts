@@ -14,24 +14,30 @@ export class PrismaPeopleRepository implements PeopleRepository {
   }
 
   async follow(communityId: string, followerId: string, followeeId: string, at: Date): Promise<boolean> {
-    const { count } = await this.db.memberFollow.createMany({ data: [{ communityId, followerId, followeeId, createdAt: at }], skipDuplicates: true });
-    return count === 1;
+    return (await this.db.$executeRaw`
+      INSERT INTO member_follows (community_id, follower_id, followee_id, created_at) VALUES (${communityId}::uuid, ${followerId}::uuid, ${followeeId}::uuid, ${at})
+      ON CONFLICT DO NOTHING`) === 1;
   }
 
   async unfollow(communityId: string, followerId: string, followeeId: string): Promise<boolean> {
-    return (await this.db.memberFollow.deleteMany({ where: { communityId, followerId, followeeId } })).count === 1;
+    return (await this.db.$executeRaw`
+      DELETE FROM member_follows WHERE community_id = ${communityId}::uuid AND follower_id = ${followerId}::uuid AND followee_id = ${followeeId}::uuid`) === 1;
   }
 
-  followersOf(communityId: string, memberId: string): Promise<Member[]> {
-    return this.db.member.findMany({
-      where: { communityId, forgottenAt: null, following: { some: { followeeId: memberId, followee: { followable: true } } } },
-      orderBy: { createdAt: "asc" },
-    });
+  async followersOf(communityId: string, memberId: string): Promise<Member[]> {
+    // Most members have no followers: one indexed look, and the members themselves only when there are some.
+    const rows = await this.db.$queryRaw<{ follower_id: string }[]>`
+      SELECT f.follower_id FROM member_follows f JOIN members e ON e.id = f.followee_id
+      WHERE f.community_id = ${communityId}::uuid AND f.followee_id = ${memberId}::uuid AND e.followable`;
+    if (!rows.length) return [];
+    return this.db.member.findMany({ where: { communityId, forgottenAt: null, id: { in: rows.map((r) => r.follower_id) } }, orderBy: { createdAt: "asc" } });
   }
 
   async following(communityId: string, memberId: string): Promise<string[]> {
-    const rows = await this.db.memberFollow.findMany({ where: { communityId, followerId: memberId }, select: { followee: { select: { displayName: true } } } });
-    return rows.map((r) => r.followee.displayName).sort((a, b) => a.localeCompare(b));
+    const rows = await this.db.$queryRaw<{ display_name: string }[]>`
+      SELECT e.display_name FROM member_follows f JOIN members e ON e.id = f.followee_id
+      WHERE f.community_id = ${communityId}::uuid AND f.follower_id = ${memberId}::uuid`;
+    return rows.map((r) => r.display_name).sort((a, b) => a.localeCompare(b));
   }
 
   async privacy(communityId: string, memberId: string): Promise<Privacy> {
@@ -41,7 +47,7 @@ export class PrismaPeopleRepository implements PeopleRepository {
 
   async setPrivacy(communityId: string, memberId: string, patch: Partial<Privacy>): Promise<Privacy> {
     const m = await this.db.member.update({ where: { communityId_id: { communityId, id: memberId } }, data: patch, select: { followable: true, listed: true } });
-    if (patch.followable === false) await this.db.memberFollow.deleteMany({ where: { communityId, followeeId: memberId } });
+    if (patch.followable === false) await this.db.$executeRaw`DELETE FROM member_follows WHERE community_id = ${communityId}::uuid AND followee_id = ${memberId}::uuid`;
     return m;
   }
 

@@ -82,20 +82,23 @@ export class PrismaSourceRepository implements SourceRepository {
   }
 
   async follow(memberId: string, sourceId: string, at: Date): Promise<boolean> {
-    const { count } = await this.db.sourceFollow.createMany({ data: [{ memberId, sourceId, createdAt: at }], skipDuplicates: true });
-    return count === 1;
+    return (await this.db.$executeRaw`
+      INSERT INTO source_follows (member_id, source_id, created_at) VALUES (${memberId}::uuid, ${sourceId}::uuid, ${at}) ON CONFLICT DO NOTHING`) === 1;
   }
 
   async unfollow(memberId: string, sourceId: string): Promise<boolean> {
-    return (await this.db.sourceFollow.deleteMany({ where: { memberId, sourceId } })).count === 1;
+    return (await this.db.$executeRaw`DELETE FROM source_follows WHERE member_id = ${memberId}::uuid AND source_id = ${sourceId}::uuid`) === 1;
   }
 
-  followersOf(communityId: string, sourceId: string): Promise<Member[]> {
-    return this.db.member.findMany({ where: { communityId, forgottenAt: null, sourceFollows: { some: { sourceId } } }, orderBy: { createdAt: "asc" } });
+  async followersOf(communityId: string, sourceId: string): Promise<Member[]> {
+    const rows = await this.db.$queryRaw<{ member_id: string }[]>`SELECT member_id FROM source_follows WHERE source_id = ${sourceId}::uuid`;
+    if (!rows.length) return [];
+    return this.db.member.findMany({ where: { communityId, forgottenAt: null, id: { in: rows.map((r) => r.member_id) } }, orderBy: { createdAt: "asc" } });
   }
 
   async followedBy(communityId: string, memberId: string): Promise<string[]> {
-    const rows = await this.db.sourceFollow.findMany({ where: { memberId, source: { communityId } }, select: { source: { select: { name: true } } } });
-    return rows.map((r) => r.source.name).sort();
+    const rows = await this.db.$queryRaw<{ name: string }[]>`
+      SELECT s.name FROM source_follows f JOIN sources s ON s.id = f.source_id WHERE f.member_id = ${memberId}::uuid AND s.community_id = ${communityId}::uuid`;
+    return rows.map((r) => r.name).sort();
   }
 }
