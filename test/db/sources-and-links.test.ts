@@ -8,6 +8,8 @@ import { composeRoundup, roundupMessage } from "../../src/core/roundups/compose-
 import { runSources } from "../../src/core/sources/sources-job";
 import type { Database } from "../../src/db/open-database";
 import { prismaStore } from "../../src/db/prisma-store";
+import { PrismaSiteRepository } from "../../src/db/repositories/site-repository";
+import { readLibraryParams } from "../../src/core/web/site-service";
 import { coreHarness, directMessages, privateTexts } from "../support/core-harness";
 import { FakeWeb } from "../support/fake-web";
 import { testDatabase } from "../support/test-database";
@@ -257,6 +259,11 @@ describe("link health", () => {
     const search = (await h.run("ben", "/resources safety plan"))[0]!.message.items!;
     expect(search.map((i) => i.url)).toEqual([web.url("/guide/safety-2"), web.url("/guide/safety")]);
     expect(search[1]!.detail).toMatch(/link reported broken/);
+    // The web library lists the broken ones for someone to replace (?links=broken).
+    const params = readLibraryParams(new URLSearchParams("links=broken"));
+    expect(params.broken).toBe(true);
+    const page = await new PrismaSiteRepository(db.prisma).library(maria.communityId, { text: "", tags: [], sort: "newest", broken: params.broken, offset: 0, limit: 20, now: hours(24 * 20) });
+    expect(page.hits.map((r) => r.url)).toEqual([web.url("/guide/safety")]);
     const roundup = roundupMessage(await composeRoundup(h.store.roundups, community, hours(24 * 20), h.store.links), community.name);
     expect(roundup.items!.map((i) => i.title).join("\n")).toMatch(/Links that broke this week/);
 

@@ -36,6 +36,7 @@ const libraryHref = (ctx: PageContext, p: LibraryParams, patch: Partial<LibraryP
   for (const t of next.tags) q.append("tag", t);
   q.set("sort", next.sort);
   if (next.page > 1) q.set("page", String(next.page));
+  if (next.broken) q.set("links", "broken");
   return `${ctx.base}/?${q.toString()}`;
 };
 
@@ -46,8 +47,8 @@ export const libraryPage = (ctx: PageContext, p: LibraryParams, result: { hits: 
   const to = from + result.hits.length - 1;
   const lastPage = Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / PAGE_SIZE)));
   const summary = result.hits.length
-    ? `${result.total > PAGE_SIZE ? `${from}–${to} of ` : ""}${shownTotal} resource${result.total === 1 ? "" : "s"}${p.text ? ` for “${p.text}”` : ""}${p.tags.length ? ` tagged ${p.tags.map((t) => `#${t}`).join(" ")}` : ""}`
-    : p.text || p.tags.length ? "Nothing in the library matches that yet. Try fewer words or tags." : "The library is empty so far. Share a link with /share in chat and it appears here.";
+    ? `${result.total > PAGE_SIZE ? `${from}–${to} of ` : ""}${shownTotal} resource${result.total === 1 ? "" : "s"}${p.text ? ` for “${p.text}”` : ""}${p.tags.length ? ` tagged ${p.tags.map((t) => `#${t}`).join(" ")}` : ""}${p.broken ? " with a broken link" : ""}`
+    : p.broken ? "No link in the library is reported broken." : p.text || p.tags.length ? "Nothing in the library matches that yet. Try fewer words or tags." : "The library is empty so far. Share a link with /share in chat and it appears here.";
   const body = html`<h1>Library</h1>
 <form class="search" role="search" method="get" action="${ctx.base}/">
 <div class="row">
@@ -60,6 +61,7 @@ export const libraryPage = (ctx: PageContext, p: LibraryParams, result: { hits: 
 ${allTags.length ? html`<fieldset><legend>Only resources tagged</legend><div class="tags">
 ${allTags.map((t, i) => html`<label for="tag-${i}"><input type="checkbox" id="tag-${i}" name="tag" value="${t}"${p.tags.includes(t) ? html` checked` : ""}>#${t}</label>`)}
 </div></fieldset>` : ""}
+<p><label for="links-broken"><input type="checkbox" id="links-broken" name="links" value="broken"${p.broken ? html` checked` : ""}> Only links reported broken (know where one moved? share the new address)</label></p>
 ${p.ignored.length ? html`<p class="badge warn" role="status">Ignored tags that can't exist: ${p.ignored.join(", ")}.</p>` : ""}
 </form>
 <p role="status" id="summary">${summary}</p>

@@ -18,6 +18,8 @@ export interface LibraryParams {
   tags: string[];
   sort: LibrarySort;
   page: number;
+  /** Only links reported broken (?links=broken). */
+  broken: boolean;
   /** Tags that could not be read (shown to the visitor). */
   ignored: string[];
 }
@@ -37,7 +39,7 @@ export const readLibraryParams = (q: URLSearchParams): LibraryParams => {
   const sortRaw = q.get("sort") ?? "";
   const sort = (LIBRARY_SORTS as readonly string[]).includes(sortRaw) ? (sortRaw as LibrarySort) : text ? "relevance" : "newest";
   const page = Math.min(MAX_PAGE, Math.max(1, Number.parseInt(q.get("page") ?? "1", 10) || 1));
-  return { text, tags: tags.slice(0, LIMITS.tags), sort, page, ignored };
+  return { text, tags: tags.slice(0, LIMITS.tags), sort, page, broken: q.get("links") === "broken", ignored };
 };
 
 export interface RoundupView {
@@ -63,7 +65,7 @@ export class SiteService {
   async library(communityId: string, p: LibraryParams) {
     const sort = p.sort === "relevance" && !p.text ? "newest" : p.sort;
     const [page, tags] = await Promise.all([
-      this.site.library(communityId, { text: p.text, tags: p.tags, sort, offset: (p.page - 1) * PAGE_SIZE, limit: PAGE_SIZE, now: this.clock.now() }),
+      this.site.library(communityId, { text: p.text, tags: p.tags, sort, broken: p.broken, offset: (p.page - 1) * PAGE_SIZE, limit: PAGE_SIZE, now: this.clock.now() }),
       this.site.tags(communityId, 60),
     ]);
     return { ...page, tags, sort };

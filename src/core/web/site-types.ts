@@ -13,6 +13,8 @@ export interface LibraryQuery {
   text: string;
   tags: string[];
   sort: LibrarySort;
+  /** Only links the weekly check found broken (for someone to replace). */
+  broken?: boolean;
   offset: number;
   limit: number;
   now: Date;

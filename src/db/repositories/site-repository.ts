@@ -30,6 +30,7 @@ export class PrismaSiteRepository implements SiteRepository {
     const tsquery = await searchTsQuery(this.db, q.text);
     const where = Prisma.sql`r.community_id = ${communityId}::uuid AND NOT r.guard_override
       ${q.tags.length ? Prisma.sql`AND r.tags @> ${q.tags}::text[]` : Prisma.empty}
+      ${q.broken ? Prisma.sql`AND r.link_status = 'broken'` : Prisma.empty}
       ${tsquery ? Prisma.sql`AND r.search @@ ${tsquery.match}::tsquery` : Prisma.empty}`;
     const columns = Prisma.sql`r.id, r.community_id, r.url, r.original_url, r.title, r.note, r.tags, r.sharer_id, r.channel_id, r.message_ref,
       r.reshare_count, r.endorsement_count, r.created_at, r.description, r.site_name, r.link_status`;
