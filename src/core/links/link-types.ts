@@ -6,6 +6,8 @@ export interface LinkTarget {
   originalUrl: string;
   title: string | null;
   sharerId: string;
+  /** A member to tell when it breaks (not a publisher, not a member who asked to be forgotten). */
+  sharerCanBeTold: boolean;
   linkStatus: string;
   linkFailures: number;
   linkEtag: string | null;

@@ -88,8 +88,9 @@ export const runLinks = async (store: Store, reader: () => Promise<WebReader>, p
 
 /** The member who shared a link hears once that it broke (not a publisher, not a forgotten member). */
 const tellSharer = async (store: Store, community: Community, link: LinkTarget, reason: string, now: Date) => {
+  if (!link.sharerCanBeTold) return;
   const sharer = await store.members.get(community.id, link.sharerId);
-  if (!sharer || sharer.externalId.startsWith("source:") || sharer.externalId.startsWith("forgotten:")) return;
+  if (!sharer) return;
   await store.transaction(async (tx) => {
     if (!(await tx.links!.markTold(community.id, link.id, now))) return;
     await tx.jobs.enqueue([{

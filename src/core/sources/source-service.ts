@@ -18,7 +18,7 @@ const sourceName = (given: string | undefined, title: string | null, siteUrl: st
 
 const status = (s: Source): string =>
   s.pausedAt ? `paused since ${s.pausedAt.toISOString().slice(0, 10)} (${s.lastError ?? "kept failing"})`
-    : s.failures ? `failing (${s.failures}× : ${s.lastError ?? "unknown"})`
+    : s.failures ? `failing (${s.failures} reads in a row: ${s.lastError ?? "unknown"})`
     : s.lastPolledAt ? `last read ${s.lastPolledAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "not read yet";
 
 /** /source add|list|remove|follow|unfollow: the publishers a community trusts. */

@@ -4,17 +4,20 @@ import type { Db } from "../db-types";
 const TARGET = {
   id: true, communityId: true, url: true, originalUrl: true, title: true, sharerId: true, linkStatus: true, linkFailures: true,
   linkEtag: true, linkLastModified: true, previewAt: true, brokenToldAt: true,
+  sharer: { select: { sourceId: true, forgottenAt: true } },
 } as const;
 
 export class PrismaLinkRepository implements LinkRepository {
   constructor(private readonly db: Db) {}
 
-  due(communityId: string, checkedBefore: Date, limit: number): Promise<LinkTarget[]> {
-    return this.db.resource.findMany({
+  async due(communityId: string, checkedBefore: Date, limit: number): Promise<LinkTarget[]> {
+    const rows = await this.db.resource.findMany({
       where: { communityId, OR: [{ linkCheckedAt: null }, { linkCheckedAt: { lt: checkedBefore } }] },
       orderBy: [{ linkCheckedAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
       take: limit, select: TARGET,
     });
+    // A publisher's item, or a forgotten member's share, has nobody to tell when it breaks.
+    return rows.map(({ sharer, ...r }) => ({ ...r, sharerCanBeTold: sharer.sourceId === null && sharer.forgottenAt === null }));
   }
 
   async claim(communityId: string, id: string, checkedBefore: Date, at: Date): Promise<boolean> {
