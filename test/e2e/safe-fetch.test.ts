@@ -171,3 +171,12 @@ describe("the safe fetcher", () => {
     await paced.close();
   });
 });
+
+describe("feed documents", () => {
+  it("keeps a summary's words: tags dropped, entities decoded once, scripts left out", async () => {
+    const { readFeedDocument } = await import("../../src/adapters/fetch/feed-read");
+    const feed = readFeedDocument(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://a.example/</link>
+<item><title>One</title><link>https://a.example/1</link><description>&lt;p&gt;Safety &amp;amp; planning&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;p&gt;for&amp;nbsp;teens&lt;/p&gt;</description></item></channel></rss>`, "https://a.example/feed");
+    expect(feed.items[0]!.summary).toBe("Safety & planning for teens");
+  });
+});

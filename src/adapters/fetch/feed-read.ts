@@ -1,12 +1,13 @@
 import { parseFeed } from "feedsmith";
 import { cleanText } from "../../core/shared/clean-text";
+import { htmlText } from "./page-meta";
 import type { Feed, FeedItem } from "../../core/sources/fetch-types";
 
 const text = (v: unknown): string | null => {
   const raw = typeof v === "string" ? v : v && typeof v === "object" && "value" in v && typeof (v as { value: unknown }).value === "string" ? (v as { value: string }).value : null;
   if (!raw) return null;
-  // Feed summaries are often HTML: keep the words only.
-  const plain = cleanText(raw.replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ")).replace(/\s+/g, " ").trim();
+  // Feed summaries are often HTML: keep the words only (htmlparser2, entities decoded).
+  const plain = cleanText(htmlText(raw)).replace(/\s+/g, " ").trim();
   return plain ? plain.slice(0, 400) : null;
 };
 

@@ -58,3 +58,25 @@ export const readPageMeta = (html: string, pageUrl: string): PageMeta => {
     feeds,
   };
 };
+
+/** The words of an HTML fragment (a feed item's summary), entities decoded, scripts and styles left out. */
+export const htmlText = (fragment: string): string => {
+  let out = "";
+  let skip = 0;
+  const parser = new Parser({
+    onopentag(name) {
+      if (name === "script" || name === "style") skip++;
+      else out += " ";
+    },
+    ontext(text) {
+      if (!skip && out.length < 20_000) out += text;
+    },
+    onclosetag(name) {
+      if (name === "script" || name === "style") skip = Math.max(0, skip - 1);
+      else out += " ";
+    },
+  }, { decodeEntities: true });
+  parser.write(fragment);
+  parser.end();
+  return out;
+};
