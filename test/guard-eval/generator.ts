@@ -1,5 +1,5 @@
 import { Rng } from "../support/seeded-random";
-import { GIVEN, SURNAMES, TOWNS, WORD_NAMES } from "./sources";
+import { GIVEN, SURNAMES, TOWNS, WORD_NAMES, worldTowns } from "./sources";
 
 /** One generated message with its gold labels, in the scorer's format (../shared/privacy/README.md). */
 export interface Labeled {
@@ -33,6 +33,18 @@ export class Picks extends Rng {
     let s = String(this.int(1, 9));
     while (s.length < n) s += String(this.int(0, 9));
     return s;
+  }
+  /** A small town of a country. */
+  worldTown(country: string): string {
+    return this.pick(worldTowns(country));
+  }
+  /** A number drawn until it passes its specification's check. */
+  valid(make: () => string, check: (compact: string) => boolean): string {
+    for (let i = 0; i < 10_000; i++) {
+      const s = make();
+      if (check(s.replace(/[\s.-]/g, "").toUpperCase())) return s;
+    }
+    throw new Error("no valid number drawn in 10,000 tries");
   }
   letters(n: number): string {
     let s = "";

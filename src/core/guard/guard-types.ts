@@ -1,6 +1,6 @@
 export const FINDING_TYPES = [
   "person_name", "date", "age_over_89", "phone", "email", "address", "location", "ssn",
-  "record_number", "license_or_plate", "device_or_ip", "url_personal",
+  "record_number", "license_or_plate", "device_or_ip", "url_personal", "combination",
 ] as const;
 export type FindingType = (typeof FINDING_TYPES)[number];
 

@@ -1,4 +1,5 @@
-import { WordList } from "./word-list";
+import { BloomFilter } from "../text-model/bloom-filter";
+import { WordList } from "../text-model/word-list";
 
 /**
  * The guard's word lists, distilled from npm packages by src/tools/build-guard-lexicon.ts into one
@@ -6,10 +7,10 @@ import { WordList } from "./word-list";
  * locales), a large list of name-like words, US and Canadian places, public figures and proper nouns
  * that are not people. Read and indexed on first use, so creating the guard costs nothing until it runs.
  */
-const LIST_NAMES = ["words", "common", "given", "surnames", "nameLike", "places", "figures", "nonNames"] as const;
-type Lists = Record<(typeof LIST_NAMES)[number], WordList>;
-/** The shipped file's shape: each list sorted and newline-joined. */
-export type LexiconData = Record<(typeof LIST_NAMES)[number], string> & { about?: string };
+const LIST_NAMES = ["words", "common", "given", "surnames", "nameLike", "places", "figures", "nonNames", "stop", "worldPlaces"] as const;
+type Lists = Record<(typeof LIST_NAMES)[number], WordList> & { foreign: BloomFilter };
+/** The shipped file's shape: each list sorted and newline-joined; the foreign dictionary as a Bloom filter. */
+export type LexiconData = Record<(typeof LIST_NAMES)[number], string> & { about?: string; foreign: string; foreignHashes: number };
 
 // Where the lists come from is the composition root's choice: the bundled JSON (tests, the guard CLI),
 // or the file read on first use (the bot and the jobs, which may never need it).
@@ -26,11 +27,14 @@ const load = (): Lists => {
   if (lists) return lists;
   if (!source) throw new Error("the confidentiality guard has no word lists: create it with createGuard(lexicon)");
   const data = source();
-  if (LIST_NAMES.some((k) => typeof data[k] !== "string")) throw new Error("the guard's word lists are malformed");
+  if (LIST_NAMES.some((k) => typeof data[k] !== "string") || typeof data.foreign !== "string" || !(data.foreignHashes > 0)) {
+    throw new Error("the guard's word lists are malformed: rebuild them with `npm run guard:lexicon`");
+  }
   const set = (s: string) => new WordList(s);
   lists = {
     words: set(data.words), common: set(data.common), given: set(data.given), surnames: set(data.surnames),
     nameLike: set(data.nameLike), places: set(data.places), figures: set(data.figures), nonNames: set(data.nonNames),
+    stop: set(data.stop), worldPlaces: set(data.worldPlaces), foreign: BloomFilter.fromBase64(data.foreign, data.foreignHashes),
   };
   return lists;
 };
@@ -57,9 +61,15 @@ export const isNameLike = (word: string): boolean => {
   return l.given.has(w) || l.surnames.has(w) || l.nameLike.has(w);
 };
 export const isKnownPlace = (place: string): boolean => load().places.has(fold(place));
+/** A town of one of the countries members write from, outside the US and Canada. */
+export const isWorldPlace = (place: string): boolean => load().worldPlaces.has(fold(place));
 export const isPublicFigure = (fullName: string): boolean => load().figures.has(fold(fullName).replace(/\s+/g, " "));
 /** Programs, medicines, apps, holidays, languages, peoples, organisations: capitalised, never a client. */
 export const isNonName = (word: string): boolean => load().nonNames.has(fold(word));
+/** A function word of one of the languages members write in ("de", "und", "ang", "của"). */
+export const isStopword = (word: string): boolean => load().stop.has(fold(word));
+/** A word of Spanish, French, Portuguese or German (a Bloom filter: about 1% of other strings pass too). */
+export const isForeignWord = (word: string): boolean => load().foreign.has(fold(word));
 
 const US_STATES = new Set([
   "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida", "georgia", "hawaii",

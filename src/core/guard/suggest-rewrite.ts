@@ -13,6 +13,7 @@ const GENERIC: Record<FindingType, string> = {
   license_or_plate: "their ID number",
   device_or_ip: "their device",
   url_personal: "their social media",
+  combination: "fewer details that together point to one person (a town's size, a news story, a look)",
 };
 
 const TITLE = /^((?:M(?:rs?|s|iss|x)|Mister)\.?)\s+/i;

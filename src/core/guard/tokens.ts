@@ -19,10 +19,12 @@ const OPENER = /(?:^|[.!?:;|•\n\r"“(\[]|\s-|—|–)\s*$/;
 
 let memo: { text: string; tokens: Token[] } = { text: "", tokens: [] };
 
+/** Where links, e-mail addresses and handles sit in a text. */
+export const linkSpans = (text: string): [number, number][] => [...text.matchAll(LINKISH)].map((m) => [m.index!, m.index! + m[0].length]);
+
 export const tokenize = (text: string): Token[] => {
   if (memo.text === text) return memo.tokens;
-  const links: [number, number][] = [];
-  for (const m of text.matchAll(LINKISH)) links.push([m.index!, m.index! + m[0].length]);
+  const links = linkSpans(text);
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const word = m[0], start = m.index!, end = start + word.length;

@@ -2,7 +2,7 @@ import { bundledLexicon } from "../../../src/core/guard/data/bundled-lexicon";
 import { describe, expect, it } from "vitest";
 import { createGuard } from "../../../src/core/guard/create-guard";
 import { findingField, suggestRewrite } from "../../../src/core/guard/suggest-rewrite";
-import { WordList } from "../../../src/core/guard/word-list";
+import { WordList } from "../../../src/core/text-model/word-list";
 import { GENERALIZATION_IDENTIFYING, GENERALIZATION_NOT_IDENTIFYING } from "./guard-generalization-cases";
 
 const guard = createGuard(bundledLexicon);

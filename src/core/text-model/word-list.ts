@@ -21,15 +21,20 @@ export class WordList {
   }
 
   has(word: string): boolean {
+    return this.indexOf(word) >= 0;
+  }
+
+  /** The word's line number in the sorted list (what parallel arrays are indexed by), or -1. */
+  indexOf(word: string): number {
     let lo = 0, hi = this.starts.length - 2;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const cmp = this.compare(mid, word);
-      if (cmp === 0) return true;
+      if (cmp === 0) return mid;
       if (cmp < 0) lo = mid + 1;
       else hi = mid - 1;
     }
-    return false;
+    return -1;
   }
 
   /** Compares line i with word by UTF-16 code units, the order JavaScript's sort() wrote them in. */
