@@ -10,6 +10,7 @@ import { NEGATIVES_B, POSITIVES_B } from "./templates-b";
 import { NEGATIVES_C, POSITIVES_C } from "./templates-c";
 import { NEGATIVES_D, POSITIVES_D } from "./templates-d";
 import { NEGATIVES_E, POSITIVES_E } from "./templates-e";
+import { NEGATIVES_F, POSITIVES_F } from "./templates-f";
 
 /**
  * `npm run guard:eval`: scores the guard on every frozen batch (first-look score beside today's),
@@ -28,6 +29,7 @@ const TEMPLATES: Record<string, [Record<string, Template[]>, Record<string, Temp
   c: [POSITIVES_C, NEGATIVES_C],
   d: [POSITIVES_D, NEGATIVES_D],
   e: [POSITIVES_E, NEGATIVES_E],
+  f: [POSITIVES_F, NEGATIVES_F],
 };
 
 interface Entry { frozen: string; templates: string; seed: number; count: number; firstLook: Score }

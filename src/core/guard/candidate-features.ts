@@ -76,6 +76,11 @@ const REGEX_CONTEXT: [string, RegExp, "before" | "after" | "short-before"][] = [
   ["personPrep", PERSON_PREPOSITION, "short-before"],
 ];
 
+const GROUP: Record<string, string> = {
+  person_name: "name", location: "place", address: "place", ssn: "number", record_number: "number", license_or_plate: "number", device_or_ip: "number",
+  phone: "number", date: "date", age_over_89: "age", email: "contact", url_personal: "contact", combination: "combo",
+};
+
 const nearWord = (tokens: Token[], at: number) => tokens[at]?.text.toLowerCase();
 
 /** The features of one candidate in its message. */
@@ -94,12 +99,23 @@ export const candidateFeatures = (c: Candidate, ctx: MessageContext, clusters: W
   if (c.tokens[0]) wordFeatures("", c.tokens[0], clusters, out);
   if (c.tokens.length > 1) wordFeatures("L", c.tokens.at(-1)!, clusters, out);
   if (c.tokens.length > 1 && isPublicFigure(span)) out.push("figure");
+  // Every word inside the span, by itself and by class ("Ley General de...", "Día de Muertos", "Consulado de México").
+  for (const t of c.tokens.slice(0, 6)) {
+    const w = t.text.toLowerCase();
+    out.push(`tw:${w}`);
+    const cls = clusters.of(w);
+    if (cls) out.push(`tc:${cls.coarse}`);
+  }
+  for (const cue of cues) if (cue.start >= c.start && cue.end <= c.end) out.push(`incue:${cue.cls}`);
   for (const id of c.ids) {
     out.push(`id:${id.spec.id}`, `idtype:${id.spec.type}`);
     if (id.valid) out.push("id:valid", `id:valid:${id.spec.distinctive ? "shape" : "digits"}`);
     if (id.keyword) out.push("id:keyword", `id:keyword:${id.valid}`);
     if (id.clientNear) out.push("id:client");
   }
+  // Context features are also conjoined with the kind of detail: "my grandpa" before an age is the
+  // author's family; before a name it may still be a client's relative.
+  const lexical = out.length;
   // Neighbouring words and their classes.
   const first = tokens.findIndex((t) => t.start >= c.start), after = tokens.findIndex((t) => t.start >= c.end);
   const i0 = first < 0 ? tokens.length : first, i1 = after < 0 ? tokens.length : after;
@@ -131,6 +147,8 @@ export const candidateFeatures = (c: Candidate, ctx: MessageContext, clusters: W
   // What the rules' context patterns say.
   const lead = text.slice(Math.max(0, c.start - 60), c.start), shortLead = text.slice(Math.max(0, c.start - 25), c.start), tail = text.slice(c.end, c.end + 60);
   for (const [name, re, where] of REGEX_CONTEXT) if (re.test(where === "after" ? tail : where === "before" ? lead : shortLead)) out.push(`re:${name}`);
+  // "Timéo, 8 ans,", "el pibe (16)", "Kasia, lat 7": an age right after a word makes it a person, in any language.
+  if (/^\s*(?:,\s*|\(\s*)\d{1,3}\s*(?:años|anos|ans|lat|jahre|taong gulang|taon|tuổi|yo|y\/o|years? old|yrs?|m|f)?\s*[,)]/iu.test(tail)) out.push("re:ageAfterAny");
   if (EVENT_CUE.test(sentence)) out.push("s:event");
   if (mentionsClient(sentence)) out.push("s:client");
   if (PERSON_PRONOUN.test(sentence)) out.push("s:pronoun");
@@ -138,11 +156,15 @@ export const candidateFeatures = (c: Candidate, ctx: MessageContext, clusters: W
   if (ctx.client) out.push("m:client");
   if (ctx.fiction) out.push("m:fiction");
   for (const k of ctx.combination) out.push(`m:combo:${k}`);
-  out.push(`m:lang:${ctx.lang}`);
+  const group = GROUP[c.type] ?? "other";
+  const context = out.slice(lexical).filter((f) => !/^[wcf][-+]?\d:/.test(f));
+  for (const f of context) out.push(`${group}|${f}`);
   // A few conjunctions a linear model cannot form itself.
   const kind = c.sources.has("tok:cap") ? "cap" : c.sources.has("tok:lower") ? "lower" : c.sources.has("num") ? "num" : "rule";
   for (const f of [...near].filter((x) => x.startsWith("cue-1") || x.startsWith("scue"))) out.push(`${kind}&${f}`);
   out.push(`${kind}&client:${ctx.client}`, `${kind}&fiction:${ctx.fiction}`, `${kind}&dec:${Boolean(c.decided)}`);
   if (c.tokens[0]) out.push(`${kind}&initial:${c.tokens[0].initial}&ev:${nameEvidence(c.tokens[0])}`);
+  // Capitals mean less in German (every noun) and nothing in Arabic: the language only qualifies the shape.
+  if (c.tokens[0]) out.push(`${kind}&lang:${ctx.lang}&shape:${shapeOf(c.tokens[0].text)}&initial:${c.tokens[0].initial}`);
   return out;
 };

@@ -38,6 +38,8 @@ export interface MessageView {
   candidates: Candidate[];
 }
 
+/** A birth year at or before this makes someone over 89 today. */
+const OVER_89_BORN_BY = new Date().getUTCFullYear() - 90;
 const PARTICLE = /^(?:van|von|de|del|della|da|di|der|den|la|le|du|dos|das|bin|ibn|al|el|abu|ben|ter|ten|y|e)$/;
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
@@ -100,8 +102,17 @@ export const viewMessage = (text: string): MessageView => {
   tokens.forEach((t, i) => {
     if ((t.lower || !/\p{Lu}/u.test(t.text)) && personSlot(tokens, i, text, cues)) add(t.start, t.end - (/['’]s$/.test(t.text) ? 2 : 0), "person_name", "tok:lower");
   });
-  for (const m of text.matchAll(/(?<![\w-])(?:[A-Z]{0,4}[-#]?\d[\dA-Z]*(?:[ ./-]\d[\dA-Z]*){0,4})(?![\w-])/g)) {
-    if ((m[0].match(/\d/g) ?? []).length >= 4) add(m.index!, m.index! + m[0].length, "record_number", "num");
+  // Numbers and codes: "2024-0173-KW", "E-2025-0889173", "DP 7718204", "PJN611083H", "#5820364101".
+  for (const m of text.matchAll(/(?<![\w-])#?(?:[A-Z]{1,4}[ -]?)?[A-Z]{0,4}\d[\dA-Z]*(?:[ ./-][\dA-Z]*\d[\dA-Z]*|-[A-Z]{1,4}(?![\w-]))*(?![\w])/g)) {
+    if ((m[0].match(/\d/g) ?? []).length >= 4) add(m.index!, m.index! + m[0].replace(/[ ./-]+$/, "").length, "record_number", "num");
+  }
+  // A bed, chair, ward or room that pins one patient down: "8 South bed 22", "chair 7", "lit 12".
+  for (const m of text.matchAll(/(?<![\p{L}])(?:\d{1,2}\s*(?:North|South|East|West|Nord|Sud|Est|Ouest|[A-Z])\s*,?\s*)?(?:bed|beds|chair|ward|unit|room|rm|bay|lit|chambre|cama|quarto|leito|łóżko|sala|bett|zimmer|kama)\s*#?\s*\d{1,4}[A-Z]?(?![\p{L}\p{N}])/giu)) {
+    add(m.index!, m.index! + m[0].length, "location", "bed");
+  }
+  // "born in 1929": a birth year that makes someone over 89.
+  for (const m of text.matchAll(/(?<![\p{L}])(?:born(?: in)?|b\.|nacid[oa] en|née? en|nascid[oa] em|urodzon[ay] w|geboren)\s+((?:18|19)\d\d)(?![\p{N}])/giu)) {
+    if (Number(m[1]) <= OVER_89_BORN_BY) add(m.index!, m.index! + m[0].length, "age_over_89", "born-year");
   }
   const candidates = [...bySpan.values()].sort((a, b) => a.start - b.start || b.end - a.end);
   for (const c of candidates) {

@@ -25,13 +25,14 @@ export const CUE_CLASSES = {
     "mom", "mum", "mother", "dad", "father", "son", "daughter", "grandma", "grandpa", "grandmother", "grandfather", "grandson", "granddaughter",
     "aunt", "uncle", "sister", "brother", "husband", "wife", "partner", "boyfriend", "girlfriend", "baby", "stepdad", "stepmom", "foster mom",
     "foster dad", "caregiver", "guardian", "nephew", "niece", "cousin",
+    "family", "familia", "famille", "família", "rodzina", "rodziny", "familie", "pamilya", "gia đình", "عائلة", "أسرة",
     "madre", "mamá", "mama", "padre", "papá", "hijo", "hija", "abuela", "abuelo", "abuelita", "abuelito", "nieto", "nieta", "tía", "tío",
     "esposo", "esposa", "marido", "hermano", "hermana", "novio", "novia", "bebé", "sobrino", "sobrina",
     "mère", "maman", "père", "fils", "fille", "grand-mère", "grand-père", "mamie", "papi", "épouse", "mari", "frère", "sœur", "soeur", "conjoint", "conjointe", "bébé",
     "mãe", "pai", "filho", "filha", "avó", "avô", "vovó", "vovô", "neto", "neta", "irmão", "irmã", "companheiro", "companheira",
     "matka", "mama", "ojciec", "tata", "syn", "córka", "babcia", "dziadek", "wnuczka", "wnuk", "mąż", "żona", "siostra", "brat", "córki", "syna",
     "mutter", "vater", "sohn", "tochter", "oma", "opa", "großmutter", "großvater", "enkel", "enkelin", "ehemann", "ehefrau", "bruder", "schwester",
-    "nanay", "tatay", "anak", "apo", "asawa", "kapatid", "pamangkin",
+    "nanay", "tatay", "anak", "apo", "asawa", "kapatid", "pamangkin", "lola", "lolo",
     "mẹ", "bố", "cha", "con gái", "con trai", "cháu", "chồng", "vợ",
     "أم", "أب", "ابن", "ابنة", "بنت", "جدة", "جد", "زوج", "زوجة", "أخت", "أخ", "والدة", "والد",
   ],
@@ -61,8 +62,9 @@ export const CUE_CLASSES = {
     "pracowniczka socjalna", "stażystka", "stażysta", "psycholog", "terapeutka",
     "kollegin", "kollege", "kollegen", "ärztin", "arzt", "leiterin", "leiter", "koordinatorin", "sozialarbeiterin", "sozialarbeiter", "praktikantin",
     "praktikant", "pflegerin", "betreuerin", "unsere neue", "unser neuer",
-    "katrabaho", "kasamahan", "kasama ko", "superbisor", "nars",
-    "đồng nghiệp", "bác sĩ", "y tá", "chị quản lý",
+    "katrabaho", "kasamahan", "kasama ko", "superbisor", "nars", "profa", "profa.", "prof.", "prof", "professora", "professor", "profesora", "profesor",
+    "professeure", "lic.", "licenciada", "mtra.", "maestra", "maestro",
+    "đồng nghiệp", "bác sĩ", "y tá", "chị quản lý", "ts.", "ths.", "pgs.", "gs.", "thầy", "giảng viên", "cheffe", "cheffe de service", "chef de service",
     "زميلتي", "زميلي", "زميلة", "زميل", "الدكتور", "الدكتورة", "الممرضة", "المشرفة", "المشرف", "الأخصائية",
   ],
   /** Thanks, welcomes and congratulations: the register of shout-outs and staff announcements. */
@@ -82,7 +84,10 @@ export const CUE_CLASSES = {
   fiction: [
     "role-play", "roleplay", "role play", "sim lab", "simulation", "simulated", "standardized patient", "standardised patient", "vignette", "case study",
     "case studies", "textbook", "hypothetical", "exam question", "practice question", "fictional", "fictitious", "made-up", "made up", "pseudonym",
-    "mock", "scenario", "actor", "actress", "character", "novel", "movie", "film", "episode", "tv show", "series",
+    "mock", "scenario", "actor", "actress", "character", "novel", "movie", "film", "episode", "tv show", "series", "composite", "not real",
+    "invented", "made up", "practice exam", "exam q", "inventado", "inventada", "inventados", "todo inventado", "es inventado", "ejercicio", "caso de estudio",
+    "inventé", "inventée", "exercice", "cas pratique", "vinheta", "exercício", "tudo inventado", "ćwiczenie", "zmyślony", "zmyślona", "erfunden",
+    "übung", "gawa-gawa", "ví dụ", "مثال",
     "juego de roles", "simulación", "caso práctico", "caso hipotético", "viñeta", "ficticio", "ficticia", "personaje", "telenovela", "película",
     "jeu de rôle", "jeu de rôles", "mise en situation", "cas fictif", "étude de cas", "fictif", "fictive", "personnage", "roman",
     "dramatização", "simulação", "estudo de caso", "caso fictício", "fictício", "fictícia", "personagem", "novela",
@@ -110,7 +115,8 @@ export const CUE_CLASSES = {
     "nasci", "moro em", "meu aniversário", "minha avó", "minha mãe", "meu filho", "minha filha", "meu próprio", "minha própria",
     "urodziłam", "urodziłem", "mieszkam w", "moje urodziny", "moja babcia", "moja mama", "mój syn", "moja córka", "mój własny",
     "ich bin geboren", "ich wohne in", "mein geburtstag", "meine oma", "meine mutter", "mein sohn", "meine tochter", "mein eigener",
-    "ipinanganak ako", "taga", "ang lola ko", "ang nanay ko", "tôi sinh", "bà tôi", "mẹ tôi", "ولدت في", "جدتي", "أمي",
+    "la mía", "el mío", "la mienne", "le mien", "mine", "me siento", "je me sens", "me sinto", "czuję się", "ich fühle mich", "yo nací", "moi aussi",
+    "ipinanganak ako", "ang lola ko", "ang nanay ko", "tôi sinh", "bà tôi", "mẹ tôi", "ولدت في", "جدتي", "أمي",
   ],
   /** Words for years of age, after a number: "95 años", "97 ans", "97 lat". */
   years: [
@@ -138,10 +144,74 @@ export const CUE_CLASSES = {
     "krankenversicherung", "philhealth", "sss", "tin", "umid", "căn cước", "cccd", "cmnd", "بطاقة", "رقم", "هوية", "mrn", "case", "expediente", "dossier",
     "prontuário", "processo", "sygnatura", "aktenzeichen", "folio", "rut", "carné", "carnet", "passport", "pasaporte", "passeport", "passaporte",
   ],
+  /** A child or young person, as members write of one: "la nena", "le petit", "o menino", "das Mädchen". */
+  child: [
+    "the kid", "the boy", "the girl", "the baby", "the toddler", "little", "lil", "niño", "niña", "nena", "nene", "pibe", "piba", "chavo", "chava", "chamaco",
+    "chamaca", "muchacho", "muchacha", "pequeño", "pequeña", "chico", "chica", "petit", "petite", "gamin", "gamine", "enfant", "garçon", "ado",
+    "menino", "menina", "garoto", "garota", "miúdo", "miúda", "moleque", "dziecko", "chłopiec", "dziewczynka", "chłopak", "dziewczyna", "kind", "junge",
+    "mädchen", "bata", "batang", "dalagita", "binatilyo", "đứa bé", "cháu bé", "bé", "طفل", "طفلة", "الصغير", "الصغيرة",
+  ],
+  /** Neighbourhoods and settlements: the name after them is a place. */
+  area: [
+    "barrio", "colonia", "col.", "fraccionamiento", "vereda", "comuna", "población", "villa", "asentamiento", "quartier", "cité", "lotissement", "hameau",
+    "bairro", "favela", "comunidade", "ocupação", "vila", "osiedle", "dzielnica", "wieś", "stadtteil", "viertel", "siedlung", "dorf", "barangay", "purok",
+    "sitio", "phường", "xã", "ấp", "thôn", "حي", "مخيم", "قرية", "township", "estate", "suburb", "neighbourhood", "neighborhood", "hamlet", "village",
+    "pueblo", "aldea", "reserve", "reservation", "rez", "halting site", "caravan park", "trailer park",
+  ],
+  /** Places where one person lives, studies or works: the name after them is that site's. */
+  site: [
+    "hogar", "albergue", "refugio", "casa de acogida", "residencia", "escuela", "colegio", "liceo", "guardería", "école", "collège", "lycée", "foyer",
+    "ehpad", "internat", "abrigo", "casa de acolhimento", "lar", "escola", "creche", "dom dziecka", "schronisko", "szkoła", "przedszkole", "heim",
+    "wohnheim", "schule", "kita", "frauenhaus", "paaralan", "trường", "مدرسة", "دار", "empacadora", "fábrica", "usine", "fabryka", "fabrik", "rancho",
+    "group home", "care home", "nursing home", "shelter", "motel", "school", "academy", "primary", "high school", "hostel",
+  ],
+  /** The author's or the team's own organisation: its numbers, lines and address are not a client's. */
+  orgown: [
+    "our agency", "our office", "our center", "our centre", "our org", "our organisation", "our organization", "our ngo", "our charity", "our team",
+    "our program", "our programme", "our service", "our clinic", "our unit", "our department", "our abn", "our ein", "our charity number",
+    "our registration", "our address", "our main line", "our front desk", "our new office", "our building", "our site", "our hq",
+    "nuestra oficina", "nuestro centro", "nuestra asociación", "nuestra fundación", "nuestro servicio", "nuestra sede",
+    "notre bureau", "notre association", "notre centre", "notre service", "nos locaux", "notre siège",
+    "nossa organização", "nosso centro", "nossa sede", "nossa associação", "o nosso serviço",
+    "nasza fundacja", "nasze biuro", "nasz ośrodek", "nasza siedziba", "unsere beratungsstelle", "unser verein", "unsere einrichtung", "unser büro",
+    "opisina namin", "aming opisina", "văn phòng chúng tôi", "مكتبنا", "جمعيتنا",
+  ],
+  /** Opening hours and front desks: the register of an agency's notice, not of a client's story. */
+  hours: [
+    "opening hours", "open monday", "open mon", "mon-fri", "monday to friday", "monday-friday", "walk-ins", "walk-in", "office hours", "9-5", "9am-5pm",
+    "de lunes a viernes", "lunes a viernes", "horario", "horarios", "atienden", "atención al público", "recepción", "de 9 a", "de 8 a", "cambió de oficinas",
+    "se mudó", "nueva dirección", "du lundi au vendredi", "lundi au vendredi", "horaires", "accueil", "a déménagé", "déménage", "numéro principal",
+    "de segunda a sexta", "segunda a sexta", "atendimento", "mudou de endereço", "novo endereço", "od poniedziałku do piątku", "godziny otwarcia",
+    "öffnungszeiten", "montag bis freitag", "sprechzeiten", "ist umgezogen", "lunes hanggang biyernes", "giờ làm việc", "ساعات العمل",
+  ],
+  /** Laws, programmes, holidays and institutions: a capitalised run with these in it names a thing, not a person. */
+  official: [
+    "act", "law", "bill", "statute", "section", "article", "art.", "ley", "loi", "lei", "gesetz", "ustawa", "batas", "luật", "قانون", "decreto", "décret",
+    "programa", "programme", "program", "pensión", "pension", "pensão", "bono", "beca", "día", "jour", "dia", "ngày", "tag", "dzień", "national",
+    "nacional", "national", "federal", "estatuto", "code", "código", "codigo", "convention", "convención", "ministerio", "ministère", "ministério",
+    "consulado", "consulat", "embassy", "embajada", "secretaría", "instituto", "institut", "fundación", "fondation", "fundação", "fundacja", "stiftung",
+  ],
+  /** Meetings and calls: their ids, passcodes and dial-ins are not a client's. */
+  meeting: [
+    "zoom", "teams link", "meeting id", "meeting", "passcode", "password", "webinar", "dial-in", "dial in", "conference call", "meet.google", "invite",
+    "calendar", "agenda", "reunión", "réunion", "reunião", "spotkanie", "sitzung", "besprechung", "pulong",
+  ],
+  /** Talk about public life and media: a name here is a public figure's more often than a client's. */
+  media: [
+    "interview", "interviews", "documentary", "podcast", "book", "memoir", "biography", "famous", "legend", "icon", "celebrity", "obituary", "wikipedia",
+    "ted talk", "song", "album", "lyrics", "speech", "op-ed", "article", "column", "quote", "quoted", "her story", "his story", "entrevista", "documental",
+    "reading", "read", "watching", "listening to", "leer", "leyendo", "escuchar", "lire", "écouter", "ler", "ouvir", "czytać", "lesen", "hören",
+    "libro", "canción", "entretien", "documentaire", "livre", "chanson", "discours", "livro", "música", "wywiad", "książka", "piosenka", "buch", "lied", "rede",
+  ],
+  /** The author says plainly the post is not about a client. */
+  notclient: [
+    "not a client", "not my client", "not about a client", "no client", "no clients", "personal q", "personal question", "not work related",
+    "no es cliente", "no es un caso", "pas un client", "ce n'est pas un client", "não é cliente", "nie klient", "kein klient", "keine klientin", "hindi kliyente",
+  ],
 } as const;
 
-export type CueClass = keyof typeof CUE_CLASSES;
-export const CUE_CLASS_NAMES = Object.keys(CUE_CLASSES) as CueClass[];
+export type CueClass = keyof typeof CUE_CLASSES | "ownkin";
+export const CUE_CLASS_NAMES = [...Object.keys(CUE_CLASSES), "ownkin"] as CueClass[];
 
 /** A cue found in a message: its class and where it sits (offsets into the text as given). */
 export interface Cue {
@@ -151,7 +221,7 @@ export interface Cue {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const PATTERNS = CUE_CLASS_NAMES.map((cls) => {
+const PATTERNS = (Object.keys(CUE_CLASSES) as (keyof typeof CUE_CLASSES)[]).map((cls) => {
   const phrases = [...new Set(CUE_CLASSES[cls].map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length);
   return [cls, new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${phrases.map(escape).join("|")})(?![\\p{L}\\p{M}\\p{N}])`, "gu")] as const;
 });
@@ -162,6 +232,11 @@ export const lowerKeepingOffsets = (s: string): string => {
   return l.length === s.length ? l : [...s].map((c) => { const x = c.toLowerCase(); return x.length === c.length ? x : c; }).join("");
 };
 
+// "my grandpa", "ma grand-mère", "moja babcia", "meine Oma", "lola ko": the author's own family.
+const POSSESSIVE = "my|our|my own|our own|mi|mis|nuestra|nuestro|nuestros|nuestras|ma|mon|mes|notre|nos|minha|meu|meus|minhas|nossa|nosso|moja|mój|moi|moje|mojej|mojego|meine|mein|meiner|meinem|meinen|unsere|unser";
+const KIN_WORDS = [...new Set(CUE_CLASSES.kin.map((w) => w.toLowerCase()).filter((w) => /^\p{L}/u.test(w)))].sort((a, b) => b.length - a.length).map(escape).join("|");
+const OWN_KIN = new RegExp(`(?<![\\p{L}\\p{M}])(?:(?:${POSSESSIVE})\\s+(?:${KIN_WORDS})|(?:${KIN_WORDS})\\s+(?:ko|tôi|của tôi))(?![\\p{L}\\p{M}])`, "gu");
+
 let memo: { text: string; cues: Cue[] } = { text: "", cues: [] };
 
 /** Every cue in a text, by class. */
@@ -170,6 +245,7 @@ export const findCues = (text: string): Cue[] => {
   const low = lowerKeepingOffsets(text);
   const cues: Cue[] = [];
   for (const [cls, re] of PATTERNS) for (const m of low.matchAll(re)) cues.push({ cls, start: m.index!, end: m.index! + m[0].length });
+  for (const m of low.matchAll(OWN_KIN)) cues.push({ cls: "ownkin", start: m.index!, end: m.index! + m[0].length });
   memo = { text, cues };
   return cues;
 };

@@ -47,7 +47,7 @@ const AGE_FORMS = new RegExp([
   // 95 años, 97 ans, 97 anos, 97 lat, 97 Jahre, 95 taong gulang, 95 tuổi, 95 عاما
   String.raw`${B}${AGE_NUMBER}\s*(?:años|anos|ans|lat|lata|jahre|jahren|taong gulang|taon|tuổi|عاما|عامًا|عام|سنة|سنوات|ani)${E}`,
   // cumple 95, a 97 ans, tem 97, ma 97, wird 97, ay 95 na
-  String.raw`${B}(?:cumple|cumplió|cumplirá|tiene|tenía|a eu|aura|tem|tinha|fez|fará|completa|completou|ma|miała|skończyła|skończył|wird|wurde|ist|ay|nay)\s+${AGE_NUMBER}${E}`,
+  String.raw`${B}(?:cumple|cumplió|cumplirá|tiene|tenía|a eu|aura|tem|tinha|fez|fará|completa|completou|ma|miała|skończyła|skończył|wird|wurde|ist|ay)\s+${AGE_NUMBER}${E}`,
   // 97-letnia, 97-jährige, 97enne
   String.raw`${B}${AGE_NUMBER}-?(?:letni|letnia|letniej|letniego|jährige|jähriger|jährigen|enne|anni)\w*`,
   // in words
@@ -75,7 +75,8 @@ export const detectMultilingualAddresses = (text: string, push: Push): void => {
   }
 };
 
-const HONORIFIC = String.raw`(?:Mr|Mrs|Ms|Mx|Miss|Don|Doña|Dona|Dña|Sr|Sra|Srta|Señor|Señora|Señorita|Seu|Sr\.ª|Sra\.ª|Dom|M|Mme|Mlle|Monsieur|Madame|Mademoiselle|Pani|Pan|Panna|Frau|Herr|Herrn|Lola|Lolo|Aling|Mang|Tita|Tito|Ate|Kuya|Manang|Manong|Ông|Bà|Cô|Chú|Bác|Cụ|Auntie|Aunty|Nana|Granny|Abuela|Abuelo|Vó|Vô|Mamie|Papi|Oma|Opa|Babcia|Dziadek|Hajja|Hajji|Haja|Umm|Abu)`;
+// Titles in either case ("don Tiberio", "Doña Remedios"); the name after them must be capitalised.
+const HONORIFIC = String.raw`(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]x|[Mm]iss|[Dd]on|[Dd]oña|[Dd]ona|[Dd]ña|[Ss]r|[Ss]ra|[Ss]rta|[Ss]eñor|[Ss]eñora|[Ss]eñorita|Seu|[Ss]r\.ª|[Ss]ra\.ª|Dom|M\.|[Mm]me|[Mm]lle|[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|[Pp]ani|Pan|[Pp]anna|[Ff]rau|[Hh]err|[Hh]errn|[Ll]ola|[Ll]olo|[Aa]ling|[Mm]ang|[Tt]ita|[Tt]ito|Ate|[Kk]uya|[Mm]anang|[Mm]anong|Ông|Bà|Cô|Chú|Bác|Cụ|[Aa]untie|[Aa]unty|[Nn]ana|[Gg]ranny|[Aa]buela|[Aa]buelo|[Vv]ó|[Vv]ô|[Mm]amie|[Pp]api|Oma|Opa|[Bb]abcia|[Dd]ziadek|[Hh]ajja|[Hh]ajji|[Hh]aja|Umm|[Aa]bu)`;
 const TITLED_NAME = new RegExp(String.raw`${B}${HONORIFIC}\.?\s+(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:de|del|da|dos|das|van|von|le|la)?\s*\p{Lu}[\p{L}\p{M}'’-]+){0,2}|\p{Lu}\.)`, "gu");
 const ARABIC_TITLED = /(?:السيد|السيدة|الحاج|الحاجة|أم|أبو|عميلتي|عميلي|موكلتي|موكلي|مريضتي|مريضي)\s+([\p{L}]{2,}(?:\s+[\p{L}]{2,})?)/gu;
 

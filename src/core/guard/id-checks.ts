@@ -115,3 +115,21 @@ export const ramq = (s: string): boolean => {
   const month = Number(m[2]) % 50, day = Number(m[3]);
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 };
+
+/** Brazilian PIS/PASEP/NIS: weights 3,2,9,8,7,6,5,4,3,2 on ten digits, 11 minus the remainder (10 and 11 are 0). */
+export const brPis = (s: string): boolean => {
+  if (!/^\d{11}$/.test(s)) return false;
+  const d = digitsOf(s), w = [3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+  const r = 11 - (w.reduce((a, x, i) => a + d[i]! * x, 0) % 11);
+  return (r >= 10 ? 0 : r) === d[10];
+};
+
+/** Chilean RUT/RUN: digits weighted 2..7 from the right, 11 minus the remainder; 10 is K, 11 is 0. */
+export const clRut = (s: string): boolean => {
+  const m = /^(\d{7,8})([\dK])$/.exec(s);
+  if (!m) return false;
+  let sum = 0;
+  [...m[1]!].reverse().forEach((c, i) => (sum += Number(c) * (2 + (i % 6))));
+  const r = 11 - (sum % 11);
+  return (r === 11 ? "0" : r === 10 ? "K" : String(r)) === m[2];
+};

@@ -68,7 +68,7 @@ export const messageFeatures = ({ view, ctx }: Featurized, logits: readonly numb
   const best = logits.indexOf(top);
   const out: (string | readonly [string, number])[] = [
     ["top", clip(top)], ["second", clip(second)], `topb:${pBucket(top)}`, `secondb:${pBucket(second)}`,
-    `n50:${Math.min(4, logits.filter((l) => l > 0).length)}`, `lang:${ctx.lang}`, `client:${ctx.client}`, `fiction:${ctx.fiction}`,
+    `n50:${Math.min(4, logits.filter((l) => l > 0).length)}`, `client:${ctx.client}`, `fiction:${ctx.fiction}`,
   ];
   if (best >= 0) out.push(`toptype:${view.candidates[best]!.type}`, `toptype:${view.candidates[best]!.type}:${pBucket(top)}`);
   if (view.decided.length) out.push("dec:any", ...new Set(view.decided.map((d) => `dec:${d.type}`)));

@@ -2,7 +2,7 @@ import isIdentityCard from "validator/lib/isIdentityCard.js";
 import isTaxID from "validator/lib/isTaxID.js";
 import { before, mentionsClient, sentenceAround } from "./context";
 import type { FindingType, Push } from "./guard-types";
-import { auMedicare, auTfn, bcPhn, curp, frNir, inPan, luhn, mbi, nhsNumber, nzNhi, ramq, sgNric, ukNino, zaId } from "./id-checks";
+import { auMedicare, auTfn, bcPhn, brPis, clRut, curp, frNir, inPan, luhn, mbi, nhsNumber, nzNhi, ramq, sgNric, ukNino, zaId } from "./id-checks";
 
 /**
  * Identity, tax and health numbers of many countries, found by their published formats and check
@@ -52,6 +52,13 @@ export const ID_SPECS: IdSpec[] = [
   { id: "br-cpf", type: "ssn", pattern: /(?<![\w-.])\d{3}\.?\d{3}\.?\d{3}-?\d{2}(?![\w-])/g, valid: (s) => safe(() => isTaxID(s, "pt-BR")), keyword: /\b(?:cpf)\b/i, distinctive: false },
   { id: "pl-pesel", type: "ssn", pattern: /(?<![\w-])\d{11}(?![\w-])/g, valid: (s) => safe(() => isTaxID(s, "pl-PL")), keyword: /\b(?:pesel)\b/i, distinctive: false },
   { id: "za-id", type: "ssn", pattern: /(?<![\w-])\d{6} ?\d{4} ?\d{2} ?\d(?![\w-])/g, valid: zaId, keyword: /\b(?:id number|identity number|id no|sa id|rsa id)\b/i, distinctive: false },
+  { id: "ar-cuil", type: "ssn", pattern: /(?<![\w-])(?:20|23|24|27|30|33|34)-?\d{8}-?\d(?![\w-])/g, valid: (s) => safe(() => isTaxID(s, "es-AR")), keyword: /\b(?:cuil|cuit)\b/i, distinctive: true },
+  { id: "mx-nss", type: "ssn", pattern: /(?<![\w-])\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{4}[ -]?\d(?![\w-])/g, valid: luhn, keyword: /\b(?:nss|imss|seguro social|número de seguridad social)\b/i, distinctive: false },
+  { id: "br-pis", type: "ssn", pattern: /(?<![\w-.])\d{3}\.?\d{5}\.?\d{2}-?\d(?![\w-])/g, valid: brPis, keyword: /\b(?:pis|pasep|nis|nit|cadúnico|cadunico)\b/i, distinctive: false },
+  { id: "cl-rut", type: "ssn", pattern: /(?<![\w-.])\d{1,2}\.?\d{3}\.?\d{3}-[\dkK](?![\w-])/g, valid: clRut, keyword: /\b(?:rut|run)\b/i, distinctive: true },
+  { id: "pt-nif", type: "ssn", pattern: /(?<![\w-])[1-35-9]\d{8}(?![\w-])/g, valid: (s) => safe(() => isTaxID(s, "pt-PT")), keyword: /\b(?:nif|contribuinte|cartão de cidadão|nº de utente|número de utente)\b/i, distinctive: false },
+  { id: "it-cf", type: "ssn", pattern: /(?<![\w-])[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z](?![\w-])/g, valid: (s) => safe(() => isTaxID(s, "it-IT")), keyword: /\b(?:codice fiscale|cf)\b/i, distinctive: true },
+  { id: "de-steuer", type: "ssn", pattern: /(?<![\w-])[1-9]\d{1} ?\d{3} ?\d{3} ?\d{3}(?![\w-])/g, valid: (s) => safe(() => isTaxID(s, "de-DE")), keyword: /\b(?:steuer-?id|steueridentifikationsnummer|idnr)\b/i, distinctive: false },
   { id: "sg-nric", type: "ssn", pattern: /(?<![\w-])[STFGM]\d{7}[A-Z](?![\w-])/g, valid: sgNric, keyword: /\b(?:nric|fin|ic)\b/i, distinctive: true },
 ];
 

@@ -27,8 +27,9 @@ export interface Prepared {
 export const CANDIDATE_BITS = 18;
 export const MESSAGE_BITS = 14;
 const FOLDS = 5;
-const CANDIDATE_TRAINING: Omit<TrainOptions, "seed"> = { bits: CANDIDATE_BITS, epochs: 8, rate: 0.1, l2: 1e-6 };
-const MESSAGE_TRAINING: Omit<TrainOptions, "seed"> = { bits: MESSAGE_BITS, epochs: 12, rate: 0.05, l2: 1e-5 };
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const CANDIDATE_TRAINING: Omit<TrainOptions, "seed"> = { bits: CANDIDATE_BITS, epochs: env("GX_EPOCHS", 8), rate: env("GX_RATE", 0.1), l2: env("GX_L2", 1e-6) };
+const MESSAGE_TRAINING: Omit<TrainOptions, "seed"> = { bits: MESSAGE_BITS, epochs: env("GX_MEPOCHS", 12), rate: env("GX_MRATE", 0.05), l2: env("GX_ML2", 1e-5) };
 /** The false-positive rate the decision threshold is set for, on posts the models did not train on. */
 export const TARGET_FPR = 0.03;
 export const SPAN_THRESHOLD = 0.5;
@@ -86,6 +87,8 @@ export interface FittedGuard {
   candidate: LinearModel;
   message: LinearModel;
   threshold: number;
+  /** Out-of-fold scores of the training posts: the candidates' log-odds and the message probability. */
+  oof: { logits: number[]; p: number; gold: boolean; source: string }[];
 }
 
 /**
@@ -115,7 +118,7 @@ export const fitGuard = (posts: Prepared[], seed: number, log: (s: string) => vo
   const threshold = chooseThreshold(oofMessage.filter((_, i) => posts[i]!.weight >= 1), TARGET_FPR);
   const candidate = trainCandidates(posts, seed);
   const message = roundTrip(trainLogistic(messageExamples, { ...MESSAGE_TRAINING, seed: seed + 100 }));
-  return { candidate, message, threshold };
+  return { candidate, message, threshold, oof: posts.map((p, i) => ({ logits: oofLogits[i]!, p: oofMessage[i]!.p, gold: p.row.identifying, source: p.source })) };
 };
 
 /** Whether a fitted guard flags a prepared post, and which candidate spans it would quote. */
