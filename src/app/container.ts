@@ -10,7 +10,7 @@ import { PeerloopApp } from "./peerloop-app";
 import type { ButtonValues, InstallationRepository, ProcessedEvents } from "./door-ports";
 import { PrismaButtonValues, PrismaInstallations, PrismaProcessedEvents } from "../db/repositories/door-repositories";
 import { buildServices, type Services } from "./services";
-import { lexiconFromFile } from "./lexicon-file";
+import { guardFromFiles } from "./data-files";
 import { SignedWebLinks } from "../adapters/web/web-links";
 import { createToneCheck } from "../core/tone/create-tone-check";
 import { SiteService } from "../core/web/site-service";
@@ -63,7 +63,7 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
   });
   const clock = opts.clock ?? systemClock;
   const store = prismaStore(db.prisma);
-  const lazy = lazyGuard(async () => (await import("../core/guard/create-guard")).createGuard(lexiconFromFile));
+  const lazy = lazyGuard(async () => (await import("../core/guard/create-guard")).createGuard(guardFromFiles));
   const guard = opts.guard ?? lazy.guard;
   let port = config.PORT;
   const links = new SignedWebLinks({

@@ -8,7 +8,8 @@ import type { Guard } from "../core/guard/guard-types";
 export const lazyGuard = (load: () => Promise<Guard>): { guard: Guard; ready: () => Promise<Guard> } => {
   let impl: Guard | undefined;
   let loading: Promise<Guard> | undefined;
-  const ready = () => (loading ??= load().then((g) => (impl = g)));
+  // Loading reads and checks the word lists and the model: a missing or damaged file fails here, at start.
+  const ready = () => (loading ??= load().then((g) => (g.warm?.(), (impl = g))));
   return {
     ready,
     guard: {

@@ -1,4 +1,4 @@
-import { bundledLexicon } from "../core/guard/data/bundled-lexicon";
+import { bundledGuard } from "../core/guard/data/bundled-guard";
 import pg from "pg";
 import { openDatabase } from "../db/open-database";
 import { benchScale, searchAgreement } from "../db/bench/scale-bench";
@@ -119,7 +119,7 @@ try {
   say(`\nMemory (RSS of the Discord bot after N gateway messages, 1 in 10 a thread reply): ${mem.map((m) => `${m.after}: ${m.rss.toFixed(0)} MB`).join(", ")}`);
 
   const { createGuard } = await import("../core/guard/create-guard");
-  const guard = createGuard(bundledLexicon);
+  const guard = createGuard(bundledGuard);
   const texts = ["my client Maria Delgado (DOB 3/4/87) missed group", "Reminder: ethics webinar Thursday 10/9 at noon", "Anyone have a safety plan template for teens? #youth",
     "Client's number is 412-555-0187, can someone call her back?", "Great chapter in Judith Herman's *Trauma and Recovery*"];
   const times: number[] = [];

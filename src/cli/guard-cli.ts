@@ -1,4 +1,4 @@
-import { bundledLexicon } from "../core/guard/data/bundled-lexicon";
+import { guardFromFiles } from "../app/data-files";
 import { createGuard } from "../core/guard/create-guard";
 import { suggestRewrite } from "../core/guard/suggest-rewrite";
 import { answerJsonLines } from "./jsonl-filter";
@@ -10,7 +10,8 @@ import { runCli } from "./run-cli";
  */
 runCli(async () => {
   const args = process.argv.slice(2);
-  const guard = createGuard(bundledLexicon);
+  const guard = createGuard(guardFromFiles);
+  guard.warm?.();
   if (args[0] === "--jsonl") {
     return answerJsonLines((_id, text) => {
       const findings = text ? guard.inspect(text).map(({ type, text: found }) => ({ type, text: found })) : [];

@@ -23,6 +23,12 @@ export const ENTRIES = {
   "cli/tone": "src/cli/tone-cli.ts",
 };
 
+/** Data files the detectors read at start, copied beside the built entry points. */
+export const DATA_FILES = [
+  "src/core/guard/data/guard-lexicon.json", "src/core/guard/data/guard-model.json", "src/core/text-model/data/word-clusters.json",
+  "src/core/tone/data/tone-model.json",
+];
+
 /** The built file for a source entry ("src/cli/jobs-cli.ts" → ".../dist/cli/jobs.js"). */
 export const distFor = (source) => {
   const name = Object.entries(ENTRIES).find(([, src]) => src === source)?.[0];
@@ -54,8 +60,8 @@ export const buildDist = async () => {
     chunkNames: "chunks/[name]-[hash]",
     logLevel: "warning",
   });
-  // The guard's word lists, read on first use by the bot (not bundled: the jobs never need them).
-  copyFileSync(path.join(ROOT, "src/core/guard/data/guard-lexicon.json"), path.join(ROOT, "dist/guard-lexicon.json"));
+  // The detectors' data files, read by the bot and the CLIs at start (not bundled: the jobs never need them).
+  for (const file of DATA_FILES) if (existsSync(path.join(ROOT, file))) copyFileSync(path.join(ROOT, file), path.join(ROOT, "dist", path.basename(file)));
   return true;
 };
 

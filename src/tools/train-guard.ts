@@ -36,8 +36,8 @@ if (!hands.length) throw new Error(`no training data in ${path.join(shared, "pri
 const devFile = path.join(shared, "privacy/dev.jsonl");
 const others: (Source<GuardRow> & { weight: number })[] = [
   ...(existsSync(devFile) ? [{ name: "dev", file: devFile, rows: readJsonl<GuardRow>(devFile), hand: false, weight: 1 }] : []),
-  ...sourcesIn<GuardRow>(path.join(ROOT, "test/guard-eval/batches"), false).map((s) => ({ ...s, name: `own-batch-${s.name}`, weight: Number(process.env.GX_WBATCH ?? 0.5) })),
-  ...sourcesIn<GuardRow>(path.join(ROOT, "test/guard-eval/own"), false).map((s) => ({ ...s, name: `own-${s.name}`, weight: Number(process.env.GX_WOWN ?? 1) })),
+  ...sourcesIn<GuardRow>(path.join(ROOT, "test/guard-eval/batches"), false).map((s) => ({ ...s, name: `own-batch-${s.name}`, weight: 0.5 })),
+  ...sourcesIn<GuardRow>(path.join(ROOT, "test/guard-eval/own"), false).map((s) => ({ ...s, name: `own-${s.name}`, weight: 1 })),
 ];
 const all = [...hands.map((h) => ({ ...h, weight: 1 })), ...others];
 

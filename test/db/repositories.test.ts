@@ -1,4 +1,4 @@
-import { bundledLexicon } from "../../src/core/guard/data/bundled-lexicon";
+import { bundledGuard } from "../../src/core/guard/data/bundled-guard";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeRoundup } from "../../src/core/roundups/compose-roundup";
 import { prismaStore } from "../../src/db/prisma-store";
@@ -156,7 +156,7 @@ describe("threads, followers and transactions on PostgreSQL", () => {
 describe("the real confidentiality guard before storage", () => {
   it("a flagged /ask is neither posted nor stored, and its author is told what to fix", async () => {
     const { createGuard } = await import("../../src/core/guard/create-guard");
-    const h = harness({ guard: createGuard(bundledLexicon) });
+    const h = harness({ guard: createGuard(bundledGuard) });
     const a = await h.actor("ana");
     const before = await db.prisma.thread.count({ where: { communityId: a.communityId } });
     const posted = await h.run("ana", "/ask Looking for advice: my client Maria Delgado (DOB 3/4/87) keeps missing appointments #housing");

@@ -1,4 +1,4 @@
-import { bundledLexicon } from "../../src/core/guard/data/bundled-lexicon";
+import { bundledGuard } from "../../src/core/guard/data/bundled-guard";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -37,10 +37,24 @@ const ledger: Record<string, Entry> = existsSync(ledgerPath) ? JSON.parse(readFi
 const batchPath = (name: string) => path.join(here, "batches", `${name}.jsonl`);
 const read = (file: string): Gold[] => readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Gold);
 
-const { values } = parseArgs({ options: { freeze: { type: "string" }, own: { type: "string" }, templates: { type: "string" }, seed: { type: "string" }, count: { type: "string" } }, strict: true });
-const guard = createGuard(bundledLexicon);
+const { values } = parseArgs({ options: { cases: { type: "boolean" }, freeze: { type: "string" }, own: { type: "string" }, templates: { type: "string" }, seed: { type: "string" }, count: { type: "string" } }, strict: true });
+const guard = createGuard(bundledGuard);
 
-if (values.own) {
+if (values.cases) {
+  // The hand-written regression cases (test/unit/guard/*-cases.ts) as training posts, so the learned
+  // layer keeps every one of them: they are regression sets, never a measure of generalisation.
+  const { IDENTIFYING, NOT_IDENTIFYING } = await import("../unit/guard/guard-cases");
+  const { GENERALIZATION_IDENTIFYING, GENERALIZATION_NOT_IDENTIFYING } = await import("../unit/guard/guard-generalization-cases");
+  const { LEARNED_IDENTIFYING, LEARNED_NOT_IDENTIFYING } = await import("../unit/guard/guard-learned-cases");
+  const rows: Labeled[] = [];
+  for (const set of [IDENTIFYING, GENERALIZATION_IDENTIFYING]) {
+    for (const [type, cases] of Object.entries(set)) for (const [text, span] of cases) rows.push({ id: `case-${rows.length + 1}`, text, identifying: true, findings: [{ type, text: span }], family: type });
+  }
+  for (const [text, span] of LEARNED_IDENTIFYING) rows.push({ id: `case-${rows.length + 1}`, text, identifying: true, findings: [{ type: "learned", text: span }], family: "learned" });
+  for (const [text, family] of [...NOT_IDENTIFYING, ...GENERALIZATION_NOT_IDENTIFYING, ...LEARNED_NOT_IDENTIFYING]) rows.push({ id: `case-${rows.length + 1}`, text, identifying: false, findings: [], family });
+  writeFileSync(path.join(here, "own", "cases.jsonl"), rows.map((m) => JSON.stringify(m)).join("\n") + "\n");
+  console.log(`wrote ${rows.length} regression cases to test/guard-eval/own/cases.jsonl`);
+} else if (values.own) {
   // Training data for the learned layer (test/guard-eval/own/), not an evaluation batch: never scored here.
   const set = TEMPLATES[values.templates ?? ""];
   if (!set || !values.seed) throw new Error("--own needs --templates a|b|c|d|e and --seed N");

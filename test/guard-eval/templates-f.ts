@@ -76,6 +76,7 @@ export const POSITIVES_F: Record<string, Template[]> = {
     (p) => { const x = day(p); return { text: `The child protection conference for the family is on the ${x}th of May and mum wants an advocate.`, findings: [["date", `${x}th of May`]] }; },
     () => ({ text: "Her son was killed on New Year's Eve and she wants to move before the anniversary.", findings: [["date", "New Year's Eve"]] }),
     (p) => { const r = `${p.int(1, 12)}/${day(p)}`; return { text: `The kids came into care on ${r} and mum's first supervised visit still hasn't happened.`, findings: [["date", r]] }; },
+    (p) => { const r = `${p.int(1, 12)}/${day(p)}`; const what = p.pick(["custody hearing", "court date", "discharge", "IEP meeting", "sentencing", "detox intake"]); return { text: `My client's ${what} is ${p.pick(["on ", ""])}${r} and she has no ride. Any volunteer drivers?`, findings: [["date", r]] }; },
   ],
   age_over_89: [
     (p) => { const a = p.int(90, 104); return { text: `Acompaño a un señor de ${a} años que vive solo y no quiere ir a una residencia.`, findings: [["age_over_89", `${a} años`]] }; },
@@ -123,6 +124,8 @@ export const NEGATIVES_F: Record<string, Template[]> = {
     (p) => ({ text: `Mon grand-père a ${p.int(90, 99)} ans et vit encore seul, alors ce fil me parle beaucoup.` }),
   ],
   colleague: [
+    (p) => ({ text: `His ${p.pick(["probation officer", "therapist", "caseworker at the county", "teacher", "psychiatrist"])}, ${p.pick(["Mr.", "Ms.", "Mrs.", "Dr."])} ${p.last()}, hasn't returned a single call this month. How do I escalate?` }),
+    (p) => ({ text: `The ${p.pick(["judge", "GAL", "school principal", "landlord's attorney"])}, ${p.pick(["Ms.", "Mr."])} ${p.last()}, wants the report by Friday.` }),
     (p) => ({ text: `Palestra sobre violência doméstica com a Dra. ${p.first()} ${p.last()} na sexta, às 14h, no auditório.` }),
     (p) => ({ text: `Salamat kay Ate ${p.first()} from the parish office for translating the forms!` }),
     (p) => ({ text: `My supervisor ${p.first()} ${p.last()} thinks I should stop texting clients after 6pm. Thoughts?` }),

@@ -122,7 +122,8 @@ export const candidateFeatures = (c: Candidate, ctx: MessageContext, clusters: W
   for (const [rel, at] of [[-2, i0 - 2], [-1, i0 - 1], [1, i1], [2, i1 + 1]] as const) {
     const w = nearWord(tokens, at);
     if (!w) continue;
-    out.push(`w${rel}:${w}`);
+    // Only the adjacent words themselves (two away, their classes say enough and generalise better).
+    if (Math.abs(rel) === 1) out.push(`w${rel}:${w}`);
     const cls = clusters.of(w);
     if (cls) out.push(`c${rel}:${cls.coarse}`, `f${rel}:${cls.fine}`);
   }

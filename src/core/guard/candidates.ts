@@ -4,6 +4,8 @@ import { idCandidates, type IdCandidate } from "./national-ids";
 import { ruleFindings, type RuleFinding } from "./rule-findings";
 import { findCues, type Cue } from "./cue-words";
 import { isStopword } from "./lexicon";
+import { DATE } from "./detect-dates";
+import { AGE_FORMS, DATE_FORMS } from "./detect-multilingual";
 import { linkSpans, tokenize, type Token } from "./tokens";
 
 /**
@@ -58,6 +60,9 @@ const capitalRuns = (tokens: Token[], text: string): Token[][] => {
     }
     runs.push(run);
     i += run.length - 1;
+    // "Bartek W.", "Tyrell J.": a surname's initial after a given name.
+    const last = run.at(-1)!, initial = /^\s\p{Lu}\.(?![\p{L}])/u.exec(text.slice(last.end, last.end + 4));
+    if (initial) runs.push([...run, { ...last, text: initial[0].trim(), start: last.end + 1, end: last.end + initial[0].length, capitalised: false, lower: false, initial: false, inLink: false }]);
   }
   return runs;
 };
@@ -106,6 +111,14 @@ export const viewMessage = (text: string): MessageView => {
   for (const m of text.matchAll(/(?<![\w-])#?(?:[A-Z]{1,4}[ -]?)?[A-Z]{0,4}\d[\dA-Z]*(?:[ ./-][\dA-Z]*\d[\dA-Z]*|-[A-Z]{1,4}(?![\w-]))*(?![\w])/g)) {
     if ((m[0].match(/\d/g) ?? []).length >= 4) add(m.index!, m.index! + m[0].replace(/[ ./-]+$/, "").length, "record_number", "num");
   }
+  // Dates and ages of any kind, whoever they belong to: the rules keep only those tied to a client.
+  for (const re of [DATE, DATE_FORMS]) for (const m of text.matchAll(re)) if (/\d|premier/.test(m[0])) add(m.index! + (m[0].length - m[0].trimStart().length), m.index! + m[0].length, "date", "shape:date");
+  for (const m of text.matchAll(AGE_FORMS)) add(m.index!, m.index! + m[0].length, "age_over_89", "shape:age");
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(?:9\d|1[01]\d|12[0-4])(?![\p{N}])/gu)) add(m.index!, m.index! + m[0].length, "age_over_89", "shape:ninety");
+  // Initials: "J.R.", "M.T. & K.T.", "A.J.'s".
+  for (const m of text.matchAll(/(?<![\p{L}.])\p{Lu}\.(?:\s?\p{Lu}\.)+/gu)) add(m.index!, m.index! + m[0].length, "person_name", "initials");
+  // Postcodes: UK ("LS9 7QT", "NE26"), Canada ("K1A 0B1"), and ZIP+4.
+  for (const m of text.matchAll(/(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?(?: ?\d[A-Z]{2})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{5}-\d{4})(?![\w-])/g)) add(m.index!, m.index! + m[0].length, "location", "postcode");
   // A bed, chair, ward or room that pins one patient down: "8 South bed 22", "chair 7", "lit 12".
   for (const m of text.matchAll(/(?<![\p{L}])(?:\d{1,2}\s*(?:North|South|East|West|Nord|Sud|Est|Ouest|[A-Z])\s*,?\s*)?(?:bed|beds|chair|ward|unit|room|rm|bay|lit|chambre|cama|quarto|leito|łóżko|sala|bett|zimmer|kama)\s*#?\s*\d{1,4}[A-Z]?(?![\p{L}\p{N}])/giu)) {
     add(m.index!, m.index! + m[0].length, "location", "bed");

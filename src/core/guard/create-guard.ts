@@ -1,43 +1,40 @@
-import { stripMarkup } from "./strip-markup";
-import {
-  detectEmails, detectIpv6, detectNetworkIds, detectObfuscatedEmails, detectPaymentHandles, detectPersonalUrls, detectPhones, detectSsn,
-} from "./detect-contacts";
-import { detectAgeWords, detectAges, detectDates } from "./detect-dates";
-import { detectKeyedIdentifiers, detectVehicles } from "./detect-identifiers";
-import { detectNames } from "./detect-names";
-import { detectPlaceForms, detectPlaces } from "./detect-places";
-import type { Finding, Guard } from "./guard-types";
+import { WordClusters, type WordClusterData } from "../text-model/word-clusters";
+import type { Guard } from "./guard-types";
+import { learnedFindings, type GuardModel } from "./learned-guard";
 import { useLexicon, warmLexicon, type LexiconData } from "./lexicon";
 
-type Push = (f: Omit<Finding, "text">) => void;
-type Detector = (text: string, push: Push, clientNamed: boolean) => void;
-
-// Order matters only for overlaps: a span claimed by an earlier, more specific detector wins.
-// Names come last (below): they are found first, because a named client changes how places and dates read.
-const DETECTORS: Detector[] = [
-  detectEmails, detectObfuscatedEmails, detectPersonalUrls, detectPaymentHandles, detectSsn, detectNetworkIds, detectIpv6,
-  detectVehicles, detectKeyedIdentifiers, detectPhones, detectAges, detectAgeWords, detectDates, detectPlaceForms, detectPlaces,
-];
+/**
+ * What the guard reads: its word lists, the word classes from pretrained vectors, and the trained
+ * model. Where they come from is the composition root's choice (files on disk for the bot and the
+ * CLIs, bundled JSON for tests and tools); a loader throws an error that names the file and the
+ * command that rebuilds it.
+ */
+export interface GuardResources {
+  lexicon: () => LexiconData;
+  clusters: () => WordClusterData;
+  model: () => GuardModel;
+}
 
 /**
- * The confidentiality guard: policy rules (HIPAA Safe Harbor identifiers, applied to clients only)
- * over candidates found by shape, vocabulary and patterns. Pure, synchronous, offline: the word lists
- * come from `lexicon` (the bundled JSON, or the composition root's reader), read on first use.
+ * The confidentiality guard: rules over candidates found by shape, vocabulary and patterns, and a
+ * learned layer (trained by `npm run guard:train`) that decides which candidates are a client's.
+ * Pure, synchronous, offline. `warm()` loads and checks everything it reads; the bot calls it before
+ * it takes commands, so it never runs without its model.
  */
-export const createGuard = (lexicon: () => LexiconData): Guard => (useLexicon(lexicon), {
-  warm: warmLexicon,
-  inspect(original: string): Finding[] {
-    const { text } = stripMarkup(original);
-    // A client named in the message makes its places and dates theirs, even with no other cue.
-    const names: Omit<Finding, "text">[] = [];
-    detectNames(text, (f) => void names.push(f));
-    const found: Finding[] = [];
-    const push: Push = ({ type, start, end }) => {
-      if (end <= start || found.some((f) => start < f.end && f.start < end)) return;
-      found.push({ type, start, end, text: original.slice(start, end) });
-    };
-    for (const detect of DETECTORS) detect(text, push, names.length > 0);
-    names.forEach(push);
-    return found.sort((a, b) => a.start - b.start);
-  },
-});
+export const createGuard = (resources: GuardResources): Guard => {
+  let loaded: { model: GuardModel; clusters: WordClusters } | undefined;
+  const load = () => {
+    if (loaded) return loaded;
+    useLexicon(resources.lexicon);
+    warmLexicon();
+    loaded = { model: resources.model(), clusters: new WordClusters(resources.clusters()) };
+    return loaded;
+  };
+  return {
+    warm: () => void load(),
+    inspect(text: string) {
+      const { model, clusters } = load();
+      return learnedFindings(text, model, clusters);
+    },
+  };
+};

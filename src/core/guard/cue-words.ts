@@ -46,7 +46,7 @@ export const CUE_CLASSES = {
     "frau", "herr", "herrn", "fräulein", "oma", "opa",
     "lola", "lolo", "aling", "mang", "tita", "tito", "ate", "kuya", "manang", "manong", "nanay", "tatay",
     "ông", "bà", "cô", "chú", "anh", "chị", "em", "bác", "cụ",
-    "السيد", "السيدة", "الحاج", "الحاجة", "أم", "أبو", "الأستاذ", "الأستاذة", "hajja", "hajji", "haja", "umm", "abu",
+    "السيد", "السيدة", "الحاج", "الحاجة", "الحجة", "الحجي", "أم", "أبو", "الأستاذ", "الأستاذة", "اسمه", "اسمها", "hajja", "hajji", "haja", "umm", "abu",
   ],
   /** Colleagues and other professionals: a name after these is a co-worker's, not a client's. */
   colleague: [
@@ -121,7 +121,7 @@ export const CUE_CLASSES = {
   /** Words for years of age, after a number: "95 años", "97 ans", "97 lat". */
   years: [
     "years old", "year old", "yrs old", "yo", "y/o", "y.o.", "años", "anos", "ans", "lat", "lata", "jahre", "jahren", "jahre alt", "taong gulang", "taon",
-    "tuổi", "عاما", "عامًا", "عام", "سنة", "سنوات", "ani",
+    "tuổi", "عاما", "عامًا", "عام", "سنة", "سنوات", "ani", "عمره", "عمرها",
   ],
   /** Places: the word before a town, a site or an address. */
   at: [
@@ -143,6 +143,15 @@ export const CUE_CLASSES = {
     "seguridad social", "sécurité sociale", "carte vitale", "sécu", "seguro social", "cartão sus", "sus", "rg", "dowód", "dowodu", "steuer-id", "versichertennummer",
     "krankenversicherung", "philhealth", "sss", "tin", "umid", "căn cước", "cccd", "cmnd", "بطاقة", "رقم", "هوية", "mrn", "case", "expediente", "dossier",
     "prontuário", "processo", "sygnatura", "aktenzeichen", "folio", "rut", "carné", "carnet", "passport", "pasaporte", "passeport", "passaporte",
+  ],
+  /** Verbs only a person does, right after a name: "no vino", "n'est pas venue", "nie przyszedł", "ist nicht gekommen". */
+  personverb: [
+    "no vino", "no llegó", "faltó", "se escapó", "se fue", "dijo", "me dijo", "recayó", "está embarazada", "fue detenido", "fue detenida", "no quiere",
+    "n'est pas venu", "n'est pas venue", "ne vient plus", "a fugué", "m'a dit", "a rechuté", "est enceinte", "refuse", "ne veut pas",
+    "não veio", "faltou", "fugiu", "me disse", "recaiu", "está grávida", "não quer", "foi preso", "foi presa",
+    "nie przyszedł", "nie przyszła", "uciekł", "uciekła", "powiedział", "powiedziała", "nie chce", "jest w ciąży",
+    "ist nicht gekommen", "kam nicht", "kommt nicht", "ist abgehauen", "hat gesagt", "will nicht", "ist schwanger",
+    "hindi dumating", "hindi pumasok", "tumakas", "sinabi", "ayaw", "buntis", "không đến", "bỏ học", "bỏ trốn", "nói", "không chịu", "لم يحضر", "لم تحضر", "هربت", "هرب",
   ],
   /** A child or young person, as members write of one: "la nena", "le petit", "o menino", "das Mädchen". */
   child: [
@@ -199,7 +208,7 @@ export const CUE_CLASSES = {
   /** Talk about public life and media: a name here is a public figure's more often than a client's. */
   media: [
     "interview", "interviews", "documentary", "podcast", "book", "memoir", "biography", "famous", "legend", "icon", "celebrity", "obituary", "wikipedia",
-    "ted talk", "song", "album", "lyrics", "speech", "op-ed", "article", "column", "quote", "quoted", "her story", "his story", "entrevista", "documental",
+    "ted talk", "song", "album", "lyrics", "speech", "op-ed", "article", "column", "quote", "quoted", "entrevista", "documental",
     "reading", "read", "watching", "listening to", "leer", "leyendo", "escuchar", "lire", "écouter", "ler", "ouvir", "czytać", "lesen", "hören",
     "libro", "canción", "entretien", "documentaire", "livre", "chanson", "discours", "livro", "música", "wywiad", "książka", "piosenka", "buch", "lied", "rede",
   ],

@@ -11,7 +11,8 @@ const DATE_PATTERNS = [
   String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}(?:,?\s+\d{4})?\b`, // 4 March 1987
   String.raw`\bthe\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b`, // the 12th
 ];
-const DATE = new RegExp(DATE_PATTERNS.join("|"), "gi");
+/** Every date-shaped expression, whoever it belongs to (the learned layer reads them all as candidates). */
+export const DATE = new RegExp(DATE_PATTERNS.join("|"), "gi");
 
 /** Words that tie a date to a person's life, care or case. */
 const PERSONAL_EVENT = /\b(dob|d\.o\.b|date of birth|born|birthday|bday|turns?|turning|age[sd]? out|admit(?:ted)?|admission|discharg\w*|died|passed|death|deceased|funeral|overdose|od\b|hospitali[sz]\w*|arrested|released|incarcerated|evict\w*|court date|hearing|trial|sentenc\w*|custody|removal|removed|placed|placement|visit|saw (?:him|her|them)|last seen|went missing|ran away|relapsed|attempt\w*|appointment|intake|assessment|session with|moved in|moved out)\b/i;

@@ -1,4 +1,5 @@
 import { before, sentenceAround } from "./context";
+import { PROFESSIONAL_NEAR } from "./name-context";
 import type { Push } from "./guard-types";
 
 /**
@@ -19,7 +20,7 @@ const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9]|1er|1ᵉʳ|premier)`;
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d)`;
 const B = String.raw`(?<![\p{L}\p{N}])`, E = String.raw`(?![\p{L}\p{N}])`;
 
-const DATE_FORMS = new RegExp([
+export const DATE_FORMS = new RegExp([
   // 3 de mayo (de 2024), 3 mai 2006, 3. Mai, 5 maja 2019, ika-3 ng Mayo
   String.raw`${B}(?:(?:el|le|o|dia|am|ika-?)\s*)?${DAY}\.?\s+(?:de\s+|del\s+|ng\s+)?(?:${MONTHS})(?:\s+(?:de\s+|del\s+)?${YEAR})?${E}`,
   // Mayo 3 (Tagalog and American-style order in other languages)
@@ -43,13 +44,15 @@ export const detectMultilingualDates = (text: string, push: Push): void => {
 };
 
 const AGE_NUMBER = String.raw`(?:9\d|1[01]\d|12[0-4])`;
-const AGE_FORMS = new RegExp([
+export const AGE_FORMS = new RegExp([
   // 95 años, 97 ans, 97 anos, 97 lat, 97 Jahre, 95 taong gulang, 95 tuổi, 95 عاما
   String.raw`${B}${AGE_NUMBER}\s*(?:años|anos|ans|lat|lata|jahre|jahren|taong gulang|taon|tuổi|عاما|عامًا|عام|سنة|سنوات|ani)${E}`,
   // cumple 95, a 97 ans, tem 97, ma 97, wird 97, ay 95 na
   String.raw`${B}(?:cumple|cumplió|cumplirá|tiene|tenía|a eu|aura|tem|tinha|fez|fará|completa|completou|ma|miała|skończyła|skończył|wird|wurde|ist|ay)\s+${AGE_NUMBER}${E}`,
   // 97-letnia, 97-jährige, 97enne
   String.raw`${B}${AGE_NUMBER}-?(?:letni|letnia|letniej|letniego|jährige|jähriger|jährigen|enne|anni)\w*`,
+  // عمرها ٩٦ سنة: Arabic, with Arabic-Indic digits too
+  String.raw`(?:عمره|عمرها|عمر)\s+(?:[9٩][\d٠-٩]|1[01]\d|١[٠١][٠-٩])(?:\s*(?:سنة|عاما|عامًا|سنوات))?`,
   // in words
   String.raw`${B}(?:noventa(?:\s+y\s+\p{L}+|\s+e\s+\p{L}+)?|quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf)|nonante(?:-\p{L}+)?|dziewięćdziesi\p{L}*|\p{L}*undneunzig|neunzig|siyamnapu(?:'t\s+\p{L}+)?|chín mươi(?:\s+\p{L}+)?|تسعين|تسعون)${E}`,
   String.raw`${B}(?:centenari[oa]|centenaire|centenári[oa]|stulat(?:ka|ek|kę)|hundertjährige\w*|ultracentenari[oa])${E}`,
@@ -78,11 +81,12 @@ export const detectMultilingualAddresses = (text: string, push: Push): void => {
 // Titles in either case ("don Tiberio", "Doña Remedios"); the name after them must be capitalised.
 const HONORIFIC = String.raw`(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]x|[Mm]iss|[Dd]on|[Dd]oña|[Dd]ona|[Dd]ña|[Ss]r|[Ss]ra|[Ss]rta|[Ss]eñor|[Ss]eñora|[Ss]eñorita|Seu|[Ss]r\.ª|[Ss]ra\.ª|Dom|M\.|[Mm]me|[Mm]lle|[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|[Pp]ani|Pan|[Pp]anna|[Ff]rau|[Hh]err|[Hh]errn|[Ll]ola|[Ll]olo|[Aa]ling|[Mm]ang|[Tt]ita|[Tt]ito|Ate|[Kk]uya|[Mm]anang|[Mm]anong|Ông|Bà|Cô|Chú|Bác|Cụ|[Aa]untie|[Aa]unty|[Nn]ana|[Gg]ranny|[Aa]buela|[Aa]buelo|[Vv]ó|[Vv]ô|[Mm]amie|[Pp]api|Oma|Opa|[Bb]abcia|[Dd]ziadek|[Hh]ajja|[Hh]ajji|[Hh]aja|Umm|[Aa]bu)`;
 const TITLED_NAME = new RegExp(String.raw`${B}${HONORIFIC}\.?\s+(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:de|del|da|dos|das|van|von|le|la)?\s*\p{Lu}[\p{L}\p{M}'’-]+){0,2}|\p{Lu}\.)`, "gu");
-const ARABIC_TITLED = /(?:السيد|السيدة|الحاج|الحاجة|أم|أبو|عميلتي|عميلي|موكلتي|موكلي|مريضتي|مريضي)\s+([\p{L}]{2,}(?:\s+[\p{L}]{2,})?)/gu;
+const ARABIC_TITLED = /(?:السيد|السيدة|الحاج|الحاجة|الحجة|أم|أبو|اسمه|اسمها|عميلتي|عميلي|موكلتي|موكلي|مريضتي|مريضي)\s+([\p{L}]{2,}(?:\s+[\p{L}]{2,})?)/gu;
 
 /** "Doña Remedios", "Mme Tremblay", "Pani Zofia", "Lola Caring", "السيدة فاطمة": a title and the name after it. */
 export const detectTitledNames = (text: string, push: Push): void => {
-  for (const m of text.matchAll(TITLED_NAME)) push({ type: "person_name", start: m.index!, end: m.index! + m[0].replace(/['’]s$/, "").length });
+  // "her caseworker at DCFS, Ms. Patterson": a professional, titled (the learned layer weighs the rest).
+  for (const m of text.matchAll(TITLED_NAME)) if (!PROFESSIONAL_NEAR.test(before(text, m.index!, 45))) push({ type: "person_name", start: m.index!, end: m.index! + m[0].replace(/['’]s$/, "").length });
   for (const m of text.matchAll(ARABIC_TITLED)) {
     const start = m.index! + m[0].indexOf(m[1]!);
     push({ type: "person_name", start, end: start + m[1]!.split(/\s+/)[0]!.length });

@@ -26,12 +26,10 @@ export interface Prepared {
 
 export const CANDIDATE_BITS = 18;
 export const MESSAGE_BITS = 14;
-const FOLDS = 5;
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const CANDIDATE_TRAINING: Omit<TrainOptions, "seed"> = { bits: CANDIDATE_BITS, epochs: env("GX_EPOCHS", 8), rate: env("GX_RATE", 0.1), l2: env("GX_L2", 1e-6) };
-const MESSAGE_TRAINING: Omit<TrainOptions, "seed"> = { bits: MESSAGE_BITS, epochs: env("GX_MEPOCHS", 12), rate: env("GX_MRATE", 0.05), l2: env("GX_ML2", 1e-5) };
+const CANDIDATE_TRAINING: Omit<TrainOptions, "seed"> = { bits: CANDIDATE_BITS, epochs: 12, rate: 0.1, l2: 1e-6 };
+const MESSAGE_TRAINING: Omit<TrainOptions, "seed"> = { bits: MESSAGE_BITS, epochs: 12, rate: 0.05, l2: 1e-5 };
 /** The false-positive rate the decision threshold is set for, on posts the models did not train on. */
-export const TARGET_FPR = 0.03;
+export const TARGET_FPR = 0.04;
 export const SPAN_THRESHOLD = 0.5;
 
 export const prepare = (rows: GuardRow[], source: string, weight: number, clusters: WordClusters): Prepared[] =>
@@ -58,12 +56,17 @@ const trainCandidates = (posts: Prepared[], seed: number): LinearModel => {
 
 const messageExample = (p: Prepared, logits: number[]) => encode(messageFeatures(p.f, logits), MESSAGE_BITS, p.row.identifying ? 1 : 0, p.weight);
 
-/** Splits posts into folds by a seeded shuffle. */
-const folds = (n: number, seed: number): number[] => {
-  const order = new SeededRandom(seed).shuffle([...Array(n).keys()]);
-  const fold = new Array<number>(n);
+/**
+ * Five folds by a seeded shuffle. (Folds by source, one hand per fold, were tried: the threshold then
+ * follows the worst hand and recall halves.) Random folds are a little optimistic; setting the
+ * threshold on other hands' posts only, at 0.04, measured 0.043 on hands left out.
+ */
+const FOLDS = 5;
+const folds = (posts: Prepared[], seed: number): { fold: number[]; count: number } => {
+  const order = new SeededRandom(seed).shuffle([...posts.keys()]);
+  const fold = new Array<number>(posts.length);
   order.forEach((i, k) => (fold[i] = k % FOLDS));
-  return fold;
+  return { fold, count: FOLDS };
 };
 
 /**
@@ -97,25 +100,25 @@ export interface FittedGuard {
  * threshold from out-of-fold message scores at the target false-positive rate.
  */
 export const fitGuard = (posts: Prepared[], seed: number, log: (s: string) => void = () => {}): FittedGuard => {
-  const fold = folds(posts.length, seed);
+  const { fold, count } = folds(posts, seed);
   const oofLogits: number[][] = posts.map(() => []);
-  for (let k = 0; k < FOLDS; k++) {
+  for (let k = 0; k < count; k++) {
     const model = trainCandidates(posts.filter((_, i) => fold[i] !== k), seed + k + 1);
     posts.forEach((p, i) => {
       if (fold[i] === k) oofLogits[i] = p.encoded.map((e) => logitEncoded(model, e));
     });
-    log(`  candidate fold ${k + 1}/${FOLDS}`);
+    log(`  candidate fold ${k + 1}/${count}`);
   }
   const messageExamples = posts.map((p, i) => messageExample(p, oofLogits[i]!));
   const oofMessage: { p: number; gold: boolean; weight: number }[] = new Array(posts.length);
-  for (let k = 0; k < FOLDS; k++) {
+  for (let k = 0; k < count; k++) {
     const model = roundTrip(trainLogistic(messageExamples.filter((_, i) => fold[i] !== k), { ...MESSAGE_TRAINING, seed: seed + 101 + k }));
     posts.forEach((p, i) => {
       if (fold[i] === k) oofMessage[i] = { p: sigmoid(logitEncoded(model, messageExamples[i]!)), gold: p.row.identifying, weight: p.weight };
     });
   }
-  // Own template batches are easy: the threshold is set on posts by other hands (and our own multilingual posts).
-  const threshold = chooseThreshold(oofMessage.filter((_, i) => posts[i]!.weight >= 1), TARGET_FPR);
+  // The threshold is set on posts by other hands only: our own templated posts are easier than theirs.
+  const threshold = chooseThreshold(oofMessage.filter((_, i) => !posts[i]!.source.startsWith("own-")), TARGET_FPR);
   const candidate = trainCandidates(posts, seed);
   const message = roundTrip(trainLogistic(messageExamples, { ...MESSAGE_TRAINING, seed: seed + 100 }));
   return { candidate, message, threshold, oof: posts.map((p, i) => ({ logits: oofLogits[i]!, p: oofMessage[i]!.p, gold: p.row.identifying, source: p.source })) };

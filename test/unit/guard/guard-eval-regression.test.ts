@@ -1,4 +1,4 @@
-import { bundledLexicon } from "../../../src/core/guard/data/bundled-lexicon";
+import { bundledGuard } from "../../../src/core/guard/data/bundled-guard";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import { score, type Gold } from "../../guard-eval/score";
  */
 const dir = path.resolve(import.meta.dirname, "../../guard-eval");
 const ledger = JSON.parse(readFileSync(path.join(dir, "first-look.json"), "utf8")) as Record<string, unknown>;
-const guard = createGuard(bundledLexicon);
+const guard = createGuard(bundledGuard);
 
 describe("frozen guard-evaluation batches", () => {
   it.each(Object.keys(ledger))("batch %s keeps recall >= 0.95 at FPR <= 0.05", (name) => {

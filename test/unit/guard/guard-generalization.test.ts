@@ -1,11 +1,11 @@
-import { bundledLexicon } from "../../../src/core/guard/data/bundled-lexicon";
+import { bundledGuard } from "../../../src/core/guard/data/bundled-guard";
 import { describe, expect, it } from "vitest";
 import { createGuard } from "../../../src/core/guard/create-guard";
 import { findingField, suggestRewrite } from "../../../src/core/guard/suggest-rewrite";
 import { WordList } from "../../../src/core/text-model/word-list";
 import { GENERALIZATION_IDENTIFYING, GENERALIZATION_NOT_IDENTIFYING } from "./guard-generalization-cases";
 
-const guard = createGuard(bundledLexicon);
+const guard = createGuard(bundledGuard);
 
 describe("the guard finds what no list names", () => {
   for (const [type, cases] of Object.entries(GENERALIZATION_IDENTIFYING)) {

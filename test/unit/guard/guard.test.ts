@@ -1,10 +1,10 @@
-import { bundledLexicon } from "../../../src/core/guard/data/bundled-lexicon";
+import { bundledGuard } from "../../../src/core/guard/data/bundled-guard";
 import { describe, expect, it } from "vitest";
 import { createGuard } from "../../../src/core/guard/create-guard";
 import { stripMarkup } from "../../../src/core/guard/strip-markup";
 import { IDENTIFYING, NOT_IDENTIFYING } from "./guard-cases";
 
-const guard = createGuard(bundledLexicon);
+const guard = createGuard(bundledGuard);
 
 describe("the confidentiality guard flags client identifiers", () => {
   for (const [type, cases] of Object.entries(IDENTIFYING)) {
