@@ -3,7 +3,9 @@ import path from "node:path";
 import type { GuardResources } from "../core/guard/create-guard";
 import { GuardModel } from "../core/guard/learned-guard";
 import type { LexiconData } from "../core/guard/lexicon";
-import type { WordClusterData } from "../core/text-model/word-clusters";
+import { WordClusters, type WordClusterData } from "../core/text-model/word-clusters";
+import type { ToneResources } from "../core/tone/create-tone-check";
+import { ToneModel } from "../core/tone/learned-tone";
 
 /** Where each shipped data file is committed, and the command that rebuilds it. */
 const SOURCES: Record<string, { dir: string; rebuild: string }> = {
@@ -52,9 +54,19 @@ export const readDataFile = <T>(name: string, parse: (data: unknown, file: strin
   }
 };
 
+let clusters: WordClusters | undefined;
+/** The word classes, read once per process and shared by the guard and the tone check. */
+const clustersFromFile = (): WordClusters => (clusters ??= readDataFile("word-clusters.json", (d) => new WordClusters(d as WordClusterData)));
+
 /** The guard's files, read from disk when the guard loads. */
 export const guardFromFiles: GuardResources = {
   lexicon: () => readDataFile<LexiconData>("guard-lexicon.json"),
-  clusters: () => readDataFile<WordClusterData>("word-clusters.json"),
+  clusters: clustersFromFile,
   model: () => readDataFile("guard-model.json", (d, file) => GuardModel.parse(d, file)),
+};
+
+/** The tone check's files, read from disk when it loads. */
+export const toneFromFiles: ToneResources = {
+  clusters: clustersFromFile,
+  model: () => readDataFile("tone-model.json", (d, file) => ToneModel.parse(d, file)),
 };

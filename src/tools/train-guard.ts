@@ -5,7 +5,6 @@ import { bundledLexicon } from "../core/guard/data/bundled-lexicon";
 import { GUARD_MODEL_VERSION, messageFeatures, type GuardModelFile } from "../core/guard/learned-guard";
 import { useLexicon } from "../core/guard/lexicon";
 import { bundledClusters } from "../core/text-model/data/bundled-clusters";
-import { WordClusters } from "../core/text-model/word-clusters";
 import { rates, ROOT, sharedDir, sourcesIn, readJsonl, type Source } from "./train/corpus";
 import { applyFitted, fitGuard, prepare, SPAN_THRESHOLD, type GuardRow, type Prepared } from "./train/guard-fit";
 import { existsSync } from "node:fs";
@@ -29,7 +28,7 @@ const out = values.out ?? path.join(ROOT, "src/core/guard/data/guard-model.json"
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 useLexicon(bundledLexicon);
-const clusters = new WordClusters(bundledClusters());
+const clusters = bundledClusters();
 const shared = sharedDir();
 const hands = sourcesIn<GuardRow>(path.join(shared, "privacy/train"), true);
 if (!hands.length) throw new Error(`no training data in ${path.join(shared, "privacy/train")}: put ../shared beside the repository or set PEERLOOP_SHARED`);

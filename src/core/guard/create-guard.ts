@@ -1,4 +1,4 @@
-import { WordClusters, type WordClusterData } from "../text-model/word-clusters";
+import type { WordClusters } from "../text-model/word-clusters";
 import type { Guard } from "./guard-types";
 import { learnedFindings, type GuardModel } from "./learned-guard";
 import { useLexicon, warmLexicon, type LexiconData } from "./lexicon";
@@ -11,7 +11,8 @@ import { useLexicon, warmLexicon, type LexiconData } from "./lexicon";
  */
 export interface GuardResources {
   lexicon: () => LexiconData;
-  clusters: () => WordClusterData;
+  /** Shared with the tone check: one copy of the word classes per process. */
+  clusters: () => WordClusters;
   model: () => GuardModel;
 }
 
@@ -27,7 +28,7 @@ export const createGuard = (resources: GuardResources): Guard => {
     if (loaded) return loaded;
     useLexicon(resources.lexicon);
     warmLexicon();
-    loaded = { model: resources.model(), clusters: new WordClusters(resources.clusters()) };
+    loaded = { model: resources.model(), clusters: resources.clusters() };
     return loaded;
   };
   return {

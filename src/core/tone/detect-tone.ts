@@ -3,10 +3,10 @@ import type { ToneCategory, ToneResult, ToneSpan } from "./tone-types";
 import { CLIENT_LABELS, CLIENT_WORDS, COLLEAGUE_WORDS, CONTEMPT_EMOJI, INSULTS, LIKENINGS, PROFESSION_CONTEMPT, PROFESSION_WORDS, SNEERS, SYSTEM_WORDS } from "./tone-words";
 
 const words = (source: string, flags = "iu") => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, flags);
-const CLIENT = words(CLIENT_WORDS);
-const COLLEAGUE = words(COLLEAGUE_WORDS);
-const PROFESSION = words(PROFESSION_WORDS);
-const SYSTEM = words(SYSTEM_WORDS);
+export const CLIENT = words(CLIENT_WORDS);
+export const COLLEAGUE = words(COLLEAGUE_WORDS);
+export const PROFESSION = words(PROFESSION_WORDS);
+export const SYSTEM = words(SYSTEM_WORDS);
 const LABEL = words(CLIENT_LABELS);
 const INSULT = words(INSULTS);
 const PROF_CONTEMPT = words(PROFESSION_CONTEMPT);
@@ -20,11 +20,11 @@ const ADJ_ON_PEOPLE = words(String.raw`(?:entitled|manipulative|lazy|needy|whiny
 const NAMED_COLLEAGUE = /\b(?:at|from) (?:the )?(?:[A-Z][\w'-]+ ){1,4}(?:Services|Agency|Center|Centre|Clinic|Hospital|Office|Department|Partners|Alliance)\b|\b(?:everyone|everybody|people|staff) (?:at|in) [A-Z][\w'-]+|\b[A-Z][a-z]+ (?:in|from) (?:billing|hr|intake|admin|accounting|finance|legal|records)\b|\b(?:my |our )?(?:coworker|co-worker|colleague|supervisor|boss|manager|intern) [A-Z][a-z]+\b|@m{3,}/;
 
 /** A slur or label quoted in order to question it: "a coworker called our clients 'frequent flyers'". */
-const CHALLENGE = /\b(?:called|calls|calling|referred to|refers to|labell?ed|gets? marked|marked as|keeps? (?:calling|saying))\b[^.!?\n]{0,60}['"‘“]|\b(?:push back|how do i (?:address|respond|handle|challenge|call (?:it|this) out)|how would you(?: have)? respond(?:ed)?|nobody said anything|is it ok(?:ay)? to say|stop (?:saying|calling))\b/i;
+export const CHALLENGE = /\b(?:called|calls|calling|referred to|refers to|labell?ed|gets? marked|marked as|keeps? (?:calling|saying))\b[^.!?\n]{0,60}['"‘“]|\b(?:push back|how do i (?:address|respond|handle|challenge|call (?:it|this) out)|how would you(?: have)? respond(?:ed)?|nobody said anything|is it ok(?:ay)? to say|stop (?:saying|calling))\b/i;
 /** Talk about one's own state: never nudged for the words that describe it. */
 const SELF = /\b(?:i'?m|i am|i feel|i felt|i was|i've been|makes me feel|made me feel|me|myself)\s+(?:so |such |like |a |an |totally |completely |really )*(?:an? )?$/i;
 /** Burnout, grief and distress: weak signals (an emoji, a sneer) are never enough in such posts. */
-const DISTRESS = /\b(?:burn(?:ed|t)? ?out|burnt|compassion fatigue|vicarious trauma|moral injury|grief|grieving)\b|\b(?:i|i'm|im|i am|i've|me|my|we)\b[^.!?]{0,30}\b(?:exhausted|cried|crying|so done|dark place|heavy|can'?t shake|overwhelmed|numb|feel nothing|falling apart|breaking down|scared|shaking)\b/i;
+export const DISTRESS = /\b(?:burn(?:ed|t)? ?out|burnt|compassion fatigue|vicarious trauma|moral injury|grief|grieving)\b|\b(?:i|i'm|im|i am|i've|me|my|we)\b[^.!?]{0,30}\b(?:exhausted|cried|crying|so done|dark place|heavy|can'?t shake|overwhelmed|numb|feel nothing|falling apart|breaking down|scared|shaking)\b/i;
 
 interface Sentence { start: number; text: string }
 
@@ -42,7 +42,7 @@ const lower = (s: string) => {
 };
 
 /** The text a rule reads: markup blanked, mentions kept as a same-length "@mmm" so offsets point into the original. */
-const normalize = (original: string) => {
+export const normalizeForTone = (original: string) => {
   const marked = original
     .replace(/<@[!&]?[^<>\s]*>/g, (m) => `@${"m".repeat(m.length - 1)}`)
     .replace(/\uE000@[^\uE001\s]*\uE001/g, (m) => `@${"m".repeat(m.length - 1)}`);
@@ -58,7 +58,7 @@ const all = (re: RegExp, text: string, from = 0) => [...text.matchAll(new RegExp
  * advocacy and a slur quoted to challenge it are left alone; when in doubt, nothing is flagged.
  */
 export const detectTone = (original: string): ToneResult => {
-  const norm = normalize(original);
+  const norm = normalizeForTone(original);
   const low = lower(norm);
   const spans: (ToneSpan & { category: ToneCategory; strong: boolean })[] = [];
   const push = (s: { start: number; end: number }, category: ToneCategory, rule: string, strong: boolean) => {

@@ -19,4 +19,6 @@ export interface ToneResult {
 /** Reads whether a post holds clients, colleagues or the profession in contempt. Pure and synchronous. */
 export interface ToneCheck {
   inspect(text: string): ToneResult;
+  /** Loads and checks its model now (the bot does this before it takes commands). */
+  warm?(): void;
 }
