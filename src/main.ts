@@ -38,8 +38,9 @@ runCli(async () => {
   });
 
   const container = await createContainer(config, logger);
-  // Every door reads members' posts: the guard is loaded before any of them takes a command.
-  await container.loadGuard();
+  // Every door reads members' posts: the guard and the tone check are loaded (and their files checked)
+  // before any door takes a command; a missing or damaged model stops here, naming the file.
+  await container.loadDetectors();
   if (platforms && !config.SMTP_URL) logger.warn("SMTP_URL is not set: emails are written as .eml files, not sent", { mailDir: config.PEERLOOP_MAIL_DIR });
   const couriers = await couriersFor(config, container.installations, process.stdout, {
     unsubscribeUrl: (c, m) => container.links.unsubscribeUrl(c, m),
@@ -131,11 +132,8 @@ runCli(async () => {
 
   if (previews) stops.push(() => previews.drain(DRAIN_MS));
   const scheduler = config.PEERLOOP_SCHEDULER ? startScheduler(jobDeps) : undefined;
-  // Ready: now read the guard's word lists, before a member's first post needs them.
-  setImmediate(() => {
-    container.warmGuard();
-    void warmQueries(container.store, logger);
-  });
+  // Ready: now run a member's first statements once, so the query compiler's first-time work is not theirs.
+  setImmediate(() => void warmQueries(container.store, logger));
   const reason = await new Promise<"signal" | "fatal">((resolve) => {
     process.once("SIGTERM", () => resolve("signal"));
     process.once("SIGINT", () => resolve("signal"));

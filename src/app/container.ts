@@ -10,9 +10,10 @@ import { PeerloopApp } from "./peerloop-app";
 import type { ButtonValues, InstallationRepository, ProcessedEvents } from "./door-ports";
 import { PrismaButtonValues, PrismaInstallations, PrismaProcessedEvents } from "../db/repositories/door-repositories";
 import { buildServices, type Services } from "./services";
-import { guardFromFiles } from "./data-files";
+import { guardFromFiles, toneFromFiles } from "./data-files";
 import { SignedWebLinks } from "../adapters/web/web-links";
 import { createToneCheck } from "../core/tone/create-tone-check";
+import type { ToneCheck } from "../core/tone/tone-types";
 import { SiteService } from "../core/web/site-service";
 import { PrismaSiteRepository, PrismaSecrets } from "../db/repositories/site-repository";
 import { PrismaCommunityData } from "../db/repositories/community-data-repository";
@@ -38,16 +39,19 @@ export interface Container {
   web: () => Promise<WebReader>;
   /** Records the port the HTTP server listens on, for links when PEERLOOP_PUBLIC_URL is unset. */
   listeningOn(port: number): void;
-  /** Loads the guard's code; must resolve before a door takes commands (the jobs never load it). */
-  loadGuard(): Promise<void>;
-  /** Loads the guard's word lists now, after start-up, so the first member to post does not wait. */
-  warmGuard(): void;
+  /**
+   * Loads the guard's code, and the guard's and the tone check's word lists and models, checking each
+   * file: must resolve before a door takes commands (the jobs never call it). A missing or damaged
+   * model rejects with the file's name and the command that rebuilds it.
+   */
+  loadDetectors(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface ContainerOptions {
   clock?: Clock;
   guard?: Guard;
+  tone?: ToneCheck;
   /** Apply pending migrations on open. Default: the embedded database always; PostgreSQL only with PEERLOOP_MIGRATE. */
   migrate?: boolean;
 }
@@ -74,7 +78,8 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
   let reader: Promise<WebReader> | undefined;
   const web = () => (reader ??= Promise.all([import("../adapters/fetch/create-fetcher"), import("../adapters/fetch/web-reader")])
     .then(([{ createFetcher }, { webReader }]) => webReader(createFetcher(config))));
-  const services = buildServices({ store, guard, clock, logger, links, tone: createToneCheck(), web });
+  const tone = opts.tone ?? createToneCheck(toneFromFiles);
+  const services = buildServices({ store, guard, clock, logger, links, tone, web });
   const app = new PeerloopApp(services, logger);
   return {
     config, db, store, services, app, clock, logger, guard, links, web,
@@ -82,8 +87,10 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
     data: new PrismaCommunityData(db.prisma, db.bulkQuery),
     listeningOn: (p) => { port = p; },
     events: new PrismaProcessedEvents(db.prisma), installations: new PrismaInstallations(db.prisma), buttons: new PrismaButtonValues(db.prisma),
-    loadGuard: async () => void (opts.guard ? undefined : await lazy.ready()),
-    warmGuard: () => guard.warm?.(),
+    loadDetectors: async () => {
+      if (!opts.guard) await lazy.ready();
+      tone.warm?.();
+    },
     close: () => db.close(),
   };
 };

@@ -122,7 +122,7 @@ runCli(async () => {
       }
       messages = discordExportMessages(doc);
     }
-    await container.loadGuard();
+    await container.loadDetectors();
     const report = await importHistory({ sink: container.data, guard: container.guard }, community.id, messages, dryRun);
     process.stdout.write(`${dryRun ? "Dry run: nothing is written. " : ""}Import into ${community.name} (${community.platform}) from ${kind.kind === "slack" ? "a Slack workspace export" : "a Discord channel export"}.\n`);
     printReport(report, dryRun);

@@ -1,3 +1,4 @@
+import { toneFromFiles } from "../app/data-files";
 import { createToneCheck } from "../core/tone/create-tone-check";
 import { toneNudge } from "../core/tone/tone-nudge";
 import { answerJsonLines } from "./jsonl-filter";
@@ -9,7 +10,8 @@ import { runCli } from "./run-cli";
  */
 runCli(async () => {
   const args = process.argv.slice(2);
-  const check = createToneCheck();
+  const check = createToneCheck(toneFromFiles);
+  check.warm?.();
   if (args[0] === "--jsonl") {
     return answerJsonLines((_id, text) => {
       const r = text ? check.inspect(text) : { flagged: false, category: null, spans: [] };

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { bundledTone } from "../../src/core/tone/data/bundled-tone";
 import { createToneCheck } from "../../src/core/tone/create-tone-check";
 
 /**
@@ -23,7 +24,7 @@ export const SETS: Record<string, () => Post[]> = {
 };
 
 export const score = (posts: Post[]) => {
-  const check = createToneCheck();
+  const check = createToneCheck(bundledTone);
   let tp = 0, fp = 0, fn = 0, tn = 0, rightCategory = 0;
   const errors: string[] = [];
   for (const p of posts) {

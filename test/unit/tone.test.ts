@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectTone } from "../../src/core/tone/detect-tone";
 import { score, SETS } from "../tone-eval/run-tone-eval";
+import { bundledTone } from "../../src/core/tone/data/bundled-tone";
 import { createToneCheck } from "../../src/core/tone/create-tone-check";
 import { coreHarness } from "../support/core-harness";
 
@@ -82,7 +83,7 @@ describe("the tone CLI's nudge", () => {
 
 describe("the nudge in the core", () => {
   it("holds a flagged question with Post as is and Edit; Post as is posts it; tone-check off lets it through", async () => {
-    const h = coreHarness({ tone: createToneCheck() });
+    const h = coreHarness({ tone: createToneCheck(bundledTone) });
     const ana = await h.actor("ana", true);
     const held = await h.app.command(ana, { channelId: "general" }, { command: "ask", input: { text: "how do I deal with these lazy freeloaders? #engagement" } });
     expect(held.messages).toHaveLength(1);
@@ -97,9 +98,10 @@ describe("the nudge in the core", () => {
   });
 
   it("never blocks: a post too long for a Post as is button is posted, with the note after the fact", async () => {
-    const h = coreHarness({ tone: createToneCheck() });
+    const h = coreHarness({ tone: createToneCheck(bundledTone) });
     const ana = await h.actor("ana");
-    const long = `how do I deal with these lazy freeloaders? ${"Some context about the case and what we tried. ".repeat(38)}`;
+    // Long enough that a "Post as is" button cannot carry it (the check itself is tested elsewhere).
+    const long = "these lazy freeloaders think the agency is their personal ATM, gimme gimme 🙄 ".repeat(22);
     const out = await h.app.command(ana, { channelId: "general" }, { command: "ask", input: { text: long } });
     expect(out.messages.some((m) => m.to.kind === "channel")).toBe(true);
     const note = out.messages.find((m) => m.to.kind === "actor")!;

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { hashFeature } from "../text-model/feature-hash";
 import { LinearModel } from "../text-model/linear-model";
 import type { WordClusters } from "../text-model/word-clusters";
-import { toneFeatures } from "./tone-features";
+import { toneFeatures, toneVector, toneWindows, type ToneFeatures } from "./tone-features";
+import type { Features } from "../text-model/feature-hash";
 import { TONE_CATEGORIES, type ToneCategory, type ToneResult } from "./tone-types";
 
 /**
@@ -41,13 +42,18 @@ export class ToneModel {
 }
 
 /** The category a flagged post is read as: the head that scores it highest. */
-export const categoryOf = (model: ToneModel, features: readonly string[]): ToneCategory =>
+export const categoryOf = (model: ToneModel, features: Features): ToneCategory =>
   TONE_CATEGORIES.map((c) => [c, model.categories[c].logit(features)] as const).sort((a, b) => b[1] - a[1])[0]![0];
+
+/** The part of a post that reads most like contempt (the whole post or one sentence), and how much. */
+export const strongestPart = (model: ToneModel, f: ToneFeatures): { vector: Features; probability: number } =>
+  toneWindows(f).map(toneVector).map((vector) => ({ vector, probability: model.flag.probability(vector) })).sort((a, b) => b.probability - a.probability)[0]!;
 
 export const learnedTone = (original: string, model: ToneModel, clusters: WordClusters): ToneResult => {
   const f = toneFeatures(original, clusters);
-  if (model.flag.probability(f.features) < model.threshold) return { flagged: false, category: null, spans: [] };
-  const category = categoryOf(model, f.features);
+  const { vector, probability } = strongestPart(model, f);
+  if (probability < model.threshold) return { flagged: false, category: null, spans: [] };
+  const category = categoryOf(model, vector);
   if (f.rules.spans.length) return { flagged: true, category, spans: f.rules.spans };
   // No rule quotes anything: quote the sentence whose words weigh most toward contempt.
   const weight = (features: string[]) => features.reduce((a, x) => a + model.flag.weights[hashFeature(x, model.flag.bits)]!, 0);
