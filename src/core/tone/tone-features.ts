@@ -34,7 +34,7 @@ export const toneFeatures = (original: string, clusters: WordClusters): ToneFeat
   const norm = normalizeForTone(original);
   const low = norm.toLowerCase();
   const rules = detectTone(original);
-  const features: string[] = ["bias"];
+  const features: string[] = [];
   for (const s of rules.spans) features.push(`rule:${s.rule}`);
   if (rules.flagged) features.push(`rules:${rules.category}`);
   if (CHALLENGE.test(norm)) features.push("challenge");
@@ -73,13 +73,16 @@ export const toneFeatures = (original: string, clusters: WordClusters): ToneFeat
   return { features, global, sentences, rules };
 };
 
+/** A short post's squared length: shorter notes are not scaled up past it ("Great read" must not weigh like a whole post). */
+const MIN_NORM = 60;
+
 /** The model's input: each feature weighted so a post's vector has unit length (long posts do not shout). */
 export const toneVector = (features: readonly string[]): Features => {
   const counts = new Map<string, number>();
   for (const f of features) counts.set(f, (counts.get(f) ?? 0) + 1);
   let norm = 0;
   for (const c of counts.values()) norm += c * c;
-  const scale = 1 / Math.sqrt(norm || 1);
+  const scale = 1 / Math.sqrt(Math.max(norm, MIN_NORM));
   return [...counts].map(([f, c]) => [f, c * scale] as const);
 };
 
