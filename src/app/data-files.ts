@@ -4,15 +4,19 @@ import type { GuardResources } from "../core/guard/create-guard";
 import { GuardModel } from "../core/guard/learned-guard";
 import type { LexiconData } from "../core/guard/lexicon";
 import { WordClusters, type WordClusterData } from "../core/text-model/word-clusters";
+import { WordVectors, type WordVectorData } from "../core/text-model/word-vectors";
 import type { ToneResources } from "../core/tone/create-tone-check";
 import { ToneModel } from "../core/tone/learned-tone";
+import { RelatedModel } from "../core/related/related-model";
 
 /** Where each shipped data file is committed, and the command that rebuilds it. */
 const SOURCES: Record<string, { dir: string; rebuild: string }> = {
   "guard-lexicon.json": { dir: "src/core/guard/data", rebuild: "npm run guard:lexicon" },
   "guard-model.json": { dir: "src/core/guard/data", rebuild: "npm run guard:train" },
   "word-clusters.json": { dir: "src/core/text-model/data", rebuild: "npm run text:clusters" },
+  "word-vectors.json": { dir: "src/core/text-model/data", rebuild: "npm run text:clusters" },
   "tone-model.json": { dir: "src/core/tone/data", rebuild: "npm run tone:train" },
+  "related-model.json": { dir: "src/core/related/data", rebuild: "npm run related:train" },
 };
 
 /**
@@ -69,4 +73,13 @@ export const guardFromFiles: GuardResources = {
 export const toneFromFiles: ToneResources = {
   clusters: clustersFromFile,
   model: () => readDataFile("tone-model.json", (d, file) => ToneModel.parse(d, file)),
+};
+
+let relatedModel: RelatedModel | undefined;
+/** The related-answers model and the word classes, read once per process. */
+let vectors: WordVectors | undefined;
+export const relatedFromFiles = {
+  clusters: clustersFromFile,
+  vectors: (): WordVectors => (vectors ??= readDataFile("word-vectors.json", (d) => new WordVectors(d as WordVectorData))),
+  model: (): RelatedModel => (relatedModel ??= readDataFile("related-model.json", (d, file) => RelatedModel.parse(d, file))),
 };

@@ -8,6 +8,7 @@ import type { EmailRepository } from "./email/email-types";
 import type { SourceRepository } from "./sources/source-types";
 import type { PeopleRepository } from "./people/people-types";
 import type { LinkRepository } from "./links/link-types";
+import type { RelatedRepository } from "./related/related-types";
 
 /** Every repository port the core uses, as one unit. */
 export interface Repositories {
@@ -29,6 +30,8 @@ export interface Repositories {
   people?: PeopleRepository;
   /** Link health and previews still to read; absent in the in-memory store. */
   links?: LinkRepository;
+  /** The related-answers index and reuses of answers; absent in the in-memory store. */
+  related?: RelatedRepository;
 }
 
 /**

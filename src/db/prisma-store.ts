@@ -14,6 +14,7 @@ import { PrismaEmailRepository } from "./repositories/email-repository";
 import { PrismaSourceRepository } from "./repositories/source-repository";
 import { PrismaPeopleRepository } from "./repositories/people-repository";
 import { PrismaLinkRepository } from "./repositories/link-repository";
+import { PrismaRelatedRepository } from "./repositories/related-repository";
 
 const repositories = (db: Db): Repositories => ({
   communities: new PrismaCommunityRepository(db),
@@ -30,6 +31,7 @@ const repositories = (db: Db): Repositories => ({
   sources: new PrismaSourceRepository(db),
   people: new PrismaPeopleRepository(db),
   links: new PrismaLinkRepository(db),
+  related: new PrismaRelatedRepository(db),
 });
 
 /** The core's Store on Prisma: the same repositories over the client or an interactive transaction. */

