@@ -9,6 +9,6 @@ export const ask = defineCommand({
     tags: opt.tags("Tags, like #ethics #supervision").optional(),
   },
   run: (ctx, a) => ctx.services.threads.open(ctx.actor, ctx.place, "question", {
-    text: a.question as string, tags: a.tags as string[] | undefined, confirmed: ctx.confirmed, toneConfirmed: ctx.toneConfirmed,
+    text: a.question as string, tags: a.tags as string[] | undefined, confirmed: ctx.confirmed, toneConfirmed: ctx.toneConfirmed, relatedSeen: ctx.relatedSeen,
   }),
 });

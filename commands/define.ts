@@ -47,6 +47,8 @@ export interface CommandContext {
   confirmed: boolean;
   /** The member chose "Post as is" after the tone nudge. */
   toneConfirmed: boolean;
+  /** The member saw related earlier answers and chose "Post my question". */
+  relatedSeen: boolean;
 }
 
 type Args = Record<string, unknown>;

@@ -9,6 +9,6 @@ export const feedback = defineCommand({
     tags: opt.tags("Tags, like #groupwork").optional(),
   },
   run: (ctx, a) => ctx.services.threads.open(ctx.actor, ctx.place, "feedback", {
-    text: a.request as string, tags: a.tags as string[] | undefined, confirmed: ctx.confirmed, toneConfirmed: ctx.toneConfirmed,
+    text: a.request as string, tags: a.tags as string[] | undefined, confirmed: ctx.confirmed, toneConfirmed: ctx.toneConfirmed, relatedSeen: ctx.relatedSeen,
   }),
 });

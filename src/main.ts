@@ -47,7 +47,7 @@ runCli(async () => {
     // Without SMTP_URL the shell says where each email was written, so a person can open it.
     onWritten: platforms ? undefined : (file) => process.stdout.write(`✉ Email written to ${file}\n`),
   });
-  const jobDeps = { store: container.store, notifications: container.services.notifications, logger, couriers, processedEvents: container.events, buttonValues: container.buttons, siteUrl: (id: string) => container.links.communityUrl(id), web: container.web, previews: container.services.previews };
+  const jobDeps = container.jobDeps(couriers);
   const web = webRoutesFor(container);
   // Link previews update a card after it is posted, off the answer's path.
   const previews = container.services.previews

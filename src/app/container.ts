@@ -9,8 +9,8 @@ import { lazyGuard } from "./lazy-guard";
 import { PeerloopApp } from "./peerloop-app";
 import type { ButtonValues, InstallationRepository, ProcessedEvents } from "./door-ports";
 import { PrismaButtonValues, PrismaInstallations, PrismaProcessedEvents } from "../db/repositories/door-repositories";
-import { buildServices, type Services } from "./services";
-import { guardFromFiles, toneFromFiles } from "./data-files";
+import { buildServices, type Dependencies, type Services } from "./services";
+import { guardFromFiles, relatedFromFiles, toneFromFiles } from "./data-files";
 import { SignedWebLinks } from "../adapters/web/web-links";
 import { createToneCheck } from "../core/tone/create-tone-check";
 import type { ToneCheck } from "../core/tone/tone-types";
@@ -18,6 +18,8 @@ import { SiteService } from "../core/web/site-service";
 import { PrismaSiteRepository, PrismaSecrets } from "../db/repositories/site-repository";
 import { PrismaCommunityData } from "../db/repositories/community-data-repository";
 import type { WebReader } from "../core/sources/fetch-types";
+import type { Couriers } from "../core/jobs/courier";
+import type { JobDeps } from "../jobs/job-runner";
 
 export interface Container {
   config: Config;
@@ -46,12 +48,16 @@ export interface Container {
    */
   loadDetectors(): Promise<void>;
   close(): Promise<void>;
+  /** What the jobs need from this process (the scheduler, the jobs CLI, the shell's :jobs). */
+  jobDeps(couriers: Couriers): JobDeps;
 }
 
 export interface ContainerOptions {
   clock?: Clock;
   guard?: Guard;
   tone?: ToneCheck;
+  /** The related-answers model and word data (default: the data files). */
+  related?: Dependencies["related"];
   /** Apply pending migrations on open. Default: the embedded database always; PostgreSQL only with PEERLOOP_MIGRATE. */
   migrate?: boolean;
 }
@@ -79,18 +85,28 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
   const web = () => (reader ??= Promise.all([import("../adapters/fetch/create-fetcher"), import("../adapters/fetch/web-reader")])
     .then(([{ createFetcher }, { webReader }]) => webReader(createFetcher(config))));
   const tone = opts.tone ?? createToneCheck(toneFromFiles);
-  const services = buildServices({ store, guard, clock, logger, links, tone, web });
+  const services = buildServices({ store, guard, clock, logger, links, tone, web, related: opts.related ?? relatedFromFiles });
   const app = new PeerloopApp(services, logger);
+  const events = new PrismaProcessedEvents(db.prisma), buttons = new PrismaButtonValues(db.prisma);
   return {
     config, db, store, services, app, clock, logger, guard, links, web,
-    site: new SiteService(new PrismaSiteRepository(db.prisma), clock),
+    site: new SiteService(new PrismaSiteRepository(db.prisma), clock, services.related),
     data: new PrismaCommunityData(db.prisma, db.bulkQuery),
     listeningOn: (p) => { port = p; },
-    events: new PrismaProcessedEvents(db.prisma), installations: new PrismaInstallations(db.prisma), buttons: new PrismaButtonValues(db.prisma),
+    events, installations: new PrismaInstallations(db.prisma), buttons,
     loadDetectors: async () => {
       if (!opts.guard) await lazy.ready();
       tone.warm?.();
+      // The related-answers model and word vectors: read now, not on a member's first question.
+      const r = opts.related ?? relatedFromFiles;
+      r.model();
+      r.vectors();
     },
     close: () => db.close(),
+    jobDeps: (couriers) => ({
+      store, notifications: services.notifications, logger, couriers, processedEvents: events, buttonValues: buttons,
+      siteUrl: (id) => links.communityUrl(id), web, previews: services.previews, related: services.related,
+      questionUrl: (c, t) => `${links.communityUrl(c)}/questions/${t}`,
+    }),
   };
 };

@@ -22,19 +22,28 @@ export interface Invocation {
   input: CommandInput;
 }
 
-/** A flagged command, packed into the "post anyway" button so no server-side state is needed. */
-const encode = (inv: Invocation & { confirmed?: boolean }) => Buffer.from(JSON.stringify(inv)).toString("base64url");
+/** The member's earlier choices on this post, carried by the next button. */
+interface Choices {
+  /** "Post anyway": confirmed de-identified. */
+  confirmed?: boolean;
+  /** "Post as is" after the tone nudge. */
+  toneConfirmed?: boolean;
+}
+type Packed = Invocation & Choices;
+
+/** A held command, packed into its button ("post anyway", "Post as is", "Post my question") so no server-side state is needed. */
+const encode = (inv: Packed) => Buffer.from(JSON.stringify(inv)).toString("base64url");
 const PACKED = z.object({
   command: z.string().max(40),
-  /** "Post as is" after a nudge on a post whose author had already confirmed it de-identified. */
   confirmed: z.boolean().optional(),
+  toneConfirmed: z.boolean().optional(),
   input: z.union([z.object({ text: z.string().max(10_000) }), z.object({ subcommand: z.string().max(40).optional(), options: z.record(z.string(), z.unknown()) })]),
 });
-const decode = (value: string): (Invocation & { confirmed?: boolean }) | null => {
+const decode = (value: string): Packed | null => {
   try {
     if (typeof value !== "string" || value.length > MAX_BUTTON_VALUE || !/^[\w-]*$/.test(value)) return null;
     const parsed = PACKED.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-    return parsed.success ? (parsed.data as Invocation & { confirmed?: boolean }) : null;
+    return parsed.success ? (parsed.data as Packed) : null;
   } catch {
     return null;
   }
@@ -45,12 +54,18 @@ const MAX_BUTTON_VALUE = 1_900; // Slack allows 2,000 characters in a button val
 export class Dispatcher {
   constructor(private readonly services: Services, private readonly logger: Logger) {}
 
-  async run(actor: Actor, place: Place, inv: Invocation, confirmed = false, toneConfirmed = false): Promise<Outcome> {
+  async run(actor: Actor, place: Place, inv: Invocation, confirmed = false, toneConfirmed = false, relatedSeen = false): Promise<Outcome> {
     try {
-      return await this.execute(actor, place, inv, confirmed, toneConfirmed);
+      return await this.execute(actor, place, inv, confirmed, toneConfirmed, relatedSeen);
     } catch (error) {
-      // The retry a button carries: for the guard, the command; for the tone nudge, the command and whether it was confirmed de-identified.
-      const packed = encode(isPeerloopError(error) && error.code === "TONE" ? { ...inv, confirmed } : inv);
+      // The retry a button carries: for the guard, the command; for the tone nudge, also whether it was
+      // confirmed de-identified; for related answers, both choices made so far.
+      const code = isPeerloopError(error) ? error.code : undefined;
+      const packed = encode(code === "TONE" ? { ...inv, confirmed } : code === "RELATED" ? { ...inv, confirmed, toneConfirmed } : inv);
+      if (code === "RELATED" && packed.length > MAX_BUTTON_VALUE) {
+        // Too long to carry in a "Post my question" button: the question goes out as it would have.
+        return this.run(actor, place, inv, confirmed, toneConfirmed, true);
+      }
       if (isPeerloopError(error) && error.code === "TONE" && packed.length > MAX_BUTTON_VALUE) {
         // Too long to carry in a "Post as is" button: the nudge must never become a block, so it is
         // posted now and its author gets the note privately, as after a thread reply.
@@ -61,7 +76,7 @@ export class Dispatcher {
         const moderators = error.detail?.moderatorChannel as string | undefined;
         return reply(...posted.messages, privately(toneNudge({ category, spans }, what, "after")), ...(moderators ? [moderatorNotice(moderators, actor.displayName, what)] : []));
       }
-      const retry = packed.length > MAX_BUTTON_VALUE ? undefined : isPeerloopError(error) && error.code === "TONE" ? packed : confirmed ? undefined : packed;
+      const retry = packed.length > MAX_BUTTON_VALUE ? undefined : code === "TONE" || code === "RELATED" ? packed : confirmed ? undefined : packed;
       return translateFailure(error, this.logger, { command: inv.command, communityId: actor.communityId, memberId: actor.memberId }, retry, actor.displayName);
     }
   }
@@ -73,6 +88,13 @@ export class Dispatcher {
     return this.run(actor, place, { command: cleanText(inv.command), input: "text" in inv.input ? { text: cleanText(inv.input.text) } : inv.input }, inv.confirmed ?? false, true);
   }
 
+  /** "Post my question" after related answers were shown: re-runs the command with every choice made so far. */
+  async postQuestion(actor: Actor, place: Place, value: string): Promise<Outcome> {
+    const inv = decode(value);
+    if (!inv) return translateFailure(new PeerloopError("STALE_BUTTON", "That button is out of date or damaged. Please run your command again."), this.logger, { memberId: actor.memberId });
+    return this.run(actor, place, { command: cleanText(inv.command), input: "text" in inv.input ? { text: cleanText(inv.input.text) } : inv.input }, inv.confirmed ?? false, inv.toneConfirmed ?? false, true);
+  }
+
   /** The "post anyway" button: re-runs the flagged command with the author's confirmation. */
   async postAnyway(actor: Actor, place: Place, value: string): Promise<Outcome> {
     const inv = decode(value);
@@ -81,7 +103,7 @@ export class Dispatcher {
     return this.run(actor, place, { command: cleanText(inv.command), input: "text" in inv.input ? { text: cleanText(inv.input.text) } : inv.input }, true);
   }
 
-  private async execute(actor: Actor, place: Place, inv: Invocation, confirmed: boolean, toneConfirmed: boolean): Promise<Outcome> {
+  private async execute(actor: Actor, place: Place, inv: Invocation, confirmed: boolean, toneConfirmed: boolean, relatedSeen: boolean): Promise<Outcome> {
     const command = commandByName(inv.command.replace(/^\//, ""));
     if (!command) {
       return fail("UNKNOWN_COMMAND", `There's no /${inv.command.replace(/^\//, "").slice(0, 30)} command. Commands: ${COMMANDS.map((c) => `/${c.name}`).join(", ")}. Try /peerloop help.`);
@@ -90,7 +112,7 @@ export class Dispatcher {
     const raw = "text" in inv.input ? parseText(options, this.afterSubcommand(command, inv.input.text), usage) : inv.input.options;
     const parsed = schemaOf(options).safeParse(raw);
     if (!parsed.success) return fail(...this.explain(parsed.error, options, usage, example));
-    return run({ actor, place, services: this.services, confirmed, toneConfirmed }, parsed.data);
+    return run({ actor, place, services: this.services, confirmed, toneConfirmed, relatedSeen }, parsed.data);
   }
 
   private select(command: CommandDef, input: CommandInput) {

@@ -8,6 +8,8 @@ import type { Services } from "./services";
 import { translateFailure } from "./translate-failure";
 import { cleanText, UUID } from "../core/shared/clean-text";
 import { fail } from "../core/shared/errors";
+import { privately, reply } from "../core/shared/message";
+import { reuseThanks } from "../core/related/related-messages";
 
 /**
  * Ids a door hands over (message timestamps, snowflakes, thread ids): a platform never sends anything
@@ -56,6 +58,26 @@ export class PeerloopApp {
   /** "Post as is" on a tone nudge. */
   postAsIs(actor: Actor, place: Place, value: string): Promise<Outcome> {
     return this.dispatcher.postAsIs(actor, place, value);
+  }
+
+  /** "Post my question" after related answers were shown. */
+  postQuestion(actor: Actor, place: Place, value: string): Promise<Outcome> {
+    return this.dispatcher.postQuestion(actor, place, value);
+  }
+
+  /** "This answers it": an earlier question's helpers (or a resource) get the credit; nothing is posted. */
+  answersIt(actor: Actor, value: string): Promise<Outcome> {
+    return this.guarded(actor, "answers-it", async () => {
+      const m = /^([tr]):([0-9a-f-]{36})$/i.exec(typeof value === "string" ? value : "");
+      if (!m || !UUID.test(m[2]!)) return fail("STALE_BUTTON", "That button is out of date. Ask again, and pick from the answers shown then.");
+      if (!this.services.related) return fail("STALE_BUTTON", "Related answers are not available here.");
+      const ref = { kind: m[1] === "t" ? "thread" as const : "resource" as const, id: m[2]! };
+      const found = await this.services.related.answered(actor.communityId, actor.memberId, ref);
+      if (!found) return fail("UNKNOWN_THREAD", "That earlier answer isn't available any more. Ask your question again, and it goes out as usual.");
+      // A resource that answered it gets the member's endorsement too (not their own share, not twice).
+      if (ref.kind === "resource") await this.services.resources.endorse(actor, ref.id).catch(() => undefined);
+      return reply(privately(reuseThanks(found.doc, found.counted)));
+    });
   }
 
   /** The link in a confirmation email: the same as /notify email confirm <code>. */

@@ -20,6 +20,7 @@ import { PreviewService } from "../core/resources/preview-service";
 import { SourceService } from "../core/sources/source-service";
 import { PeopleService } from "../core/people/people-service";
 import type { WebReader } from "../core/sources/fetch-types";
+import { RelatedService, type RelatedDeps } from "../core/related/related-service";
 
 export interface Services {
   resources: ResourceService;
@@ -34,6 +35,8 @@ export interface Services {
   people: PeopleService;
   /** Link previews; absent where nothing may reach the web (unit tests). */
   previews?: PreviewService;
+  /** Related answers; absent where the store has no index (the in-memory store) or no model was given. */
+  related?: RelatedService;
   help(): Message;
 }
 
@@ -48,22 +51,26 @@ export interface Dependencies {
   links?: WebLinks & EmailLinks;
   /** The outbound web (previews, feeds, link checks), loaded on first use. */
   web?: () => Promise<WebReader>;
+  /** The related-answers model and word data, read on first use (absent: no suggestions). */
+  related?: Pick<RelatedDeps, "model" | "clusters" | "vectors">;
 }
 
-export const buildServices = ({ store, guard, clock, logger, links, tone, web }: Dependencies): Services => {
+export const buildServices = ({ store, guard, clock, logger, links, tone, web, related: relatedData }: Dependencies): Services => {
   const gate = new ConfidentialityGate(guard, logger);
   const notifications = new NotificationService();
   const toneGate = tone ? new ToneGate(tone) : undefined;
+  const related = store.related && relatedData ? new RelatedService({ repo: store.related, ...relatedData, clock, logger }) : undefined;
   return {
-    resources: new ResourceService(store, notifications, gate, clock, links, toneGate),
-    threads: new ThreadService(store, notifications, gate, clock, toneGate),
+    related,
+    resources: new ResourceService(store, notifications, gate, clock, links, toneGate, related),
+    threads: new ThreadService(store, notifications, gate, clock, toneGate, related),
     members: new MemberService(store, clock),
     settings: new SettingsService(store),
     roundups: new RoundupService(store, clock),
     notifications,
     web: new WebService(store, links, clock),
     email: new EmailService(store, clock, links),
-    previews: web ? new PreviewService(store, web, clock, logger) : undefined,
+    previews: web ? new PreviewService(store, web, clock, logger, related) : undefined,
     sources: new SourceService(store, web, clock),
     people: new PeopleService(store, clock),
     help: helpMessage,

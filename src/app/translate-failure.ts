@@ -4,11 +4,12 @@ import { findingField } from "../core/guard/suggest-rewrite";
 import { moderatorNotice } from "../core/tone/tone-gate";
 import { isPeerloopError, type PeerloopError } from "../core/shared/errors";
 import type { Logger } from "../core/shared/logger";
-import { privately, reply, type Button, type Message, type Outcome } from "../core/shared/message";
+import { privately, reply, type Button, type Item, type Message, type Outcome } from "../core/shared/message";
 
 /** The one place any failure becomes what the member sees: their own mistakes explained, ours apologised for. */
 export const translateFailure = (error: unknown, logger: Logger, context: Record<string, unknown>, retry?: string, author?: string): Outcome => {
   if (isPeerloopError(error) && error.code === "TONE") return toneOutcome(error, retry, author);
+  if (isPeerloopError(error) && error.code === "RELATED") return relatedOutcome(error, retry);
   if (isPeerloopError(error)) return reply(privately(userErrorMessage(error, retry)));
   logger.error("unexpected failure", { ...context, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   return reply(privately({
@@ -29,6 +30,17 @@ const toneOutcome = (e: PeerloopError, retry?: string, author?: string): Outcome
     privately({ title: "Before this goes out: a note on tone", text: e.message, buttons, tone: "warning" }),
     ...(channel ? [moderatorNotice(channel, author ?? "A member", String(e.detail?.what ?? "post"))] : []),
   );
+};
+
+/** Earlier answers that may cover a question: the items, "This answers it" for each, and "Post my question". */
+const relatedOutcome = (e: PeerloopError, retry?: string): Outcome => {
+  const items = (e.detail?.items as Item[] | undefined) ?? [];
+  const refs = (e.detail?.refs as { kind: string; id: string }[] | undefined) ?? [];
+  const buttons: Button[] = [
+    ...refs.map((r, i) => ({ action: "answers-it" as const, value: `${r.kind === "thread" ? "t" : "r"}:${r.id}`, label: refs.length > 1 ? `This answers it (${i + 1})` : "This answers it" })),
+    ...(retry ? [{ action: "post-question" as const, value: retry, label: "Post my question", style: "primary" as const }] : []),
+  ];
+  return reply(privately({ title: "Answered before?", text: e.message, items: items.map((it, i) => ({ ...it, title: items.length > 1 ? `${i + 1}. ${it.title}` : it.title })), buttons, tone: "info" }));
 };
 
 const userErrorMessage = (e: PeerloopError, retry?: string): Message => {

@@ -41,7 +41,8 @@ runCli(async () => {
   const container = await createContainer(config, logger);
   try {
     process.stdout.write(`Running ${job} as of ${now.toISOString()}\n`);
-    const { failed } = await runJob({ store: container.store, notifications: container.services.notifications, logger, processedEvents: container.events, buttonValues: container.buttons, siteUrl: (id) => container.links.communityUrl(id), web: container.web, previews: container.services.previews, couriers: await couriersFor(config, container.installations, process.stdout, { unsubscribeUrl: (c, m) => container.links.unsubscribeUrl(c, m) }) }, job, {
+    const couriers = await couriersFor(config, container.installations, process.stdout, { unsubscribeUrl: (c, m) => container.links.unsubscribeUrl(c, m) });
+    const { failed } = await runJob(container.jobDeps(couriers), job, {
       now, communityId: community, force: true, out: (line) => process.stdout.write(`${line}\n`),
       deadline: Date.now() + 90_000,
       afterClaim: process.env.PEERLOOP_FAULT === "exit-after-claim" ? () => process.exit(86) : undefined,

@@ -7,6 +7,7 @@ import { systemClock } from "../core/shared/clock";
 import { openDatabase } from "../db/open-database";
 import { prismaStore } from "../db/prisma-store";
 import { runCli } from "./run-cli";
+import { jsonLogger } from "../app/json-logger";
 
 /**
  * `npm run related -- --jsonl`: the related-answers evaluation door. Reads JSON lines on stdin
@@ -23,7 +24,7 @@ runCli(async () => {
   const url = process.env.DATABASE_URL || undefined;
   const db = await openDatabase(url ? { url, poolMax: 4 } : { dataDir: "memory://", migrate: true });
   const store = prismaStore(db.prisma);
-  const related = new RelatedService({ repo: store.related!, ...relatedFromFiles, clock: systemClock });
+  const related = new RelatedService({ repo: store.related!, ...relatedFromFiles, clock: systemClock, logger: jsonLogger("warn") });
   const name = `related-eval-${randomBytes(4).toString("hex")}`;
   const scratch = await scratchCommunity(store, name);
   const fixture = new RelatedFixture(store, related, scratch);

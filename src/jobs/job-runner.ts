@@ -15,6 +15,7 @@ import type { WebReader } from "../core/sources/fetch-types";
 import type { PreviewService } from "../core/resources/preview-service";
 import { runSources } from "../core/sources/sources-job";
 import { runLinks } from "../core/links/links-job";
+import type { RelatedService } from "../core/related/related-service";
 
 export interface JobDeps {
   store: Store;
@@ -31,6 +32,10 @@ export interface JobDeps {
   web?: () => Promise<WebReader>;
   /** Link previews the links job fills in where they never arrived. */
   previews?: PreviewService;
+  /** Related answers: "Maybe answered before" on surfaced questions, and the index's backfill. */
+  related?: RelatedService;
+  /** A question's page on the web (absent: no link). */
+  questionUrl?: (communityId: string, threadId: string) => string;
 }
 
 /** How long bookkeeping is kept: platforms stop redelivering within hours; claims guard re-runs of old periods. */
@@ -60,12 +65,21 @@ export interface JobRunOptions {
 
 const run = (deps: JobDeps, job: Exclude<JobName, "prune">, c: Community, now: Date, force: boolean): Promise<JobReport> => {
   switch (job) {
-    case "unanswered": return runUnanswered(deps.store, deps.notifications, c, now);
+    case "unanswered": return runUnanswered(deps.store, deps.notifications, c, now, deps.related, deps.questionUrl);
+    case "related": return backfillRelated(deps.related, c);
     case "roundup": return runRoundup(deps.store, c, now, force, deps.siteUrl);
     case "digests": return mergeReports(runDigests(deps.store, c, now, force), runEmailDigests(deps.store, c, now, force, deps.siteUrl));
     case "sources": return deps.web ? runSources(deps.store, deps.web, deps.notifications, c, now, force) : noWeb(c);
     case "links": return deps.web ? runLinks(deps.store, deps.web, deps.previews, c, now, force) : noWeb(c);
   }
+};
+
+/** Reads resolved questions and resources into the related-answers index that it has not read yet (after an upgrade, or a failure). */
+const backfillRelated = async (related: RelatedService | undefined, community: Community): Promise<JobReport> => {
+  if (!related) return { community, posted: [], skipped: ["no related-answers index in this process"] };
+  let total = 0;
+  for (let n = 1; n > 0 && total < 5_000; total += n) n = await related.backfill(community.id, 500);
+  return { community, posted: [], skipped: [total ? `indexed ${total} questions and resources for related answers` : "related-answers index up to date"] };
 };
 
 const noWeb = async (community: Community): Promise<JobReport> => ({ community, posted: [], skipped: ["no outbound web in this process"] });

@@ -28,6 +28,8 @@ export const startScheduler = (deps: JobDeps): { stop(): void } => {
     // Every link is re-checked weekly; a daily run spreads the checks over the week.
     cron.schedule("10 4 * * *", tick("links"), { name: "links", noOverlap: true }),
     cron.schedule("40 3 * * *", tick("prune"), { name: "prune", noOverlap: true }),
+    // Related answers: what the index has not read yet (items are indexed as they change; this catches the rest).
+    cron.schedule("25 3 * * *", tick("related"), { name: "related", noOverlap: true }),
     // Retries of failed deliveries.
     cron.schedule("* * * * *", async () => {
       try {

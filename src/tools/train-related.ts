@@ -9,6 +9,7 @@ import { bundledVectors } from "../core/text-model/data/bundled-vectors";
 import type { Features } from "../core/text-model/feature-hash";
 import { LinearModel } from "../core/text-model/linear-model";
 import { SeededRandom } from "../core/text-model/seeded-random";
+import { silentLogger } from "../core/shared/logger";
 import { openDatabase } from "../db/open-database";
 import { prismaStore } from "../db/prisma-store";
 import { readJsonl, ROOT, sharedDir } from "./train/corpus";
@@ -41,7 +42,7 @@ const readSet = async (name: string): Promise<Ask[]> => {
   const db = await openDatabase({ dataDir: "memory://", migrate: true });
   const store = prismaStore(db.prisma);
   // The model is not needed to read candidates; `find` is not called here.
-  const related = new RelatedService({ repo: store.related!, model: () => { throw new Error("unused"); }, clusters: () => clusters, vectors: bundledVectors, clock: { now: () => new Date() } });
+  const related = new RelatedService({ repo: store.related!, model: () => { throw new Error("unused"); }, clusters: () => clusters, vectors: bundledVectors, clock: { now: () => new Date() }, logger: silentLogger });
   const fixture = new RelatedFixture(store, related, await scratchCommunity(store, name));
   const asks: Ask[] = [];
   const start = Date.UTC(2026, 0, 1);

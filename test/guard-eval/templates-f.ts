@@ -14,7 +14,6 @@ import type { Picks, Template } from "./generator";
  */
 const tax = (locale: string) => (s: string) => { try { return isTaxID(s, locale); } catch { return false; } };
 const d = (p: Picks, n: number) => p.digits(n);
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 const dni = (p: Picks) => p.valid(() => `${d(p, 8)}${p.letters(1)}`, tax("es-ES"));
 const cpf = (p: Picks) => p.valid(() => `${d(p, 3)}.${d(p, 3)}.${d(p, 3)}-${d(p, 2)}`, tax("pt-BR"));
 const cuil = (p: Picks) => p.valid(() => `${p.pick(["20", "27", "23"])}-${d(p, 8)}-${d(p, 1)}`, tax("es-AR"));

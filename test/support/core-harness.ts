@@ -1,4 +1,4 @@
-import { buildServices } from "../../src/app/services";
+import { buildServices, type Dependencies } from "../../src/app/services";
 import { PeerloopApp } from "../../src/app/peerloop-app";
 import type { ToneCheck } from "../../src/core/tone/tone-types";
 import type { Guard } from "../../src/core/guard/guard-types";
@@ -30,7 +30,7 @@ export interface LogLine {
  * The core wired as a door would see it, on any Store: members act by name in one community,
  * commands go through the real dispatcher, and anchored posts get a fake platform reference.
  */
-export const coreHarness = (opts: { store?: Store; guard?: Guard; tone?: ToneCheck; now?: string; community?: string; web?: () => Promise<WebReader> } = {}) => {
+export const coreHarness = (opts: { store?: Store; guard?: Guard; tone?: ToneCheck; now?: string; community?: string; web?: () => Promise<WebReader>; related?: Dependencies["related"] } = {}) => {
   const store = opts.store ?? memoryStore();
   const clock = fixedClock(opts.now ?? "2026-11-02T10:00:00Z");
   const logs: LogLine[] = [];
@@ -39,7 +39,7 @@ export const coreHarness = (opts: { store?: Store; guard?: Guard; tone?: ToneChe
     warn: (message, context) => logs.push({ level: "warn", message, context }),
     error: (message, context) => logs.push({ level: "error", message, context }),
   };
-  const services = buildServices({ store, guard: opts.guard ?? noFindings, clock, logger, tone: opts.tone, web: opts.web });
+  const services = buildServices({ store, guard: opts.guard ?? noFindings, clock, logger, tone: opts.tone, web: opts.web, related: opts.related });
   const app = new PeerloopApp(services, logger);
   const community = opts.community ?? "T-test";
   let refs = 0;

@@ -136,6 +136,8 @@ const pressButton = async (deps: DiscordDeps, actor: Actor, place: DiscordPlace,
   if (action === "post-anyway") return deps.app.postAnyway(actor, { channelId: place.channelId }, value);
   if (action === "post-as-is") return deps.app.postAsIs(actor, { channelId: place.channelId }, value);
   if (action === "edit") return deps.app.editDraft();
+  if (action === "post-question") return deps.app.postQuestion(actor, { channelId: place.channelId }, value);
+  if (action === "answers-it") return deps.app.answersIt(actor, value);
   return { messages: [] };
 };
 

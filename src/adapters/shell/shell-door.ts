@@ -151,6 +151,8 @@ export class ShellDoor {
       case "post-anyway": await this.show(await this.opts.app.postAnyway(actor, this.place(), button.value)); break;
       case "post-as-is": await this.show(await this.opts.app.postAsIs(actor, this.place(), button.value)); break;
       case "edit": await this.show(await this.opts.app.editDraft()); break;
+      case "post-question": await this.show(await this.opts.app.postQuestion(actor, this.place(), button.value)); break;
+      case "answers-it": await this.show(await this.opts.app.answersIt(actor, button.value)); break;
       case "resolve": this.print(`To resolve, say how it went and whom to credit: :resolve ${button.value} resolved @name -- what helped`); break;
     }
     return true;

@@ -6,7 +6,7 @@ import type { Actor } from "../../core/shared/context";
 import type { Logger } from "../../core/shared/logger";
 import { deliverOutcome, type Respond, type SlackPlace } from "./slack-deliver";
 import type { SlackDirectory } from "./slack-directory";
-import { renderSlack } from "./slack-render";
+import { actionOf, renderSlack } from "./slack-render";
 import { readResolveSubmission, resolveModal } from "./slack-resolve-modal";
 import { installationKey } from "./slack-clients";
 import { unescapeSlack } from "./slack-text";
@@ -83,10 +83,11 @@ interface ActionArgs {
   body: { user: { id: string; username?: string }; team?: { id: string; domain?: string } | null; channel?: { id: string }; trigger_id?: string; actions: { action_id: string; value?: string }[]; message?: { ts?: string; thread_ts?: string } };
 }
 
-/** Buttons: Endorse, Resolve (opens the form, for the asker only) and "post anyway". */
+/** Buttons: Endorse, Resolve (opens the form, for the asker only), "post anyway", the tone nudge's, and related answers'. */
 export const handleAction = (deps: SlackDeps) => async ({ ack, respond, client, body }: ActionArgs) => {
   await ack();
-  const action = body.actions[0];
+  const raw = body.actions[0];
+  const action = raw ? { ...raw, action_id: actionOf(raw.action_id) } : undefined;
   const channelId = body.channel?.id;
   if (!action || !body.team?.id || !channelId) return;
   await afterAck(deps, action.action_id, respond, async () => {
@@ -97,6 +98,8 @@ export const handleAction = (deps: SlackDeps) => async ({ ack, respond, client, 
     if (action.action_id === "post-anyway") return deliverOutcome(client, deps.app, await deps.app.postAnyway(actor, { channelId }, value), place, deps.logger);
     if (action.action_id === "post-as-is") return deliverOutcome(client, deps.app, await deps.app.postAsIs(actor, { channelId }, value), place, deps.logger);
     if (action.action_id === "edit") return deliverOutcome(client, deps.app, await deps.app.editDraft(), place, deps.logger);
+    if (action.action_id === "post-question") return deliverOutcome(client, deps.app, await deps.app.postQuestion(actor, { channelId }, value), place, deps.logger);
+    if (action.action_id === "answers-it") return deliverOutcome(client, deps.app, await deps.app.answersIt(actor, value), place, deps.logger);
     if (action.action_id === "resolve") {
       const check = await deps.app.prepareResolve(actor, value);
       if (!check.ok) return deliverOutcome(client, deps.app, check.outcome, place, deps.logger);

@@ -33,10 +33,12 @@ export const renderSlack = (m: Message): { text: string; blocks: Block[] } => {
     blocks.push(section(`${title}${item.detail ? `\n${escapeSlack(item.detail)}` : ""}${where}`));
   }
   if (m.buttons?.length) {
+    // Action ids must be unique within a block: a repeated action ("This answers it" for each item) gets "~2", "~3".
+    const seen = new Map<string, number>();
     blocks.push({
       type: "actions",
       elements: m.buttons.slice(0, 25).map((b) => ({
-        type: "button", action_id: b.action, value: b.value.slice(0, 2000),
+        type: "button", action_id: actionId(b.action, seen), value: b.value.slice(0, 2000),
         text: { type: "plain_text", text: clip(b.label, 75), emoji: true },
         ...(b.style ? { style: b.style } : {}),
       })),
@@ -49,5 +51,14 @@ export const renderSlack = (m: Message): { text: string; blocks: Block[] } => {
   }
   return { text: fallback(m), blocks };
 };
+
+const actionId = (action: string, seen: Map<string, number>) => {
+  const n = (seen.get(action) ?? 0) + 1;
+  seen.set(action, n);
+  return n === 1 ? action : `${action}~${n}`;
+};
+
+/** The action a rendered button's id stands for ("answers-it~2" → "answers-it"). */
+export const actionOf = (actionId: string): string => actionId.replace(/~\d+$/, "");
 
 const fallback = (m: Message) => clip(escapeSlack([m.title, m.text].filter(Boolean).join(": ")), 3000);

@@ -39,7 +39,7 @@ ${pageNo < last ? html`<a rel="next" href="${ctx.base}/questions?status=${status
   return page(ctx, { title: status === "resolved" ? "Answered questions" : "Open questions", section: "questions", body });
 };
 
-export const questionPage = (ctx: PageContext, t: ArchivedThread & { replies: ReplyView[] }): Html => page(ctx, {
+export const questionPage = (ctx: PageContext, t: ArchivedThread & { replies: ReplyView[]; related?: { id: string; text: string }[] }): Html => page(ctx, {
   title: `${kindLabel(t)}: ${t.text.slice(0, 60)}`, section: "questions",
   body: html`<article>
 <h1>${kindLabel(t)}</h1>
@@ -50,6 +50,7 @@ ${t.outcomeNote ? html`<h2>Takeaway</h2><blockquote>${t.outcomeNote}</blockquote
 ${t.helperNames.length ? html`<p>Thanks to ${t.helperNames.map((n) => nameFor(ctx, n)).join(", ")}.</p>` : ""}
 <h2>Replies</h2>
 ${t.replies.length ? html`<ul class="plain">${t.replies.map((r) => html`<li><blockquote>${r.text}</blockquote><p class="meta">${nameFor(ctx, r.authorName)}, ${formatDate(ctx, r.createdAt)}</p></li>`)}</ul>` : html`<p>No replies stored${t.replyCount ? " (the platform did not share their text)" : ""}.</p>`}
+${t.related?.length ? html`<h2>Related questions</h2><ul class="plain related">${t.related.map((r) => html`<li><a href="${ctx.base}/questions/${r.id}">${r.text.length > 140 ? `${r.text.slice(0, 139)}…` : r.text}</a></li>`)}</ul>` : ""}
 </article>
 <p><a href="${ctx.base}/questions?status=${t.status}">← Back to the questions</a></p>`,
 });
@@ -84,6 +85,7 @@ export const roundupPage = (ctx: PageContext, v: RoundupView): Html => {
 <div><dt>Questions asked</dt><dd>${c.questions}</dd></div>
 <div><dt>Resolved</dt><dd>${c.resolved}</dd></div>
 <div><dt>Replies</dt><dd>${c.replies}</dd></div>
+${c.reused ? html`<div><dt>Answered from the archive</dt><dd>${c.reused}</dd></div>` : ""}
 </dl>
 ${section("New resources", v.resources.map((r) => html`<a href="${ctx.base}/resources/${r.id}">${resourceTitle(r)}</a> <span class="meta">shared by ${nameFor(ctx, r.sharerName)}${r.endorsementCount ? ` · ${r.endorsementCount} endorsement${r.endorsementCount === 1 ? "" : "s"}` : ""}</span>`), "No new resources that week.")}
 ${section("Questions resolved", v.resolved.map((t) => html`<a href="${ctx.base}/questions/${t.id}">${t.text.slice(0, 140)}</a> <span class="meta">asked by ${nameFor(ctx, t.askerName)}${t.helperNames.length ? ` · thanks to ${t.helperNames.map((n) => nameFor(ctx, n)).join(", ")}` : ""}</span>`), "None resolved that week.")}

@@ -5,7 +5,7 @@ import { z } from "zod";
  * platform id (`ref`), threads by an id local to the file; dates are ISO strings.
  */
 const date = z.iso.datetime({ offset: true });
-const counts = z.object({ resources: z.number().int(), questions: z.number().int(), resolved: z.number().int(), replies: z.number().int() });
+const counts = z.object({ resources: z.number().int(), questions: z.number().int(), resolved: z.number().int(), replies: z.number().int(), reused: z.number().int().optional() });
 
 export const exportMember = z.object({
   ref: z.string().min(1).max(120),

@@ -9,10 +9,20 @@ const ago = (from: Date, to: Date) => {
   return hours < 48 ? `${hours} hours ago` : `${Math.round(hours / 24)} days ago`;
 };
 
-export const stillWaitingMessage = (t: Thread, now: Date, last: boolean): Message => ({
+/** An earlier answered question that may answer a waiting one. */
+export interface MaybeAnswered {
+  title: string;
+  channelId?: string | null;
+  messageRef?: string | null;
+  url?: string;
+}
+
+export const stillWaitingMessage = (t: Thread, now: Date, last: boolean, maybe?: MaybeAnswered): Message => ({
   title: last ? "Last call: this question still has no answer" : "This question is still waiting for an answer",
-  text: `Asked ${ago(t.createdAt, now)}${t.tags.length ? ` on ${hashtags(t.tags)}` : ""}. If you have experience with this, a short reply in the thread helps.`,
+  text: `Asked ${ago(t.createdAt, now)}${t.tags.length ? ` on ${hashtags(t.tags)}` : ""}. If you have experience with this, a short reply in the thread helps.` +
+    (maybe ? " Maybe answered before:" : ""),
   quote: t.text,
+  items: maybe ? [{ title: `Maybe answered before: ${maybe.title.length > 120 ? `${maybe.title.slice(0, 119)}…` : maybe.title}`, url: maybe.url, place: maybe.channelId ? { channelId: maybe.channelId, messageRef: maybe.messageRef ?? undefined } : undefined }] : undefined,
   tone: "info",
 });
 

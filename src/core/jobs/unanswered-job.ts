@@ -6,6 +6,7 @@ import { inQuietWindow } from "../shared/time-zone";
 import type { Store } from "../store";
 import { askerNudgeMessage, channelNudgeMessage, followerUnansweredMessage, stillWaitingMessage } from "./job-messages";
 import { queue, type JobReport } from "./job-report";
+import type { RelatedService } from "../related/related-service";
 
 /** Surfacing steps as multiples of the community's threshold: 24 h and 72 h by default. */
 const STEPS = [1, 3];
@@ -17,7 +18,7 @@ const BATCH = 500;
  * whose answered questions stay open after three days. Each step is claimed by a unique row in the
  * same transaction that queues its posts, so replicas and reruns never repeat one.
  */
-export const runUnanswered = async (store: Store, notifications: NotificationService, community: Community, now: Date): Promise<JobReport> => {
+export const runUnanswered = async (store: Store, notifications: NotificationService, community: Community, now: Date, related?: RelatedService, questionUrl?: (communityId: string, threadId: string) => string): Promise<JobReport> => {
   const threshold = community.unansweredHours * HOUR;
   const report: JobReport = { community, posted: [], skipped: [] };
   const candidates = await store.followups.unanswered(community.id, new Date(now.getTime() - threshold), STEPS.length, BATCH);
@@ -30,7 +31,10 @@ export const runUnanswered = async (store: Store, notifications: NotificationSer
     const last = step === STEPS.length;
     const posts: Outgoing[] = [];
     const threadRef = t.threadRef ?? t.messageRef;
-    if (threadRef) posts.push({ to: { kind: "thread", threadRef, channelId: t.channelId ?? undefined }, message: stillWaitingMessage(t, now, last) });
+    // An earlier answered question on the same need: the thread hears of it (never a flagged question's text).
+    const maybe = related && !t.guardOverride ? (await related.find(community.id, t.text)).find((m) => m.doc.kind === "thread" && m.doc.id !== t.id)?.doc : undefined;
+    const earlier = maybe ? { title: maybe.title, channelId: maybe.channelId, messageRef: maybe.messageRef, url: questionUrl?.(community.id, maybe.id) } : undefined;
+    if (threadRef) posts.push({ to: { kind: "thread", threadRef, channelId: t.channelId ?? undefined }, message: stillWaitingMessage(t, now, last, earlier) });
     if (t.channelId && (last || !threadRef)) posts.push({ to: { kind: "post", channelId: t.channelId }, message: channelNudgeMessage(t, now) });
     const done = await store.transaction(async (tx) => {
       if (!(await tx.followups.claimSurfacing(community.id, t.id, step, now))) return false;

@@ -1,4 +1,5 @@
 import type { Clock } from "../shared/clock";
+import type { Logger } from "../shared/logger";
 import type { Features } from "../text-model/feature-hash";
 import type { WordClusters } from "../text-model/word-clusters";
 import type { WordVectors } from "../text-model/word-vectors";
@@ -15,6 +16,7 @@ export interface RelatedMatch {
 
 export interface RelatedDeps {
   repo: RelatedRepository;
+  logger: Logger;
   model: () => RelatedModel;
   clusters: () => WordClusters;
   vectors: () => WordVectors;
@@ -82,6 +84,33 @@ export class RelatedService {
     const clusters = this.deps.clusters();
     const terms = source ? [...new Set([...source.texts.flatMap((t) => indexTerms(readText(t, clusters))), ...source.tags.map((t) => `tag:${t.toLowerCase()}`)])] : [];
     await this.deps.repo.index(communityId, ref, terms, this.deps.clock.now());
+  }
+
+  /**
+   * An item changed (a question resolved, a link shared or its preview read): reindex it. A failure is
+   * logged, never the member's: the item is still saved, and the daily backfill reads it again.
+   */
+  async changed(communityId: string, ref: RelatedRef): Promise<void> {
+    try {
+      await this.reindex(communityId, ref);
+    } catch (error) {
+      this.deps.logger.warn("could not index an item for related answers", { communityId, ref, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /**
+   * "This answers it": the member found their answer in an earlier item. A reuse is counted for the
+   * question's helpers (or the resource); nothing is posted. False when it was already counted today.
+   */
+  async answered(communityId: string, memberId: string, ref: RelatedRef): Promise<{ doc: RelatedDoc; counted: boolean } | null> {
+    const [doc] = await this.deps.repo.docs(communityId, [ref]);
+    if (!doc) return null;
+    return { doc, counted: await this.deps.repo.addReuse(communityId, memberId, ref, this.deps.clock.now()) };
+  }
+
+  /** Reuses of earlier answers in a period (the roundup's "answered from the archive"). */
+  reuses(communityId: string, from: Date, to: Date): Promise<number> {
+    return this.deps.repo.reusesBetween(communityId, from, to);
   }
 
   /** Indexes resolved questions and resources the index has not read yet (after an upgrade); returns how many. */

@@ -3,6 +3,7 @@ import type { Clock } from "../shared/clock";
 import type { Store } from "../store";
 import type { WebReader } from "../sources/fetch-types";
 import { shareCard } from "./resource-cards";
+import type { RelatedService } from "../related/related-service";
 
 /**
  * Link previews: after a card is posted, the page's title, description and site name are read and
@@ -14,6 +15,7 @@ export class PreviewService {
     private readonly reader: () => Promise<WebReader>,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly related?: RelatedService,
   ) {}
 
   /** Reads one resource's preview; true when its card was queued for an update. */
@@ -31,6 +33,7 @@ export class PreviewService {
     }
     const updated = await this.store.resources.setPreview(communityId, resourceId, preview ?? { title: null, description: null, siteName: null }, this.clock.now());
     if (!updated || !preview || !(preview.title || preview.description)) return false;
+    await this.related?.changed(communityId, { kind: "resource", id: resourceId });
     if (!updated.channelId || !updated.messageRef) return false;
     const sharer = await this.store.members.get(communityId, updated.sharerId);
     await this.store.jobs.enqueue([{

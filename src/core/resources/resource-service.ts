@@ -10,6 +10,7 @@ import type { Store } from "../store";
 import type { WebLinks } from "../web/site-types";
 import type { ToneGate } from "../tone/tone-gate";
 import { linkForGuard, normalizeUrl } from "./normalize-url";
+import type { RelatedService } from "../related/related-service";
 import { alreadySharedMessage, followerShareMessage, resourceTitle, searchResultsMessage, shareCard } from "./resource-cards";
 
 export interface ShareInput {
@@ -34,6 +35,7 @@ export class ResourceService {
     private readonly clock: Clock,
     private readonly links?: WebLinks,
     private readonly tone?: ToneGate,
+    private readonly related?: RelatedService,
   ) {}
 
   async share(actor: Actor, place: Place, input: ShareInput): Promise<Outcome> {
@@ -45,7 +47,7 @@ export class ResourceService {
     const guardOverride = this.gate.check(community, actor.memberId, "share", [note, linkForGuard(input.url)], input.confirmed ?? false);
     this.tone?.before(community, "share note", [note], input.toneConfirmed ?? false);
 
-    return this.store.transaction(async (tx) => {
+    const outcome = await this.store.transaction(async (tx) => {
       const existing = await tx.resources.findByUrl(actor.communityId, url);
       if (existing) {
         const added = tags.filter((t) => !existing.tags.includes(t));
@@ -66,6 +68,12 @@ export class ResourceService {
       }, now);
       return reply({ to: { kind: "channel" }, message: shareCard(resource, actor.displayName), anchor: { kind: "resource", id: resource.id } }, ...dms);
     });
+    // The library's new or re-tagged item can answer the next question asked.
+    if (this.related) {
+      const stored = await this.store.resources.findByUrl(actor.communityId, url);
+      if (stored) await this.related.changed(actor.communityId, { kind: "resource", id: stored.id });
+    }
+    return outcome;
   }
 
   async search(actor: Actor, input: SearchInput): Promise<Outcome> {

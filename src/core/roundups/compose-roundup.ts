@@ -83,6 +83,7 @@ export const roundupMessage = (r: Roundup, communityName: string): Message => {
       { label: "Questions asked", value: trend(r.counts.questions, r.previous.questions) },
       { label: "Questions resolved", value: trend(r.counts.resolved, r.previous.resolved) },
       { label: "Replies", value: trend(r.counts.replies, r.previous.replies) },
+      ...(r.counts.reused || r.previous.reused ? [{ label: "Answered from the archive", value: trend(r.counts.reused ?? 0, r.previous.reused ?? 0) }] : []),
     ],
   };
 };

@@ -6,6 +6,8 @@ export interface WeekCounts {
   questions: number;
   resolved: number;
   replies: number;
+  /** Questions a member found answered in the archive ("This answers it") instead of asking again. */
+  reused?: number;
 }
 
 export interface WeekActivity {

@@ -28,6 +28,8 @@ export type ErrorCode =
   | "BUSY"
   | "WEB_OFF"
   | "TONE"
+  // Not a mistake: earlier answers may already cover a question; the member chooses before it goes out.
+  | "RELATED"
   | "NOT_ALLOWED"
   | "UNKNOWN_SOURCE"
   | "SOURCE_UNREADABLE"

@@ -13,6 +13,8 @@ import { boundedText, LIMITS } from "../shared/text-limits";
 import type { Store } from "../store";
 import { followerThreadMessage, questionCard, resolvedMessage, threadLabel } from "./thread-cards";
 import type { Thread, ThreadKind, ThreadOutcome } from "./thread-types";
+import type { RelatedService } from "../related/related-service";
+import { relatedIntro, relatedItem } from "../related/related-messages";
 
 export interface AskInput {
   text: string;
@@ -20,6 +22,8 @@ export interface AskInput {
   confirmed?: boolean;
   /** The author chose "Post as is" after the tone nudge. */
   toneConfirmed?: boolean;
+  /** The author saw related earlier answers and chose "Post my question". */
+  relatedSeen?: boolean;
 }
 
 export interface ResolveInput {
@@ -48,6 +52,7 @@ export class ThreadService {
     private readonly gate: ConfidentialityGate,
     private readonly clock: Clock,
     private readonly tone?: ToneGate,
+    private readonly related?: RelatedService,
   ) {}
 
   async open(actor: Actor, place: Place, kind: ThreadKind, input: AskInput): Promise<Outcome> {
@@ -62,6 +67,11 @@ export class ThreadService {
     const community = await this.community(actor.communityId);
     const guardOverride = this.gate.check(community, actor.memberId, what, [text], input.confirmed ?? false);
     this.tone?.before(community, what, [text], input.toneConfirmed ?? false);
+    // Answers that are already there: shown privately before the question goes out, when relevant.
+    if (this.related && !input.relatedSeen) {
+      const matches = await this.related.find(actor.communityId, text);
+      if (matches.length) fail("RELATED", relatedIntro(what, matches.length), { items: matches.map((m) => relatedItem(m.doc)), refs: matches.map((m) => ({ kind: m.doc.kind, id: m.doc.id })) });
+    }
     const now = this.clock.now();
     return this.store.transaction(async (tx) => {
       const thread = await tx.threads.create({ communityId: actor.communityId, kind, text, tags, askerId: actor.memberId, channelId: place.channelId, createdAt: now, guardOverride });
@@ -236,6 +246,7 @@ export class ThreadService {
       outcome, note, helperIds: helpers.map((h) => h.id), at: this.clock.now(), guardOverride,
     });
     if (!done) fail("ALREADY_RESOLVED", "This one is already resolved. Thanks for closing the loop!");
+    await this.related?.changed(actor.communityId, { kind: "thread", id: thread.id });
     const names = helpers.map((h) => h.displayName);
     const threadRef = thread.threadRef ?? thread.messageRef;
     return reply(

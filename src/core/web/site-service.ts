@@ -2,6 +2,7 @@ import type { Community } from "../members/member-types";
 import type { ResourceHit } from "../resources/resource-types";
 import type { RoundupIssue } from "../roundups/roundup-types";
 import type { Clock } from "../shared/clock";
+import type { RelatedService } from "../related/related-service";
 import { UUID } from "../shared/clean-text";
 import { PeerloopError } from "../shared/errors";
 import { normalizeTags } from "../shared/tags";
@@ -52,7 +53,7 @@ export interface RoundupView {
 
 /** The library, archives and feeds as the web shows them. Only stored records are read, and only what the guard passed is stored. */
 export class SiteService {
-  constructor(private readonly site: SiteRepository, private readonly clock: Clock) {}
+  constructor(private readonly site: SiteRepository, private readonly clock: Clock, private readonly related?: RelatedService) {}
 
   community(id: string): Promise<Community | null> {
     return UUID.test(id) ? this.site.community(id) : Promise.resolve(null);
@@ -84,8 +85,13 @@ export class SiteService {
     return this.site.threads(communityId, status, (p - 1) * PAGE_SIZE, PAGE_SIZE);
   }
 
-  question(communityId: string, id: string) {
-    return UUID.test(id) ? this.site.thread(communityId, id) : Promise.resolve(null);
+  /** A question's page: the question, its replies, and earlier answered questions on the same need. */
+  async question(communityId: string, id: string) {
+    if (!UUID.test(id)) return null;
+    const t = await this.site.thread(communityId, id);
+    if (!t) return null;
+    const found = this.related ? await this.related.find(communityId, t.text) : [];
+    return { ...t, related: found.filter((m) => m.doc.kind === "thread" && m.doc.id !== t.id).map((m) => ({ id: m.doc.id, text: m.doc.title })) };
   }
 
   roundups(communityId: string, page: number) {

@@ -1,6 +1,7 @@
 import type { RoundupIssue, RoundupRepository, WeekActivity, WeekCounts } from "../../core/roundups/roundup-types";
 import type { Thread } from "../../core/threads/thread-types";
 import type { Db } from "../db-types";
+import { PrismaRelatedRepository } from "./related-repository";
 
 /** The roundup's queries; each is scoped by community and bounded by the window's indexes. */
 export class PrismaRoundupRepository implements RoundupRepository {
@@ -70,12 +71,13 @@ export class PrismaRoundupRepository implements RoundupRepository {
 
   async counts(communityId: string, from: Date, to: Date): Promise<WeekCounts> {
     const inWindow = { gte: from, lt: to };
-    const [resources, questions, resolved, replies] = await Promise.all([
+    const [resources, questions, resolved, replies, reused] = await Promise.all([
       this.db.resource.count({ where: { communityId, createdAt: inWindow } }),
       this.db.thread.count({ where: { communityId, createdAt: inWindow } }),
       this.db.thread.count({ where: { communityId, resolvedAt: inWindow } }),
       this.db.reply.count({ where: { communityId, createdAt: inWindow, isFollowUp: false, deletedAt: null } }),
+      new PrismaRelatedRepository(this.db).reusesBetween(communityId, from, to),
     ]);
-    return { resources, questions, resolved, replies };
+    return { resources, questions, resolved, replies, ...(reused ? { reused } : {}) };
   }
 }

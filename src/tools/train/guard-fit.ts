@@ -45,7 +45,7 @@ const roundTrip = (m: LinearModel) => LinearModel.fromJSON(m.toJSON(), "model");
 const trainCandidates = (posts: Prepared[], seed: number): LinearModel => {
   const examples: Encoded[] = [];
   let pos = 0, neg = 0;
-  for (const p of posts) for (const l of p.labels) l ? pos++ : neg++;
+  for (const p of posts) for (const l of p.labels) if (l) pos++; else neg++;
   const positiveWeight = Math.sqrt(neg / Math.max(1, pos));
   for (const p of posts) {
     if (!p.encoded.length) p.encoded = p.f.candidates.map((c, i) => encode(c, CANDIDATE_BITS, p.labels[i]!));
