@@ -75,8 +75,8 @@ export class PeerloopApp {
       const found = await this.services.related.answered(actor.communityId, actor.memberId, ref);
       if (!found) return fail("UNKNOWN_THREAD", "That earlier answer isn't available any more. Ask your question again, and it goes out as usual.");
       // A resource that answered it gets the member's endorsement too (not their own share, not twice).
-      if (ref.kind === "resource") await this.services.resources.endorse(actor, ref.id).catch(() => undefined);
-      return reply(privately(reuseThanks(found.doc, found.counted)));
+      const endorsed = ref.kind === "resource" && (await this.services.resources.endorse(actor, ref.id).then(() => true, () => false));
+      return reply(privately(reuseThanks(found.doc, found.counted, endorsed)));
     });
   }
 

@@ -228,6 +228,24 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     expect(text(card)).toContain("lazy freeloaders");
   });
 
+  it("an /ask the library already answers shows it privately first: This answers it posts nothing, Post my question posts the question", async () => {
+    const shared = channelPosts().length;
+    await slash(BEN, "share", { url: "https://example.org/roi-release-form", tags: "consent", note: "Release of information form to share records with a school, with a plain-language cover letter" });
+    await eventually(() => channelPosts().length > shared, 15_000, "share card");
+    const before = channelPosts().length;
+    const held = await privateAnswer((await slash(CY, "ask", { question: "Does anyone have a release of information form I can use to share records with a school?" })).token);
+    expect(text(held)).toContain("Answered before?");
+    const answers = /"custom_id":"(answers-it:r:[0-9a-f-]{36})"/.exec(text(held))?.[1];
+    const postIt = /"custom_id":"(post-question:[^"]+)"/.exec(text(held))?.[1];
+    expect(answers && postIt, text(held)).toBeTruthy();
+    const press = (customId: string) => interact({ ...base(CY), type: 3, data: { custom_id: customId, component_type: 2 }, message: { id: discord.snowflake(), channel_id: CHANNEL_ID, content: "", type: 0 } });
+    expect(text(await privateAnswer((await press(answers!)).token))).toContain("Glad the library had it");
+    expect(channelPosts().length).toBe(before);
+    await press(postIt!);
+    const card = await eventually(() => channelPosts().slice(before).find((c) => text(c).includes("release of information form I can use")), 15_000, "question posted after related answers");
+    expect(card).toBeTruthy();
+  });
+
   it("/peerloop web answers privately with the member's signed link, served by the Discord door's own HTTP server", async () => {
     const answer = text(await privateAnswer((await slash(ANA, "peerloop", {}, { sub: "web" })).token));
     const link = /http:\/\/127\.0\.0\.1:\d+\/c\/[0-9a-f-]{36}\/login\?t=v1\.[\w.-]+/.exec(answer)?.[0];

@@ -132,6 +132,23 @@ describe("the shell door, end to end through piped stdin", () => {
     expect(out.match(/Question from ana/g)).toHaveLength(2);
   });
 
+  it("shows an earlier resolved answer before a repeated question goes out, in the shell too", async () => {
+    const first = await shell(["/ask Police department refuses to sign the U visa certification for my client, who else can certify? #immigration"]);
+    const ref = /thread ([0-9a-f]{6})/.exec(first.out)![1]!;
+    const { out } = await shell([
+      ":as maria", `:reply ${ref} A prosecutor, a judge or the labor department can also sign the certification; ask the DA's victim witness unit first.`,
+      ":as ana", `:react ${ref} ✅`,
+      "/ask the police won't certify my client's U visa form, can another agency sign the certification instead?",
+      ":press 1",
+    ]);
+    expect(out).toContain("Answered before?");
+    expect(out).toContain("answered by maria: A prosecutor, a judge or the labor department");
+    expect(out).toContain("[This answers it] → :press 1");
+    expect(out).toContain("[Post my question] → :press 2");
+    expect(out).toContain("Glad the archive had it. Nothing was posted, and maria get the credit");
+    expect(out).not.toContain("can another agency sign the certification instead?\n  [Resolve]");
+  });
+
   it("runs jobs from the shell with :jobs run, as of a given time", async () => {
     const { out } = await shell([
       ":in jobs-room",

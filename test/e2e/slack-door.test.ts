@@ -121,6 +121,28 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     expect(blocksText(card)).toContain("lazy freeloaders");
   });
 
+  it("an /ask the library already answers shows it privately first: This answers it posts nothing, Post my question posts the question", async () => {
+    const shared = posts().length;
+    await command("UBEN", "share", "https://example.org/roi-release-form #consent Release of information form to share records with a school, with a plain-language cover letter");
+    await newPost(shared, "share card", "roi-release-form");
+    const before = posts().length;
+    const reply = await privateReply(await command("UCY", "ask", "Does anyone have a release of information form I can use to share records with a school?"));
+    expect(reply.response_type).toBe("ephemeral");
+    const blocks = blocksText({ body: reply });
+    expect(blocks).toContain("Answered before?");
+    expect(blocks).toContain("roi release form");
+    const answers = /"action_id":"answers-it","value":"(r:[0-9a-f-]{36})"/.exec(blocks)?.[1];
+    const postIt = /"action_id":"post-question","value":"([\w-]+)"/.exec(blocks)?.[1];
+    expect(answers && postIt, blocks).toBeTruthy();
+    const respond = (id: string) => `${slack.url}/respond/${id}`;
+    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-rel", response_url: respond("rel-yes"), actions: [{ action_id: "answers-it", value: answers, type: "button" }] });
+    expect(blocksText({ body: await privateReply("rel-yes") })).toContain("Glad the library had it");
+    expect(posts().slice(before).filter((c) => blocksText(c).includes("release of information form I can use"))).toEqual([]);
+    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-rel2", response_url: respond("rel-post"), actions: [{ action_id: "post-question", value: postIt, type: "button" }] });
+    const card = await newPost(before, "question posted after related answers", "release of information form I can use");
+    expect(card.args.channel).toBe("CGEN");
+  });
+
   it("/peerloop web answers privately with the member's signed link, which opens the library on the bot's own server", async () => {
     const reply = await privateReply(await command("UCY", "peerloop", "web"));
     expect(reply.response_type).toBe("ephemeral");

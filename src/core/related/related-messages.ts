@@ -24,9 +24,9 @@ export const relatedItem = (doc: RelatedDoc): Item => {
 };
 
 /** After "This answers it". */
-export const reuseThanks = (doc: RelatedDoc, counted: boolean): Message => ({
+export const reuseThanks = (doc: RelatedDoc, counted: boolean, endorsed = false): Message => ({
   text: doc.kind === "thread"
     ? `Glad the archive had it. Nothing was posted${counted ? `, and ${doc.helpers.length ? doc.helpers.join(", ") : "the people who answered"} get the credit for helping again` : ""}.`
-    : `Glad the library had it. Nothing was posted${counted ? ", and the resource got your endorsement" : ""}.`,
+    : `Glad the library had it. Nothing was posted${endorsed ? ", and the resource got your endorsement" : ""}.`,
   tone: "success",
 });

@@ -1,6 +1,7 @@
 import { Prisma } from "../generated/client";
 import type { IndexSource, RelatedDoc, RelatedRef, RelatedRepository } from "../../core/related/related-types";
 import type { ThreadOutcome } from "../../core/threads/thread-types";
+import { titleFromUrl } from "../../core/resources/normalize-url";
 import type { Db } from "../db-types";
 import type { PrismaDb } from "../open-database";
 
@@ -63,7 +64,7 @@ export class PrismaRelatedRepository implements RelatedRepository {
       }),
       // A forgotten sharer's note is their words: the link and its title stay, the note does not.
       ...resources.map((r) => ({
-        kind: "resource" as const, id: r.id, title: r.title ?? r.url, answer: [r.forgotten ? "" : (r.note ?? ""), r.description ?? ""].filter(Boolean).join("\n"),
+        kind: "resource" as const, id: r.id, title: r.title ?? titleFromUrl(r.url), answer: [r.forgotten ? "" : (r.note ?? ""), r.description ?? ""].filter(Boolean).join("\n"),
         tags: r.tags, url: r.url, channelId: r.channel_id, messageRef: r.message_ref, helpers: [], createdAt: r.created_at,
       })),
     ];
