@@ -4,15 +4,16 @@ import { defineCommand, opt } from "./define";
 
 export const notify = defineCommand({
   name: "notify",
-  description: "How often you hear about followed tags, in chat or by email",
+  description: "How often you hear about followed tags, in chat, by email or by text",
   example: "/notify daily",
   options: {
-    frequency: opt.choice("instant, daily, weekly, off, or email", [...NOTIFY_FREQUENCIES, "email"] as const),
-    email: opt.text("For email: your address, confirm <code>, daily|weekly|instant|off, roundup on|off").optional(),
+    frequency: opt.choice("instant, daily, weekly, off, email or sms", [...NOTIFY_FREQUENCIES, "email", "sms"] as const),
+    details: opt.text("For email or sms: your address or mobile, confirm <code>, instant|daily|weekly|off, roundup on|off").optional(),
   },
   run: async (ctx, a) => {
-    if (a.frequency === "email") return ctx.services.email.command(ctx.actor, a.email as string | undefined);
-    if (a.email) return fail("INVALID_OPTION", `/notify ${String(a.frequency)} takes nothing after it. For email: /notify email you@example.org`);
+    if (a.frequency === "email") return ctx.services.email.command(ctx.actor, a.details as string | undefined);
+    if (a.frequency === "sms") return ctx.services.sms.command(ctx.actor, a.details as string | undefined);
+    if (a.details) return fail("INVALID_OPTION", `/notify ${String(a.frequency)} takes nothing after it. For email: /notify email you@example.org; for texts: /notify sms +15555550123`);
     return ctx.services.members.setNotify(ctx.actor, a.frequency as NotifyFrequency);
   },
 });

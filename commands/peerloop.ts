@@ -56,10 +56,10 @@ export const peerloop = defineCommand({
       run: (ctx) => ctx.services.web.link(ctx.actor),
     },
     export: {
-      description: "Admins: download the community's data (json, csv or md)",
-      example: "/peerloop export json",
-      options: { format: opt.choice("json (everything), csv (the library) or md", EXPORT_FORMATS).optional() },
-      run: (ctx, a) => ctx.services.web.exportLink(ctx.actor, (a.format as ExportFormat | undefined) ?? "json"),
+      description: "Download your own data (mine), or admins the community's (json, csv or md)",
+      example: "/peerloop export mine",
+      options: { format: opt.choice("mine (your own data), json (everything), csv (the library) or md", [...EXPORT_FORMATS, "mine"] as const).optional() },
+      run: (ctx, a) => ctx.services.web.exportLink(ctx.actor, (a.format as ExportFormat | "mine" | undefined) ?? (ctx.actor.isAdmin ? "json" : "mine")),
     },
     "forget-me": {
       description: "Delete your follows, settings and identity here (asks to confirm)",

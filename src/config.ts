@@ -39,6 +39,18 @@ const schema = z.object({
   PEERLOOP_FETCH_PUBLIC: flag.default(true),
   /** Least time between two requests to one host (link previews, feeds, link checks). */
   PEERLOOP_FETCH_HOST_GAP_MS: int(0, 60_000).default(1_000),
+  /** Text messages through Twilio's Programmable Messaging API; without them texts are written as files in PEERLOOP_SMS_DIR. */
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, { error: "must be a Twilio Account SID: AC followed by 32 hex digits" }).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, { error: "must be the account's auth token (32 characters in the Twilio console)" }).optional(),
+  TWILIO_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, { error: "must be a phone number in E.164 form, e.g. +15555550100" }).optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, { error: "must be a Messaging Service SID: MG followed by 32 hex digits" }).optional(),
+  TWILIO_API_URL: url("https://api.twilio.com").default("https://api.twilio.com"),
+  /** How national phone numbers are read (/notify sms 555 555 0123): an ISO country code. */
+  PEERLOOP_SMS_REGION: z.string().regex(/^[A-Z]{2}$/, { error: "must be a two-letter country code, e.g. US or GB" }).default("US"),
+  /** At most this many texts a member a day; the rest fold into the next summary. */
+  PEERLOOP_SMS_DAILY_MAX: int(1, 100).default(5),
+  /** Where texts are written when Twilio is not configured. */
+  PEERLOOP_SMS_DIR: z.string().min(1).default(".data/sms"),
   SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", { error: "must be a bot token starting with xoxb-" }).optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().startsWith("xapp-", { error: "must be an app-level token starting with xapp- (Socket Mode)" }).optional(),
@@ -71,6 +83,8 @@ const PAIRS: [string, string[], string[]?][] = [
   ["SLACK_APP_TOKEN", ["SLACK_BOT_TOKEN"], ["SLACK_CLIENT_ID"]],
   ["SLACK_CLIENT_ID", ["SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_SIGNING_SECRET"]],
   ["SMTP_URL", ["EMAIL_FROM"]],
+  ["TWILIO_ACCOUNT_SID", ["TWILIO_AUTH_TOKEN"]],
+  ["TWILIO_AUTH_TOKEN", ["TWILIO_ACCOUNT_SID"]],
   ["SHARD_IDS", ["SHARD_COUNT"]],
   ["SHARD_COUNT", ["SHARD_IDS"]],
 ];
@@ -102,6 +116,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     if (ids.some((id) => id >= SHARD_COUNT)) problems.push(`SHARD_IDS must be below SHARD_COUNT (${SHARD_COUNT}): shard ids start at 0`);
     if (SHARD_IDS.split(",").some((p) => { const [a, b] = p.split("-").map(Number); return b !== undefined && b < a!; })) problems.push("SHARD_IDS ranges must go upwards, e.g. 0-3");
   }
+  if (present.TWILIO_ACCOUNT_SID && !present.TWILIO_FROM && !present.TWILIO_MESSAGING_SERVICE_SID) problems.push("TWILIO_FROM (a number) or TWILIO_MESSAGING_SERVICE_SID must be set when TWILIO_ACCOUNT_SID is set");
+  if (present.TWILIO_ACCOUNT_SID && !present.PEERLOOP_PUBLIC_URL) problems.push("PEERLOOP_PUBLIC_URL must be set when TWILIO_ACCOUNT_SID is set: texts link to the web library there, and Twilio signs the texts members send back with it");
   if (problems.length) throw new ConfigError(problems);
   return parsed.data;
 };

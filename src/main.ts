@@ -9,6 +9,7 @@ import { runJob } from "./jobs/job-runner";
 import { isJobName, JOB_NAMES } from "./jobs/job-names";
 import { startScheduler } from "./jobs/scheduler";
 import { deliverOutbox } from "./core/jobs/deliver-outbox";
+import { outboxKick } from "./app/outbox-kick";
 import { webRoutesFor } from "./app/web-routes";
 import { previewRunner } from "./app/preview-runner";
 import { warmQueries } from "./app/warm-up";
@@ -41,11 +42,15 @@ runCli(async () => {
   // Every door reads members' posts: the guard and the tone check are loaded (and their files checked)
   // before any door takes a command; a missing or damaged model stops here, naming the file.
   await container.loadDetectors();
+  if (platforms && !config.TWILIO_ACCOUNT_SID) logger.info("Twilio is not configured: texts are written as files, not sent", { smsDir: config.PEERLOOP_SMS_DIR });
   if (platforms && !config.SMTP_URL) logger.warn("SMTP_URL is not set: emails are written as .eml files, not sent", { mailDir: config.PEERLOOP_MAIL_DIR });
   const couriers = await couriersFor(config, container.installations, process.stdout, {
     unsubscribeUrl: (c, m) => container.links.unsubscribeUrl(c, m),
     // Without SMTP_URL the shell says where each email was written, so a person can open it.
     onWritten: platforms ? undefined : (file) => process.stdout.write(`✉ Email written to ${file}\n`),
+  }, {
+    // Without Twilio the shell says where each text was written, as for email.
+    onWritten: platforms ? undefined : (file) => process.stdout.write(`✆ Text written to ${file}\n`),
   });
   const jobDeps = container.jobDeps(couriers);
   const web = webRoutesFor(container);
@@ -99,6 +104,9 @@ runCli(async () => {
   }
 
   const stops: (() => Promise<unknown> | unknown)[] = [];
+  // A code by text or email, an instant alert: sent right after the command that queued it.
+  const kick = outboxKick({ store: container.store, couriers, clock: container.clock, logger });
+  container.app.onWorkDone = () => kick.kick();
   // GET /readyz: the database answers and every configured door is connected.
   const doorsReady: Record<string, () => boolean> = {};
   const ready = async () => ({ database: await healthy(), ...Object.fromEntries(Object.entries(doorsReady).map(([k, f]) => [k, f()])) });
@@ -131,6 +139,7 @@ runCli(async () => {
   }
 
   if (previews) stops.push(() => previews.drain(DRAIN_MS));
+  stops.push(() => kick.drain(DRAIN_MS));
   const scheduler = config.PEERLOOP_SCHEDULER ? startScheduler(jobDeps) : undefined;
   // Ready: now run a member's first statements once, so the query compiler's first-time work is not theirs.
   setImmediate(() => void warmQueries(container.store, logger));

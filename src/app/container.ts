@@ -85,7 +85,8 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
   const web = () => (reader ??= Promise.all([import("../adapters/fetch/create-fetcher"), import("../adapters/fetch/web-reader")])
     .then(([{ createFetcher }, { webReader }]) => webReader(createFetcher(config))));
   const tone = opts.tone ?? createToneCheck(toneFromFiles);
-  const services = buildServices({ store, guard, clock, logger, links, tone, web, related: opts.related ?? relatedFromFiles });
+  const services = buildServices({ store, guard, clock, logger, links, tone, web, related: opts.related ?? relatedFromFiles,
+    sms: { region: config.PEERLOOP_SMS_REGION, dailyMax: config.PEERLOOP_SMS_DAILY_MAX } });
   const app = new PeerloopApp(services, logger);
   const events = new PrismaProcessedEvents(db.prisma), buttons = new PrismaButtonValues(db.prisma);
   return {
@@ -106,7 +107,8 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
     jobDeps: (couriers) => ({
       store, notifications: services.notifications, logger, couriers, processedEvents: events, buttonValues: buttons,
       siteUrl: (id) => links.communityUrl(id), web, previews: services.previews, related: services.related,
-      questionUrl: (c, t) => `${links.communityUrl(c)}/questions/${t}`,
+      questionUrl: (c, t) => `${links.communityUrl(c)}questions/${t}`,
+      smsDailyMax: config.PEERLOOP_SMS_DAILY_MAX,
     }),
   };
 };

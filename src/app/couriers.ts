@@ -8,8 +8,19 @@ import type { InstallationRepository } from "./door-ports";
  * A platform's SDK is loaded only when it is configured (each costs tens of MB of memory).
  */
 export const couriersFor = async (config: Config, installations: InstallationRepository, output: NodeJS.WritableStream,
-  email?: { unsubscribeUrl(communityId: string, memberId: string): Promise<string>; onWritten?: (file: string) => void }): Promise<Couriers> => {
+  email?: { unsubscribeUrl(communityId: string, memberId: string): Promise<string>; onWritten?: (file: string) => void },
+  sms?: { onWritten?: (file: string) => void }): Promise<Couriers> => {
   const couriers: Couriers = { shell: shellCourier(output as never) };
+  if (sms) {
+    // Twilio when configured; else each text is a file in PEERLOOP_SMS_DIR.
+    if (config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN) {
+      const { twilioCourier } = await import("../adapters/sms/twilio-courier");
+      couriers.sms = twilioCourier({ accountSid: config.TWILIO_ACCOUNT_SID, authToken: config.TWILIO_AUTH_TOKEN, from: config.TWILIO_FROM, messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID, apiUrl: config.TWILIO_API_URL });
+    } else {
+      const { smsFileCourier } = await import("../adapters/sms/sms-file-courier");
+      couriers.sms = smsFileCourier(config.PEERLOOP_SMS_DIR, sms.onWritten);
+    }
+  }
   if (email) {
     // nodemailer loads on the first email, not at start: most runs (and most jobs) send none.
     let loaded: Promise<Courier> | undefined;

@@ -38,9 +38,15 @@ export class PeerloopApp {
   private readonly dispatcher: Dispatcher;
   /** Told when a resource's card is on the platform (link previews start from here). */
   onResourcePosted?: (communityId: string, resourceId: string) => void;
+  /** Told after a member's command or button ran (it may have queued a text or an email to send). */
+  onWorkDone?: () => void;
 
   constructor(readonly services: Services, private readonly logger: Logger) {
     this.dispatcher = new Dispatcher(services, logger);
+  }
+
+  private then(work: Promise<Outcome>): Promise<Outcome> {
+    return work.finally(() => this.onWorkDone?.());
   }
 
   resolveActor(identity: ActorIdentity): Promise<Actor> {
@@ -48,21 +54,21 @@ export class PeerloopApp {
   }
 
   command(actor: Actor, place: Place, invocation: Invocation): Promise<Outcome> {
-    return this.dispatcher.run(actor, place, cleanInvocation(invocation));
+    return this.then(this.dispatcher.run(actor, place, cleanInvocation(invocation)));
   }
 
   postAnyway(actor: Actor, place: Place, value: string): Promise<Outcome> {
-    return this.dispatcher.postAnyway(actor, place, value);
+    return this.then(this.dispatcher.postAnyway(actor, place, value));
   }
 
   /** "Post as is" on a tone nudge. */
   postAsIs(actor: Actor, place: Place, value: string): Promise<Outcome> {
-    return this.dispatcher.postAsIs(actor, place, value);
+    return this.then(this.dispatcher.postAsIs(actor, place, value));
   }
 
   /** "Post my question" after related answers were shown. */
   postQuestion(actor: Actor, place: Place, value: string): Promise<Outcome> {
-    return this.dispatcher.postQuestion(actor, place, value);
+    return this.then(this.dispatcher.postQuestion(actor, place, value));
   }
 
   /** "This answers it": an earlier question's helpers (or a resource) get the credit; nothing is posted. */

@@ -21,6 +21,7 @@ import { SourceService } from "../core/sources/source-service";
 import { PeopleService } from "../core/people/people-service";
 import type { WebReader } from "../core/sources/fetch-types";
 import { RelatedService, type RelatedDeps } from "../core/related/related-service";
+import { SmsService, type SmsSettings } from "../core/sms/sms-service";
 
 export interface Services {
   resources: ResourceService;
@@ -37,6 +38,8 @@ export interface Services {
   previews?: PreviewService;
   /** Related answers; absent where the store has no index (the in-memory store) or no model was given. */
   related?: RelatedService;
+  /** Text-message alerts: `/notify sms …` and the texts members send back. */
+  sms: SmsService;
   help(): Message;
 }
 
@@ -53,11 +56,21 @@ export interface Dependencies {
   web?: () => Promise<WebReader>;
   /** The related-answers model and word data, read on first use (absent: no suggestions). */
   related?: Pick<RelatedDeps, "model" | "clusters" | "vectors">;
+  /** How numbers are read and how many texts a member gets a day (default: US, 5). */
+  sms?: SmsSettings;
 }
 
-export const buildServices = ({ store, guard, clock, logger, links, tone, web, related: relatedData }: Dependencies): Services => {
+export const buildServices = ({ store, guard, clock, logger, links, tone, web, related: relatedData, sms = { region: "US", dailyMax: 5 } }: Dependencies): Services => {
   const gate = new ConfidentialityGate(guard, logger);
-  const notifications = new NotificationService();
+  // A text carries one link: the resource's or question's page in the web library.
+  const notifications = new NotificationService({
+    dailyMax: sms.dailyMax,
+    link: (communityId, of) => {
+      if (!links) return undefined;
+      const base = links.communityUrl(communityId); // ends with a slash
+      return of?.resource ? `${base}resources/${of.resource}` : of?.question ? `${base}questions/${of.question}` : base;
+    },
+  });
   const toneGate = tone ? new ToneGate(tone) : undefined;
   const related = store.related && relatedData ? new RelatedService({ repo: store.related, ...relatedData, clock, logger }) : undefined;
   return {
@@ -73,6 +86,7 @@ export const buildServices = ({ store, guard, clock, logger, links, tone, web, r
     previews: web ? new PreviewService(store, web, clock, logger, related) : undefined,
     sources: new SourceService(store, web, clock),
     people: new PeopleService(store, clock),
+    sms: new SmsService(store, clock, sms),
     help: helpMessage,
   };
 };

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Writable } from "node:stream";
 import { createWebHandler } from "../adapters/web/web-handler";
 import { exportCommunity } from "../core/data/export-community";
+import { twilioWebhook } from "../adapters/sms/twilio-webhook";
+import { exportMember } from "../core/data/member-export";
 import type { Container } from "./container";
 
 /** Handles a web request; false when the path is not the web's (the caller answers it). */
@@ -18,10 +20,15 @@ export const streamWriter = (out: Writable) => (chunk: string) =>
   });
 
 /** The web pages of every community on this process's HTTP server. */
-export const webRoutesFor = (c: Container): WebRoutes =>
-  createWebHandler({
+export const webRoutesFor = (c: Container): WebRoutes => {
+  const texts = twilioWebhook({
+    authToken: c.config.TWILIO_AUTH_TOKEN, publicUrl: c.config.PEERLOOP_PUBLIC_URL, logger: c.logger,
+    inbound: (from, body) => c.services.sms.inbound(from, body),
+  });
+  const pages = createWebHandler({
     site: c.site, links: c.links, clock: c.clock, logger: c.logger,
     exportTo: (communityId, format, out) => exportCommunity(c.data, communityId, format, streamWriter(out), c.clock.now()),
+    exportMine: (communityId, memberId, out) => exportMember(c.data, communityId, memberId, streamWriter(out), c.clock.now()),
     email: {
       confirm: async (communityId, memberId, code) => {
         const outcome = await c.app.confirmEmail(communityId, memberId, code);
@@ -31,3 +38,5 @@ export const webRoutesFor = (c: Container): WebRoutes =>
       unsubscribe: async (communityId, memberId) => void (await c.store.emails?.remove(communityId, memberId)),
     },
   });
+  return async (req, res) => (await texts(req, res)) || pages(req, res);
+};

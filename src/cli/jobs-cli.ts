@@ -41,7 +41,7 @@ runCli(async () => {
   const container = await createContainer(config, logger);
   try {
     process.stdout.write(`Running ${job} as of ${now.toISOString()}\n`);
-    const couriers = await couriersFor(config, container.installations, process.stdout, { unsubscribeUrl: (c, m) => container.links.unsubscribeUrl(c, m) });
+    const couriers = await couriersFor(config, container.installations, process.stdout, { unsubscribeUrl: (c, m) => container.links.unsubscribeUrl(c, m) }, {});
     const { failed } = await runJob(container.jobDeps(couriers), job, {
       now, communityId: community, force: true, out: (line) => process.stdout.write(`${line}\n`),
       deadline: Date.now() + 90_000,

@@ -9,6 +9,7 @@ import type { SourceRepository } from "./sources/source-types";
 import type { PeopleRepository } from "./people/people-types";
 import type { LinkRepository } from "./links/link-types";
 import type { RelatedRepository } from "./related/related-types";
+import type { SmsRepository } from "./sms/sms-types";
 
 /** Every repository port the core uses, as one unit. */
 export interface Repositories {
@@ -32,6 +33,8 @@ export interface Repositories {
   links?: LinkRepository;
   /** The related-answers index and reuses of answers; absent in the in-memory store. */
   related?: RelatedRepository;
+  /** Members' phones and what waits for their daily text; absent in the in-memory store. */
+  sms?: SmsRepository;
 }
 
 /**

@@ -15,6 +15,7 @@ import { PrismaSourceRepository } from "./repositories/source-repository";
 import { PrismaPeopleRepository } from "./repositories/people-repository";
 import { PrismaLinkRepository } from "./repositories/link-repository";
 import { PrismaRelatedRepository } from "./repositories/related-repository";
+import { PrismaSmsRepository } from "./repositories/sms-repository";
 
 const repositories = (db: Db): Repositories => ({
   communities: new PrismaCommunityRepository(db),
@@ -32,6 +33,7 @@ const repositories = (db: Db): Repositories => ({
   people: new PrismaPeopleRepository(db),
   links: new PrismaLinkRepository(db),
   related: new PrismaRelatedRepository(db),
+  sms: new PrismaSmsRepository(db),
 });
 
 /** The core's Store on Prisma: the same repositories over the client or an interactive transaction. */

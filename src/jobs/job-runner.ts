@@ -4,6 +4,7 @@ import { runDigests } from "../core/jobs/digest-job";
 import type { JobReport } from "../core/jobs/job-report";
 import { runRoundup } from "../core/jobs/roundup-job";
 import { runEmailDigests } from "../core/jobs/email-digest-job";
+import { runSmsSummaries } from "../core/jobs/sms-summary-job";
 import { runUnanswered } from "../core/jobs/unanswered-job";
 import type { Community } from "../core/members/member-types";
 import type { NotificationService } from "../core/notifications/notification-service";
@@ -36,6 +37,8 @@ export interface JobDeps {
   related?: RelatedService;
   /** A question's page on the web (absent: no link). */
   questionUrl?: (communityId: string, threadId: string) => string;
+  /** Texts a member a day at most (PEERLOOP_SMS_DAILY_MAX); the summary text counts as one. */
+  smsDailyMax?: number;
 }
 
 /** How long bookkeeping is kept: platforms stop redelivering within hours; claims guard re-runs of old periods. */
@@ -68,7 +71,7 @@ const run = (deps: JobDeps, job: Exclude<JobName, "prune">, c: Community, now: D
     case "unanswered": return runUnanswered(deps.store, deps.notifications, c, now, deps.related, deps.questionUrl);
     case "related": return backfillRelated(deps.related, c);
     case "roundup": return runRoundup(deps.store, c, now, force, deps.siteUrl);
-    case "digests": return mergeReports(runDigests(deps.store, c, now, force), runEmailDigests(deps.store, c, now, force, deps.siteUrl));
+    case "digests": return mergeReports(runDigests(deps.store, c, now, force), runEmailDigests(deps.store, c, now, force, deps.siteUrl), runSmsSummaries(deps.store, c, now, force, deps.smsDailyMax ?? 5, deps.siteUrl));
     case "sources": return deps.web ? runSources(deps.store, deps.web, deps.notifications, c, now, force) : noWeb(c);
     case "links": return deps.web ? runLinks(deps.store, deps.web, deps.previews, c, now, force) : noWeb(c);
   }
@@ -84,9 +87,9 @@ const backfillRelated = async (related: RelatedService | undefined, community: C
 
 const noWeb = async (community: Community): Promise<JobReport> => ({ community, posted: [], skipped: ["no outbound web in this process"] });
 
-const mergeReports = async (a: Promise<JobReport>, b: Promise<JobReport>): Promise<JobReport> => {
-  const [x, y] = [await a, await b];
-  return { community: x.community, posted: [...x.posted, ...y.posted], skipped: [...x.skipped, ...y.skipped] };
+const mergeReports = async (...reports: Promise<JobReport>[]): Promise<JobReport> => {
+  const all = await Promise.all(reports);
+  return { community: all[0]!.community, posted: all.flatMap((r) => r.posted), skipped: all.flatMap((r) => r.skipped) };
 };
 
 /**

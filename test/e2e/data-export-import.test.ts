@@ -318,7 +318,7 @@ describe("export and import (issue 13)", () => {
     const tampered = await fetch(url.replace(/.$/, (c) => (c === "A" ? "B" : "A")));
     expect(tampered.status).toBe(403);
     await shell.run(":as cy", /You are now cy/);
-    expect(await shell.run("/peerloop export", /admins/)).toContain("Only workspace or server admins can export");
+    expect(await shell.run("/peerloop export json", /admins/)).toContain("Only workspace or server admins can export");
     await shell.run(":as ana", /You are now ana/);
   }, 60_000);
 });

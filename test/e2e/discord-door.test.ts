@@ -3,22 +3,27 @@ import { APP_ID, CHANNEL_ID, FORUM_ID, GUILD_ID, LOCKED_ID, startFakeDiscord, us
 import { eventually } from "../support/fake-slack";
 import { runEntry } from "../support/run-cli";
 import { startDiscordWithBot } from "../support/discord-bot";
-import type { startBot } from "../support/start-bot";
+import { freePort, type startBot } from "../support/start-bot";
+import { startFakeTwilio } from "../support/fake-twilio";
 
 let discord: Awaited<ReturnType<typeof startFakeDiscord>>;
 let bot: Awaited<ReturnType<typeof startBot>>;
+let twilio: Awaited<ReturnType<typeof startFakeTwilio>>;
 const ANA = user("700000000000000001", "ana");
 const BEN = user("700000000000000002", "ben");
 const CY = user("700000000000000003", "cy");
 const answerTimes: number[] = [];
 
 beforeAll(async () => {
-  ({ discord, bot } = await startDiscordWithBot());
+  twilio = await startFakeTwilio();
+  const port = await freePort();
+  ({ discord, bot } = await startDiscordWithBot({ ...twilio.env, PEERLOOP_PUBLIC_URL: `http://127.0.0.1:${port}` }, { port }));
 }, 90_000);
 afterAll(async () => {
   if (process.env.SHOW_BOT_LOGS) console.log(bot?.logs.join(""));
   await bot?.stop();
   await discord?.close();
+  await twilio?.close();
 });
 
 const member = (u: ReturnType<typeof user>, admin = false) => ({ user: u, roles: [], permissions: admin ? "32" : "0", joined_at: new Date().toISOString(), deaf: false, mute: false, nick: null, flags: 0 });
@@ -60,8 +65,8 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     expect(defs.map((d) => d.name)).toEqual(["share", "resources", "ask", "feedback", "follow", "unfollow", "source", "notify", "roundup", "peerloop", "Mark as answer"]);
     const share = defs.find((d) => d.name === "share")!;
     expect(share.options!.map((o) => [o.name, o.required])).toEqual([["url", true], ["tags", false], ["note", false]]);
-    expect(defs.find((d) => d.name === "notify")!.options![0]!.choices).toHaveLength(5);
-    expect(defs.find((d) => d.name === "notify")!.options!.map((o) => [o.name, o.required])).toEqual([["frequency", true], ["email", false]]);
+    expect(defs.find((d) => d.name === "notify")!.options![0]!.choices).toHaveLength(6);
+    expect(defs.find((d) => d.name === "notify")!.options!.map((o) => [o.name, o.required])).toEqual([["frequency", true], ["details", false]]);
     expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => o.type)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => (o as { name: string }).name)).toEqual(["help", "me", "quiet", "timezone", "people", "privacy", "web", "export", "forget-me", "settings"]);
     expect(defs.at(-1)!.type).toBe(3);
@@ -253,6 +258,24 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     const signIn = await fetch(link!, { redirect: "manual" });
     expect(signIn.status).toBe(303);
     expect(signIn.headers.get("set-cookie")).toContain("HttpOnly");
+  });
+
+  it("text alerts: /notify sms texts a code, the code confirms, a share on a followed tag is texted; STOP stops it (issue 25)", async () => {
+    const number = "+12015550188";
+    const set = text(await privateAnswer((await slash(BEN, "notify", { frequency: "sms", details: number })).token));
+    expect(set).toContain("+1 ••• ••• 0188");
+    expect(set).not.toContain("2015550188");
+    const code = await eventually(() => twilio.to(number).find((t) => /your code is (\d{6})/.test(t.body)), 15_000, "the code by text");
+    expect(text(await privateAnswer((await slash(BEN, "notify", { frequency: "sms", details: "confirm 12" })).token))).toContain("6 digits");
+    expect(text(await privateAnswer((await slash(BEN, "notify", { frequency: "sms", details: `confirm ${/(\d{6})/.exec(code.body)![1]}` })).token))).toContain("Confirmed");
+    await privateAnswer((await slash(BEN, "follow", { tag: "#textable" })).token);
+    await slash(ANA, "share", { url: "https://example.org/texted-on-discord", tags: "textable" });
+    const alert = await eventually(() => twilio.to(number).find((t) => t.body.includes("new resource")), 15_000, "the alert by text");
+    expect(alert.body).toMatch(/^Peerloop #textable: new resource '[^']+' http:\/\/127\.0\.0\.1:\d+\/c\/[\w-]+\/resources\/[\w-]+$/);
+    expect((await twilio.inbound(bot.base, number, "STOP", { badSignature: true })).status).toBe(403);
+    expect((await twilio.inbound(bot.base, number, "STOP")).status).toBe(200);
+    expect(text(await privateAnswer((await slash(BEN, "notify", { frequency: "sms" })).token))).toContain("stopped");
+    expect(bot.logs.join("")).not.toContain("2015550188");
   });
 
   it.skipIf(!process.env.DATABASE_URL)("jobs post through Discord's REST API: an unanswered question is surfaced in its thread, once", async () => {

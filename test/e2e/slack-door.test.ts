@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, signedHeaders, startFakeSlack, type SlackCall } from "../support/fake-slack";
 import { runEntry } from "../support/run-cli";
-import { startBot } from "../support/start-bot";
+import { freePort, startBot } from "../support/start-bot";
+import { startFakeTwilio } from "../support/fake-twilio";
 
 const SECRET = "test-signing-secret";
 let slack: Awaited<ReturnType<typeof startFakeSlack>>;
+let twilio: Awaited<ReturnType<typeof startFakeTwilio>>;
 let bot: Awaited<ReturnType<typeof startBot>>;
 const ackTimes: number[] = [];
 let seq = 0;
@@ -15,11 +17,14 @@ beforeAll(async () => {
   slack.users.UANA = { name: "Ana" };
   slack.users.UBEN = { name: "Ben" };
   slack.users.UCY = { name: "Cy" };
-  bot = await startBot({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/` });
+  twilio = await startFakeTwilio();
+  const port = await freePort();
+  bot = await startBot({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/`, ...twilio.env, PEERLOOP_PUBLIC_URL: `http://127.0.0.1:${port}` }, { port });
 }, 60_000);
 afterAll(async () => {
   await bot?.stop();
   await slack?.close();
+  await twilio?.close();
 });
 
 const post = async (body: string, contentType: string, opts: { timestamp?: number; badSignature?: boolean; retryNum?: number } = {}) => {
@@ -284,6 +289,27 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     const body = new URLSearchParams({ command: "/share", text: "https://example.org/z", team_id: "T1", user_id: "UANA", channel_id: "CGEN", response_url: `${slack.url}/respond/zz` }).toString();
     expect((await post(body, "application/x-www-form-urlencoded", { badSignature: true })).status).toBe(401);
     expect((await post(body, "application/x-www-form-urlencoded", { timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
+  });
+
+  it("text alerts: /notify sms texts a code, the code confirms, a share on a followed tag is texted; STOP stops it (issue 25)", async () => {
+    const number = "+12015550177";
+    const set = blocksText({ body: await privateReply(await command("UCY", "notify", `sms ${number}`)) });
+    expect(set).toContain("+1 ••• ••• 0177");
+    expect(set).not.toContain("2015550177");
+    const code = await eventually(() => twilio.to(number).find((t) => /your code is (\d{6})/.test(t.body)), 15_000, "the code by text");
+    expect(code.body).toContain("/notify sms confirm");
+    expect(blocksText({ body: await privateReply(await command("UCY", "notify", "sms confirm 000001")) })).toMatch(/INVALID_OPTION|doesn't match/);
+    expect(blocksText({ body: await privateReply(await command("UCY", "notify", `sms confirm ${/(\d{6})/.exec(code.body)![1]}`)) })).toContain("Confirmed");
+    await privateReply(await command("UCY", "follow", "#textable"));
+    await command("UANA", "share", "https://example.org/texted #textable");
+    const alert = await eventually(() => twilio.to(number).find((t) => t.body.includes("new resource")), 15_000, "the alert by text");
+    expect(alert.body).toMatch(/^Peerloop #textable: new resource '[^']+' http:\/\/127\.0\.0\.1:\d+\/c\/[\w-]+\/resources\/[\w-]+$/);
+    expect(blocksText({ body: await privateReply(await command("UCY", "peerloop", "me")) })).toContain("+1 ••• ••• 0177: texts as things happen");
+    // The texts members send back reach the Bolt app's own HTTP server.
+    expect((await twilio.inbound(bot.base, number, "STOP", { badSignature: true })).status).toBe(403);
+    expect((await twilio.inbound(bot.base, number, "STOP")).status).toBe(200);
+    expect(blocksText({ body: await privateReply(await command("UCY", "notify", "sms")) })).toContain("stopped");
+    expect(bot.logs.join("")).not.toContain("2015550177");
   });
 
   it("the App Home shows the member's follows and settings", async () => {

@@ -319,9 +319,9 @@ export const memoryStore = (): Store & { state: State } => {
           s.outbox.push({ id: randomUUID(), communityId: i.communityId, dedupeKey: i.dedupeKey, audience: i.audience, message: i.message, attempts: 0, status: "pending", nextAttemptAt: i.at, messageRef: null, lastError: null });
         }
       },
-      async lease(now, limit, leaseMs, communityIds, emailOnlyIds = []) {
+      async lease(now, limit, leaseMs, communityIds, sideOnlyIds = [], sideKinds = ["email"]) {
         const inScope = (o: { communityId: string; audience: { kind: string } }) =>
-          !communityIds || communityIds.includes(o.communityId) || (emailOnlyIds.includes(o.communityId) && o.audience.kind === "email");
+          !communityIds || communityIds.includes(o.communityId) || (sideOnlyIds.includes(o.communityId) && sideKinds.includes(o.audience.kind));
         const due = s.outbox.filter((o) => o.status === "pending" && o.nextAttemptAt <= now && inScope(o)).slice(0, limit);
         for (const o of due) { o.attempts += 1; o.nextAttemptAt = new Date(now.getTime() + leaseMs); }
         return clone(due.map(({ id, communityId, dedupeKey, audience, message, attempts }) => ({ id, communityId, dedupeKey, audience, message, attempts })));

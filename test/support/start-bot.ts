@@ -20,8 +20,8 @@ export const freePort = () =>
  * Starts the bot through its real entry point (`npm start`'s dist/main.js, built from src/main.ts) with the given platform
  * variables, on a database of its own, and waits until GET /healthz answers 200.
  */
-export const startBot = async (env: NodeJS.ProcessEnv) => {
-  const port = await freePort();
+export const startBot = async (env: NodeJS.ProcessEnv, opts: { port?: number } = {}) => {
+  const port = opts.port ?? await freePort();
   let dbEnv: NodeJS.ProcessEnv;
   let dropDb: () => Promise<void>;
   if (process.env.DATABASE_URL) {

@@ -1,3 +1,4 @@
+import { maskPhone } from "../../core/sms/phone-numbers";
 import type { Audience, Message } from "../../core/shared/message";
 
 /** Plain-text rendering of a neutral message for the terminal. */
@@ -27,6 +28,7 @@ export const audienceLabel = (to: Audience, channel: string, threadRef?: string)
     case "member": return `✉ DM to ${to.externalId}`;
     case "post": return `#${to.channelId}`;
     case "email": return `✉ email to ${to.address}`;
+    case "sms": return `✆ text to ${maskPhone(to.to)}`;
     case "edit": return `#${to.channelId} › ${to.messageRef} (updated)`;
   }
 };

@@ -41,6 +41,7 @@ export const postSlack = async (client: WebClient, to: Audience, message: Messag
     case "post": return (await client.chat.postMessage({ channel: to.channelId, ...base })).ts ?? "";
     case "edit": return (await client.chat.update({ channel: to.channelId, ts: to.messageRef, ...base })).ts ?? to.messageRef;
     case "email": throw new Error("email goes out through the outbox's email courier, not the Slack door");
+    case "sms": throw new Error("texts go out through the outbox's SMS courier, not the Slack door");
   }
 };
 

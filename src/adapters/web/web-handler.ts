@@ -21,6 +21,8 @@ export interface WebDeps {
   logger: Logger;
   /** Streams a community's data in a format to the response. */
   exportTo(communityId: string, format: ExportFormat, out: Writable): Promise<void>;
+  /** A member's own data (JSON); false when the member is gone. */
+  exportMine(communityId: string, memberId: string, out: Writable): Promise<boolean>;
   /** Email links: confirming an address, and one-click unsubscribe (no sign-in needed for either). */
   email?: {
     confirm(communityId: string, memberId: string, code: string): Promise<{ ok: boolean; text: string }>;
@@ -118,6 +120,13 @@ export const createWebHandler = (deps: WebDeps) => {
       const check = verifyToken(secret, query.get("t"), "export", community.id, now);
       if (!check.ok) return refuse(req, res, check.reason);
       const member = await deps.site.activeMember(community.id, check.claims.m);
+      if (member && check.claims.f === "mine") {
+        const file = `peerloop-my-data-${now.toISOString().slice(0, 10)}.json`;
+        res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="${file}"`, "cache-control": "private, no-store" });
+        if (req.method === "HEAD") return void res.end();
+        await deps.exportMine(community.id, check.claims.m, res);
+        return void res.end();
+      }
       if (!member?.isAdmin) return refuse(req, res, "forgotten");
       const format = (EXPORT_FORMATS as readonly string[]).includes(check.claims.f ?? "") ? (check.claims.f as ExportFormat) : "json";
       const type = format === "json" ? "application/json" : format === "csv" ? "text/csv" : "text/markdown";

@@ -69,7 +69,7 @@ export class SignedWebLinks implements WebLinks {
     return `${this.base()}/email/unsubscribe?t=${token}`;
   }
 
-  async exportLink(communityId: string, memberId: string, format: ExportFormat) {
+  async exportLink(communityId: string, memberId: string, format: ExportFormat | "mine") {
     const { token, expiresAt } = await this.sign({ c: communityId, m: memberId, p: "export", f: format }, LIFETIMES.export);
     return { url: `${this.base()}/c/${communityId}/export?t=${token}`, expiresAt };
   }

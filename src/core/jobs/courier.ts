@@ -7,13 +7,20 @@ export interface Courier {
   deliver(community: Community, to: Audience, message: Message): Promise<{ ref: string }>;
 }
 
-/** Who delivers the outbox: one courier per platform, and email's for email audiences. */
-export type Couriers = Partial<Record<Platform | "email", Courier>>;
+/** Who delivers the outbox: one courier per platform, email's for email audiences, and texts' for SMS. */
+export type Couriers = Partial<Record<Platform | "email" | "sms", Courier>>;
 
-/** A delivery failure; `retryable` ones are tried again later (after `retryAfterMs` when given). */
+/**
+ * A delivery failure; `retryable` ones are tried again later (after `retryAfterMs` when given).
+ * `stops` says a recipient can no longer be reached at all (a number that opted out, or is not a
+ * mobile): delivery to it stops and its member is told once.
+ */
 export class CourierError extends Error {
-  constructor(message: string, readonly retryable: boolean, readonly retryAfterMs?: number) {
+  constructor(message: string, readonly retryable: boolean, readonly retryAfterMs?: number, readonly stops?: "stopped" | "invalid") {
     super(message);
     this.name = "CourierError";
   }
 }
+
+/** Audiences that are not a chat platform's: delivered by their own courier, whatever the community's platform. */
+export const SIDE_CHANNELS = ["email", "sms"] as const;

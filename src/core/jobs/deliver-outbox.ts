@@ -2,8 +2,17 @@ import type { Community } from "../members/member-types";
 import type { Clock } from "../shared/clock";
 import type { Logger } from "../shared/logger";
 import type { Store } from "../store";
-import { CourierError, type Couriers } from "./courier";
-import { emailFailedMessage } from "./job-messages";
+import { CourierError, SIDE_CHANNELS, type Couriers } from "./courier";
+import { emailFailedMessage, smsFailedMessage } from "./job-messages";
+import type { Message } from "../shared/message";
+
+/** A direct message to a member about their own delivery settings, once a day at most. */
+const tellOnce = async (store: Store, communityId: string, memberId: string, what: string, message: Message, now: Date) => {
+  const member = await store.members.get(communityId, memberId);
+  if (!member) return;
+  await store.jobs.enqueue([{ communityId, dedupeKey: `${what}:${member.id}:${now.toISOString().slice(0, 10)}`,
+    audience: { kind: "member", memberId: member.id, externalId: member.externalId }, message, at: now }]);
+};
 
 export interface DeliveryResult {
   sent: number;
@@ -33,24 +42,26 @@ export const deliverOutbox = async (
 ): Promise<DeliveryResult> => {
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0, lines: [] };
   const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
-  // The communities this process can post for (a courier for their platform), within the scope asked.
+  const side = SIDE_CHANNELS.filter((k) => couriers[k]);
+  // The communities this process can post for (a courier for their platform, or for email or texts), within the scope asked.
   const communities = new Map<string, Community>((await store.communities.list())
-    .filter((c) => (couriers[c.platform] || couriers.email) && (!opts.communityIds || opts.communityIds.includes(c.id)))
+    .filter((c) => (couriers[c.platform] || side.length) && (!opts.communityIds || opts.communityIds.includes(c.id)))
     .map((c) => [c.id, c]));
-  // All of a community's messages where this process has its platform's courier; only its emails elsewhere.
+  // All of a community's messages where this process has its platform's courier; only its emails and texts elsewhere.
   const scope = [...communities.values()].filter((c) => couriers[c.platform]).map((c) => c.id);
-  const emailOnly = [...communities.values()].filter((c) => !couriers[c.platform]).map((c) => c.id);
+  const sideOnly = [...communities.values()].filter((c) => !couriers[c.platform]).map((c) => c.id);
   if (communities.size === 0) return result;
 
   for (let round = 0; round < 100 && (!opts.deadline || Date.now() < opts.deadline); round++) {
-    const batch = await store.jobs.lease(clock.now(), 25, LEASE_MS, scope, emailOnly);
+    const batch = await store.jobs.lease(clock.now(), 25, LEASE_MS, scope, sideOnly, side);
     if (batch.length === 0) break;
     for (const item of batch) {
       const community = communities.get(item.communityId)!;
-      const courier = item.audience.kind === "email" ? couriers.email : couriers[community.platform];
+      const kind = item.audience.kind;
+      const courier = kind === "email" || kind === "sms" ? couriers[kind] : couriers[community.platform];
       if (!courier) {
-        // An email in a process configured without email (a test's job run): leave it to one that has it.
-        await store.jobs.markFailed(item.id, `no ${item.audience.kind === "email" ? "email" : community.platform} courier in this process`, new Date(clock.now().getTime() + 60_000));
+        // An email or text in a process configured without it (a test's job run): leave it to one that has it.
+        await store.jobs.markFailed(item.id, `no ${kind === "email" || kind === "sms" ? kind : community.platform} courier in this process`, new Date(clock.now().getTime() + 60_000));
         continue;
       }
       let error: unknown;
@@ -81,11 +92,12 @@ export const deliverOutbox = async (
         result.failed++;
         // An address that refuses mail for good: email stops, and its member hears it in chat, once.
         if (item.audience.kind === "email" && store.emails && (await store.emails.markFailed(item.communityId, item.audience.memberId, clock.now()))) {
-          const member = await store.members.get(item.communityId, item.audience.memberId);
-          if (member) {
-            await store.jobs.enqueue([{ communityId: item.communityId, dedupeKey: `email-failed:${member.id}:${clock.now().toISOString().slice(0, 10)}`,
-              audience: { kind: "member", memberId: member.id, externalId: member.externalId }, message: emailFailedMessage(item.audience.address), at: clock.now() }]);
-          }
+          await tellOnce(store, item.communityId, item.audience.memberId, `email-failed`, emailFailedMessage(item.audience.address), clock.now());
+        }
+        // A number that opted out or cannot take texts: texts to it stop, and its member hears it in chat, once.
+        const stops = error instanceof CourierError ? error.stops : undefined;
+        if (item.audience.kind === "sms" && stops && store.sms && (await store.sms.markUndeliverable(item.communityId, item.audience.memberId, stops, clock.now()))) {
+          await tellOnce(store, item.communityId, item.audience.memberId, `sms-failed`, smsFailedMessage(item.audience.to, stops), clock.now());
         }
         logger.error("delivery failed for good", { outboxId: item.id, communityId: item.communityId, error: message });
         result.lines.push(`could not deliver a message in ${community.name}: ${message}`);

@@ -1,4 +1,5 @@
 import type { Message } from "../shared/message";
+import { maskPhone } from "../sms/phone-numbers";
 import { hashtags } from "../shared/tags";
 import { threadLabel } from "../threads/thread-cards";
 import type { Thread } from "../threads/thread-types";
@@ -56,5 +57,14 @@ export const digestMessage = (items: DigestItem[], frequency: string): Message =
 export const emailFailedMessage = (address: string): Message => ({
   title: "Your Peerloop emails stopped",
   text: `Email to ${address} could not be delivered (the mail server refused it for good), so Peerloop stopped emailing it. Set an address again with /notify email you@example.org.`,
+  tone: "warning",
+});
+
+/** Told in chat once, when texts to a member's number stop for good. */
+export const smsFailedMessage = (e164: string, why: "stopped" | "invalid"): Message => ({
+  title: "Your Peerloop texts stopped",
+  text: why === "stopped"
+    ? `Texts to ${maskPhone(e164)} stopped: the number has opted out (it replied STOP). To get texts again, reply START to Peerloop's last text from that phone, or set another number with /notify sms.`
+    : `Texts to ${maskPhone(e164)} stopped: the provider says it is not a valid mobile number. Set a mobile number with /notify sms +15555550123.`,
   tone: "warning",
 });

@@ -30,10 +30,11 @@ export interface JobRepository {
   enqueue(items: readonly NewOutboxItem[]): Promise<void>;
   /**
    * Takes up to `limit` due messages for `leaseMs`, so no other sender takes them meanwhile: every
-   * message of `communityIds`, and only the emails of `emailOnlyIds` (communities whose platform this
-   * process cannot post to), so nothing is leased that only another process can send.
+   * message of `communityIds`, and only the emails and texts (`sideKinds`) of `sideOnlyIds`
+   * (communities whose platform this process cannot post to), so nothing is leased that only another
+   * process can send.
    */
-  lease(now: Date, limit: number, leaseMs: number, communityIds?: readonly string[], emailOnlyIds?: readonly string[]): Promise<OutboxItem[]>;
+  lease(now: Date, limit: number, leaseMs: number, communityIds?: readonly string[], sideOnlyIds?: readonly string[], sideKinds?: readonly string[]): Promise<OutboxItem[]>;
   markSent(id: string, messageRef: string, at: Date): Promise<void>;
   markFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
   pendingCount(communityIds?: readonly string[]): Promise<number>;

@@ -1,3 +1,4 @@
+import { describePhone } from "../sms/sms-service";
 import type { Clock } from "../shared/clock";
 import type { Actor, Platform } from "../shared/context";
 import { fail } from "../shared/errors";
@@ -95,11 +96,12 @@ export class MemberService {
   /** The member's own view: follows, notification setting, open questions (App Home, /peerloop me). */
   async overview(actor: Actor): Promise<Message> {
     const me = await this.me(actor);
-    const [tags, open, people, sources] = await Promise.all([
+    const [tags, open, people, sources, phone] = await Promise.all([
       this.store.subscriptions.tagsOf(actor.communityId, actor.memberId),
       this.store.threads.openOf(actor.communityId, actor.memberId, 10),
       this.store.people?.following(actor.communityId, actor.memberId) ?? [],
       this.store.sources?.followedBy(actor.communityId, actor.memberId) ?? [],
+      this.store.sms?.get(actor.communityId, actor.memberId) ?? null,
     ]);
     return {
       title: `Your Peerloop, ${me.displayName}`,
@@ -109,6 +111,7 @@ export class MemberService {
         ...(people.length ? [{ label: "People you follow", value: people.join(", ") }] : []),
         ...(sources.length ? [{ label: "Sources you follow", value: sources.join(", ") }] : []),
         { label: "Notifications", value: NOTIFY_TEXT[me.notify] },
+        ...(phone ? [{ label: "Texts", value: describePhone(phone) }] : []),
         { label: "Quiet hours", value: me.quietStart != null && me.quietEnd != null ? `${formatClock(me.quietStart)}-${formatClock(me.quietEnd)}` : "none" },
         { label: "Time zone", value: me.timeZone ?? "the community's" },
       ],
@@ -133,7 +136,7 @@ export class MemberService {
       if (confirmation?.trim()) fail("INVALID_OPTION", "To confirm, type exactly: /peerloop forget-me confirm");
       return reply(privately({
         title: "Forget me: please confirm",
-        text: "This deletes what Peerloop keeps about you in this community: the tags you follow, your notification settings, time zone and quiet hours, and your name and platform id. " +
+        text: "This deletes what Peerloop keeps about you in this community: the tags you follow, your notification settings, time zone and quiet hours, your email address and phone number, and your name and platform id. " +
           "Resources you shared and questions and answers you posted stay in the library, shown as by \"a former member\". It can't be undone. " +
           "To go ahead, type: /peerloop forget-me confirm",
         tone: "warning",
@@ -142,7 +145,7 @@ export class MemberService {
     await this.store.transaction((tx) => tx.members.forget(actor.communityId, actor.memberId, this.clock.now()));
     for (const [key, hit] of this.actors) if (hit.actor.memberId === actor.memberId) this.actors.delete(key);
     return reply(privately({
-      text: "Done: Peerloop no longer keeps your follows, settings or identity here. If you use a Peerloop command again, you start afresh as a new member.",
+      text: "Done: Peerloop no longer keeps your follows, settings, email address, phone number or identity here. If you use a Peerloop command again, you start afresh as a new member.",
       tone: "success",
     }));
   }

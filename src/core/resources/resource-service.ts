@@ -65,6 +65,7 @@ export class ResourceService {
         kind: "resource", refId: resource.id, tags, authorId: actor.memberId,
         summary: `${actor.displayName} shared ${resourceTitle(resource)} ${resource.url}`,
         message: followerShareMessage(resource, actor.displayName), guardOverride, toAuthorsFollowers: true,
+        toneOverride: input.toneConfirmed === true, title: resourceTitle(resource),
       }, now);
       return reply({ to: { kind: "channel" }, message: shareCard(resource, actor.displayName), anchor: { kind: "resource", id: resource.id } }, ...dms);
     });

@@ -52,7 +52,8 @@ export type Audience =
   | { kind: "member"; memberId: string; externalId: string } // a direct message
   | { kind: "post"; channelId: string } // publicly, in a named channel (jobs, roundups)
   | { kind: "email"; memberId: string; address: string; purpose: "confirm" | "notification" | "digest" | "roundup" } // an email, through the outbox
-  | { kind: "edit"; channelId: string; messageRef: string }; // replaces a card the bot posted earlier (a link preview arrived)
+  | { kind: "edit"; channelId: string; messageRef: string } // replaces a card the bot posted earlier (a link preview arrived)
+  | { kind: "sms"; memberId: string; to: string; purpose: "confirm" | "alert" | "summary" }; // a text message, through the outbox
 
 /** What a public post is about, so the door can report back the platform's message reference. */
 export type Anchor = { kind: "resource" | "thread"; id: string };

@@ -140,7 +140,7 @@ const announce = async (tx: Repositories, notifications: NotificationService, co
   const dms = await notifications.announce(tx, community, {
     kind: "resource", refId: resource.id, tags: resource.tags, authorId: publisherId, sourceId: source.id,
     summary: `${source.name} published ${resource.title ?? resource.url} ${resource.url}`,
-    message: followerShareMessage(resource, source.name),
+    message: followerShareMessage(resource, source.name), title: resource.title ?? undefined,
   }, now);
   await tx.jobs.enqueue([
     ...dms.map((d) => ({ communityId: community.id, dedupeKey: `source-item:${resource.id}:dm:${d.to.kind === "member" ? d.to.memberId : ""}`, audience: d.to, message: d.message, at: now })),

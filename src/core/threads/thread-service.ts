@@ -79,7 +79,7 @@ export class ThreadService {
       const dms = await this.notifications.announce(tx, community, {
         kind: "thread", refId: thread.id, tags, authorId: actor.memberId,
         summary: `${actor.displayName} asked: ${threadLabel(thread)}`,
-        message: followerThreadMessage(thread, actor.displayName), guardOverride,
+        message: followerThreadMessage(thread, actor.displayName), guardOverride, toneOverride: input.toneConfirmed === true,
       }, now);
       return reply({ to: { kind: "channel" }, message: questionCard(thread, actor.displayName), anchor: { kind: "thread", id: thread.id } }, ...dms);
     });

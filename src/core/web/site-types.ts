@@ -68,8 +68,8 @@ export interface WebLinks {
   communityUrl(communityId: string): string;
   /** A member's sign-in link, valid for a limited time. */
   memberLink(communityId: string, memberId: string): Promise<{ url: string; expiresAt: Date }>;
-  /** An admin's private download of the community's data. */
-  exportLink(communityId: string, memberId: string, format: ExportFormat): Promise<{ url: string; expiresAt: Date }>;
+  /** An admin's private download of the community's data, or any member's of their own ("mine"). */
+  exportLink(communityId: string, memberId: string, format: ExportFormat | "mine"): Promise<{ url: string; expiresAt: Date }>;
 }
 
 export const EXPORT_FORMATS = ["json", "csv", "md"] as const;

@@ -33,7 +33,15 @@ export class WebService {
     }));
   }
 
-  async exportLink(actor: Actor, format: ExportFormat): Promise<Outcome> {
+  async exportLink(actor: Actor, format: ExportFormat | "mine"): Promise<Outcome> {
+    if (format === "mine") {
+      const { url, expiresAt } = await this.available().exportLink(actor.communityId, actor.memberId, "mine");
+      return reply(privately({
+        title: "Your own data",
+        text: `A private download (JSON) of what Peerloop keeps about you here: your settings, follows, email address and phone number, and what you posted. The link works for ${when(expiresAt, this.clock.now())}, for you only.`,
+        links: [{ label: "Download my data", url }],
+      }));
+    }
     if (!actor.isAdmin) fail("NOT_ADMIN", "Only workspace or server admins can export the community's data. Your own library is on the web: /peerloop web.");
     const links = this.available();
     const { url, expiresAt } = await links.exportLink(actor.communityId, actor.memberId, format);

@@ -1,3 +1,4 @@
+import type { MemberDataSource, MemberExport } from "../../core/data/member-export";
 import type { Community } from "../../core/members/member-types";
 import type { CommunityDataSink, CommunityDataSource, HistoricalShare, RestoreCounts } from "../../core/data/data-types";
 import type { ExportDocument, ExportFollow, ExportMember, ExportMemberFollow, ExportResource, ExportRoundup, ExportSource, ExportSourceFollow, ExportThread } from "../../core/data/export-document";
@@ -30,7 +31,7 @@ const afterWhere = (after: { createdAt: Date; id: string } | null) =>
   after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {};
 
 /** The export's reader and the imports' writer on Prisma. */
-export class PrismaCommunityData implements CommunityDataSource, CommunityDataSink {
+export class PrismaCommunityData implements CommunityDataSource, CommunityDataSink, MemberDataSource {
   constructor(private readonly prisma: PrismaDb, private readonly bulkQuery?: <T>(text: string, values: unknown[]) => Promise<T[]>) {}
 
   community(id: string): Promise<Community | null> {
@@ -40,6 +41,33 @@ export class PrismaCommunityData implements CommunityDataSource, CommunityDataSi
   /** The community's longest-standing admin still known, for links made on the command line. */
   firstAdmin(communityId: string) {
     return this.prisma.member.findFirst({ where: { communityId, isAdmin: true, forgottenAt: null }, orderBy: { createdAt: "asc" } });
+  }
+
+  /** One member's own data, email address and phone number included (their export only). */
+  async memberData(communityId: string, memberId: string, now: Date): Promise<MemberExport | null> {
+    const [m, community] = await Promise.all([this.prisma.member.findFirst({ where: { communityId, id: memberId, forgottenAt: null } }), this.prisma.community.findUnique({ where: { id: communityId } })]);
+    if (!m || !community) return null;
+    const [email, phones, tags, people, sources, resources, questions, replies] = await Promise.all([
+      this.prisma.memberEmail.findFirst({ where: { communityId, memberId } }),
+      this.prisma.$queryRaw<{ e164: string; status: string; frequency: string; confirmed_at: Date | null }[]>`SELECT e164, status, frequency, confirmed_at FROM member_phones WHERE community_id = ${communityId}::uuid AND member_id = ${memberId}::uuid`,
+      this.prisma.subscription.findMany({ where: { communityId, memberId }, select: { tag: true }, orderBy: { tag: "asc" } }),
+      this.prisma.$queryRaw<{ name: string }[]>`SELECT m.display_name AS name FROM member_follows f JOIN members m ON m.community_id = f.community_id AND m.id = f.followee_id WHERE f.community_id = ${communityId}::uuid AND f.follower_id = ${memberId}::uuid ORDER BY 1`,
+      this.prisma.$queryRaw<{ name: string }[]>`SELECT s.name FROM source_follows f JOIN sources s ON s.id = f.source_id WHERE f.member_id = ${memberId}::uuid AND s.community_id = ${communityId}::uuid ORDER BY 1`,
+      this.prisma.resource.findMany({ where: { communityId, sharerId: memberId }, orderBy: { createdAt: "asc" }, select: { url: true, title: true, note: true, tags: true, createdAt: true } }),
+      this.prisma.thread.findMany({ where: { communityId, askerId: memberId }, orderBy: { createdAt: "asc" }, select: { id: true, text: true, kind: true, tags: true, status: true, createdAt: true } }),
+      this.prisma.reply.findMany({ where: { communityId, authorId: memberId, deletedAt: null }, orderBy: { createdAt: "asc" }, select: { text: true, threadId: true, createdAt: true } }),
+    ]);
+    const phone = phones[0];
+    return {
+      format: "peerloop-member-export", version: 1, exportedAt: now.toISOString(), community: community.name,
+      member: { ref: m.externalId, displayName: m.displayName, isAdmin: m.isAdmin, notify: m.notify, timeZone: m.timeZone, quietStart: m.quietStart, quietEnd: m.quietEnd, followable: m.followable, listed: m.listed, joinedAt: m.createdAt.toISOString() },
+      email: email ? { address: email.address, confirmed: email.confirmedAt !== null, frequency: email.frequency, roundup: email.roundup } : null,
+      phone: phone ? { number: phone.e164, status: phone.status, texts: phone.frequency, confirmedAt: phone.confirmed_at?.toISOString() ?? null } : null,
+      follows: { tags: tags.map((t) => t.tag), people: people.map((p) => p.name), sources: sources.map((s) => s.name) },
+      resources: resources.map((r) => ({ url: r.url, title: r.title, note: r.note, tags: r.tags, sharedAt: r.createdAt.toISOString() })),
+      questions: questions.map((q) => ({ text: q.text, kind: q.kind, tags: q.tags, status: q.status, askedAt: q.createdAt.toISOString() })),
+      replies: replies.map((r) => ({ text: r.text, question: r.threadId, repliedAt: r.createdAt.toISOString() })),
+    };
   }
 
   async *members(communityId: string): AsyncIterable<ExportMember[]> {

@@ -31,9 +31,9 @@ export class PrismaJobRepository implements JobRepository {
     });
   }
 
-  async lease(now: Date, limit: number, leaseMs: number, communityIds?: readonly string[], emailOnlyIds: readonly string[] = []): Promise<OutboxItem[]> {
+  async lease(now: Date, limit: number, leaseMs: number, communityIds?: readonly string[], sideOnlyIds: readonly string[] = [], sideKinds: readonly string[] = ["email"]): Promise<OutboxItem[]> {
     const scope = communityIds
-      ? Prisma.sql`AND (community_id = ANY(${[...communityIds]}::uuid[]) OR (community_id = ANY(${[...emailOnlyIds]}::uuid[]) AND audience->>'kind' = 'email'))`
+      ? Prisma.sql`AND (community_id = ANY(${[...communityIds]}::uuid[]) OR (community_id = ANY(${[...sideOnlyIds]}::uuid[]) AND audience->>'kind' = ANY(${[...sideKinds]}::text[])))`
       : Prisma.empty;
     // SKIP LOCKED: parallel senders take different messages instead of waiting on each other.
     const rows = await this.db.$queryRaw<{ id: string; community_id: string; dedupe_key: string; audience: unknown; message: unknown; attempts: number }[]>`

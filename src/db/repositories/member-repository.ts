@@ -44,6 +44,12 @@ export class PrismaMemberRepository implements MemberRepository {
     await this.db.digestItem.deleteMany({ where: { communityId, memberId: id } });
     await this.db.emailItem.deleteMany({ where: { communityId, memberId: id } });
     await this.db.memberEmail.deleteMany({ where: { communityId, memberId: id } });
+    // Phone numbers are personal data: the number, its waiting summary items and its day counts go.
+    await this.db.$executeRaw`DELETE FROM sms_items WHERE community_id = ${communityId}::uuid AND member_id = ${id}::uuid`;
+    await this.db.$executeRaw`DELETE FROM sms_daily WHERE community_id = ${communityId}::uuid AND member_id = ${id}::uuid`;
+    await this.db.$executeRaw`DELETE FROM member_phones WHERE community_id = ${communityId}::uuid AND member_id = ${id}::uuid`;
+    // Emails and texts kept in the outbox carry the address or number: sent or not, they go too.
+    await this.db.$executeRaw`DELETE FROM outbox_messages WHERE community_id = ${communityId}::uuid AND audience->>'memberId' = ${id} AND audience->>'kind' IN ('email', 'sms')`;
     return true;
   }
 }
