@@ -67,6 +67,12 @@ export const peerloop = defineCommand({
       options: { confirm: opt.text("Type confirm to go ahead").optional() },
       run: (ctx, a) => ctx.services.members.forgetMe(ctx.actor, a.confirm as string | undefined),
     },
+    health: {
+      description: "Admins: is the feedback loop working? Key figures, with arrows, and the charts' link",
+      example: "/peerloop health #ethics 30",
+      options: { filter: opt.text("A #tag and/or a window: 7, 30 (default) or 90 days").optional() },
+      run: (ctx, a) => ctx.services.health.command(ctx.actor, a.filter as string | undefined),
+    },
     settings: {
       description: "Admins: roundup channel, time zone, unanswered threshold",
       example: "/peerloop settings unanswered-hours 48",

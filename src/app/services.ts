@@ -22,6 +22,7 @@ import { PeopleService } from "../core/people/people-service";
 import type { WebReader } from "../core/sources/fetch-types";
 import { RelatedService, type RelatedDeps } from "../core/related/related-service";
 import { SmsService, type SmsSettings } from "../core/sms/sms-service";
+import { HealthService } from "../core/health/health-service";
 
 export interface Services {
   resources: ResourceService;
@@ -40,6 +41,8 @@ export interface Services {
   related?: RelatedService;
   /** Text-message alerts: `/notify sms …` and the texts members send back. */
   sms: SmsService;
+  /** Community health: the figures behind the admin page, /peerloop health and the CLI. */
+  health: HealthService;
   help(): Message;
 }
 
@@ -87,6 +90,7 @@ export const buildServices = ({ store, guard, clock, logger, links, tone, web, r
     sources: new SourceService(store, web, clock),
     people: new PeopleService(store, clock),
     sms: new SmsService(store, clock, sms),
+    health: new HealthService(store, clock, links),
     help: helpMessage,
   };
 };

@@ -3,6 +3,7 @@ import type { Writable } from "node:stream";
 import { createWebHandler } from "../adapters/web/web-handler";
 import { exportCommunity } from "../core/data/export-community";
 import { twilioWebhook } from "../adapters/sms/twilio-webhook";
+import { localDateKey } from "../core/jobs/periods";
 import { exportMember } from "../core/data/member-export";
 import type { Container } from "./container";
 
@@ -28,6 +29,11 @@ export const webRoutesFor = (c: Container): WebRoutes => {
   const pages = createWebHandler({
     site: c.site, links: c.links, clock: c.clock, logger: c.logger,
     exportTo: (communityId, format, out) => exportCommunity(c.data, communityId, format, streamWriter(out), c.clock.now()),
+    health: {
+      report: async (communityId, days, tag) => (await c.services.health.report(communityId, { days, tag })).now,
+      // A page view is counted off the answer's path; a lost count is not worth an error page.
+      opened: (community) => void c.store.health?.countWebOpen(community.id, localDateKey(c.clock.now(), community.timeZone)).catch(() => undefined),
+    },
     exportMine: (communityId, memberId, out) => exportMember(c.data, communityId, memberId, streamWriter(out), c.clock.now()),
     email: {
       confirm: async (communityId, memberId, code) => {

@@ -4,6 +4,7 @@ import { openDatabase } from "../db/open-database";
 import { benchScale, searchAgreement } from "../db/bench/scale-bench";
 import { benchWeb } from "./web-bench";
 import { benchRelated } from "./related-bench";
+import { benchHealth } from "./health-bench";
 import { benchTone } from "./tone-bench";
 import { FULL_SCALE, seedScale } from "../db/bench/seed-scale";
 import { buildDist } from "../tools/build.mjs";
@@ -37,7 +38,7 @@ const discordHeapReport = async (databaseUrl: string, total: number, deadline: n
  * Needs PostgreSQL: DATABASE_URL's server (else 127.0.0.1:5432); a scratch database is made and dropped.
  * `--quick` runs a tenth of everything (for trying the script); `--burst`, `--startup`, `--scale` or
  * `--commands` (the command path and the Slack bot's memory) runs only that section; `--related` seeds the
- * big community and times the related-answers lookup; `--web` seeds the
+ * big community and times the related-answers lookup; `--health` the community-health job, page and CLI; `--web` seeds the
  * big community and times the library pages and the export; `--discord-heap` takes heap snapshots of the
  * Discord bot under gateway load.
  */
@@ -49,6 +50,7 @@ const webOnly = process.argv.includes("--web");
 const heapOnly = process.argv.includes("--discord-heap");
 const commandsOnly = process.argv.includes("--commands");
 const relatedOnly = process.argv.includes("--related");
+const healthOnly = process.argv.includes("--health");
 if (process.argv.includes("--tone")) {
   process.stdout.write(`${benchTone()}\n`);
   process.exit(0);
@@ -89,9 +91,9 @@ try {
     say(`\n${commandPathReport(await benchCommandPath(url.toString(), { requests: quick ? 200 : 2_000, memoryRequests: quick ? 2_000 : 20_000, deadline }))}`);
     throw new Done();
   }
-  if (!burstOnly && !scaleOnly && !webOnly && !relatedOnly) say(`\n${await benchStartup(url.toString())}`);
+  if (!burstOnly && !scaleOnly && !webOnly && !relatedOnly && !healthOnly) say(`\n${await benchStartup(url.toString())}`);
   if (startupOnly) throw new Done();
-  if (!scaleOnly && !webOnly && !relatedOnly) say(`\n${await benchBurst(url.toString(), { size: 200, rounds: 3 })}`);
+  if (!scaleOnly && !webOnly && !relatedOnly && !healthOnly) say(`\n${await benchBurst(url.toString(), { size: 200, rounds: 3 })}`);
   if (burstOnly) throw new Done();
   const scale = quick ? { resources: 20_000, threads: 30_000, replies: 150_000, members: 2_000, otherCommunities: 10 } : FULL_SCALE;
   say(`\nSeeding: ${scale.resources} resources, ${scale.threads} threads, ${scale.replies} replies, ${scale.members} members, +${scale.otherCommunities} other communities`);
@@ -104,9 +106,11 @@ try {
     await benchWeb(url.toString(), big, deadline, say);
     throw new Done();
   }
-  if (relatedOnly) {
+  // --related and --health may be given together: one seeding for both.
+  if (relatedOnly || healthOnly) {
     say("");
-    await benchRelated(url.toString(), big, quick ? 50 : 300, say);
+    if (relatedOnly) await benchRelated(url.toString(), big, quick ? 50 : 300, say);
+    if (healthOnly) await benchHealth(url.toString(), big, quick ? 25 : 100, say);
     throw new Done();
   }
   const figures = await benchScale(url.toString(), big, deadline);

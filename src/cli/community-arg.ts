@@ -35,7 +35,11 @@ export const findCommunity = async (store: Store, spec: string, opts: { create?:
   const matches = (await Promise.all(PLATFORMS.map((p) => store.communities.findByExternalId(p, value)))).filter((c): c is Community => c !== null);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new CommunityArgError(`${value} is a community on ${matches.map((m) => m.platform).join(" and ")}: say which, e.g. --community ${matches[0]!.platform}:${value}`);
-  throw new CommunityArgError(`There's no community ${value}. Use Peerloop's id or platform:id (e.g. slack:T0123). List them with: npm run web -- communities`);
+  // Last, the community's name as people say it ("Rural Social Work Network"), when only one has it.
+  const named = (await store.communities.list()).filter((c) => c.name.toLowerCase() === value.toLowerCase());
+  if (named.length === 1) return named[0]!;
+  if (named.length > 1) throw new CommunityArgError(`${named.length} communities are called "${value}": use an id instead (${named.map((c) => c.id).join(", ")}).`);
+  throw new CommunityArgError(`There's no community ${value}. Use its name, Peerloop's id or platform:id (e.g. slack:T0123). List them with: npm run web -- communities`);
 };
 
 /**

@@ -10,6 +10,7 @@ import type { PeopleRepository } from "./people/people-types";
 import type { LinkRepository } from "./links/link-types";
 import type { RelatedRepository } from "./related/related-types";
 import type { SmsRepository } from "./sms/sms-types";
+import type { HealthRepository } from "./health/health-types";
 
 /** Every repository port the core uses, as one unit. */
 export interface Repositories {
@@ -35,6 +36,8 @@ export interface Repositories {
   related?: RelatedRepository;
   /** Members' phones and what waits for their daily text; absent in the in-memory store. */
   sms?: SmsRepository;
+  /** The community-health rollups; absent in the in-memory store. */
+  health?: HealthRepository;
 }
 
 /**

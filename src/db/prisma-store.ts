@@ -16,6 +16,7 @@ import { PrismaPeopleRepository } from "./repositories/people-repository";
 import { PrismaLinkRepository } from "./repositories/link-repository";
 import { PrismaRelatedRepository } from "./repositories/related-repository";
 import { PrismaSmsRepository } from "./repositories/sms-repository";
+import { PrismaHealthRepository } from "./repositories/health-repository";
 
 const repositories = (db: Db): Repositories => ({
   communities: new PrismaCommunityRepository(db),
@@ -34,6 +35,7 @@ const repositories = (db: Db): Repositories => ({
   links: new PrismaLinkRepository(db),
   related: new PrismaRelatedRepository(db),
   sms: new PrismaSmsRepository(db),
+  health: new PrismaHealthRepository(db),
 });
 
 /** The core's Store on Prisma: the same repositories over the client or an interactive transaction. */

@@ -5,6 +5,7 @@ import type { JobReport } from "../core/jobs/job-report";
 import { runRoundup } from "../core/jobs/roundup-job";
 import { runEmailDigests } from "../core/jobs/email-digest-job";
 import { runSmsSummaries } from "../core/jobs/sms-summary-job";
+import type { HealthService } from "../core/health/health-service";
 import { runUnanswered } from "../core/jobs/unanswered-job";
 import type { Community } from "../core/members/member-types";
 import type { NotificationService } from "../core/notifications/notification-service";
@@ -39,6 +40,8 @@ export interface JobDeps {
   questionUrl?: (communityId: string, threadId: string) => string;
   /** Texts a member a day at most (PEERLOOP_SMS_DAILY_MAX); the summary text counts as one. */
   smsDailyMax?: number;
+  /** Community health, refreshed by the health job. */
+  health?: HealthService;
 }
 
 /** How long bookkeeping is kept: platforms stop redelivering within hours; claims guard re-runs of old periods. */
@@ -70,6 +73,7 @@ const run = (deps: JobDeps, job: Exclude<JobName, "prune">, c: Community, now: D
   switch (job) {
     case "unanswered": return runUnanswered(deps.store, deps.notifications, c, now, deps.related, deps.questionUrl);
     case "related": return backfillRelated(deps.related, c);
+    case "health": return refreshHealth(deps, c, now, force);
     case "roundup": return runRoundup(deps.store, c, now, force, deps.siteUrl);
     case "digests": return mergeReports(runDigests(deps.store, c, now, force), runEmailDigests(deps.store, c, now, force, deps.siteUrl), runSmsSummaries(deps.store, c, now, force, deps.smsDailyMax ?? 5, deps.siteUrl));
     case "sources": return deps.web ? runSources(deps.store, deps.web, deps.notifications, c, now, force) : noWeb(c);
@@ -83,6 +87,19 @@ const backfillRelated = async (related: RelatedService | undefined, community: C
   let total = 0;
   for (let n = 1; n > 0 && total < 5_000; total += n) n = await related.backfill(community.id, 500);
   return { community, posted: [], skipped: [total ? `indexed ${total} questions and resources for related answers` : "related-answers index up to date"] };
+};
+
+/**
+ * The community-health rollups: what changed since the last run (everything the first time), once an
+ * hour across replicas (the hour is claimed; the CLI's forced run reads again whatever the claim).
+ */
+const refreshHealth = async (deps: JobDeps, community: Community, now: Date, force: boolean): Promise<JobReport> => {
+  if (!deps.health) return { community, posted: [], skipped: ["no community-health rollups in this process"] };
+  if (!force && !(await deps.store.jobs.claim("health", community.id, now.toISOString().slice(0, 13), now))) {
+    return { community, posted: [], skipped: ["health figures already read this hour"] };
+  }
+  const r = await deps.health.refresh(community.id);
+  return { community, posted: [], skipped: [`health figures: read ${r.questions} questions and ${r.days} member-days${r.backfilled ? " (first run: everything)" : ""}`] };
 };
 
 const noWeb = async (community: Community): Promise<JobReport> => ({ community, posted: [], skipped: ["no outbound web in this process"] });

@@ -30,6 +30,8 @@ export const startScheduler = (deps: JobDeps): { stop(): void } => {
     cron.schedule("40 3 * * *", tick("prune"), { name: "prune", noOverlap: true }),
     // Related answers: what the index has not read yet (items are indexed as they change; this catches the rest).
     cron.schedule("25 3 * * *", tick("related"), { name: "related", noOverlap: true }),
+    // Community health: the rollups behind the figures, once an hour.
+    cron.schedule("17 * * * *", tick("health"), { name: "health", noOverlap: true }),
     // Retries of failed deliveries.
     cron.schedule("* * * * *", async () => {
       try {

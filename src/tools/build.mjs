@@ -22,6 +22,7 @@ export const ENTRIES = {
   "cli/web": "src/cli/web-cli.ts",
   "cli/tone": "src/cli/tone-cli.ts",
   "cli/related": "src/cli/related-cli.ts",
+  "cli/health": "src/cli/health-cli.ts",
 };
 
 /** Data files the detectors read at start, copied beside the built entry points. */

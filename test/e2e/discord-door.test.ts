@@ -68,7 +68,7 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     expect(defs.find((d) => d.name === "notify")!.options![0]!.choices).toHaveLength(6);
     expect(defs.find((d) => d.name === "notify")!.options!.map((o) => [o.name, o.required])).toEqual([["frequency", true], ["details", false]]);
     expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => o.type)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
-    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => (o as { name: string }).name)).toEqual(["help", "me", "quiet", "timezone", "people", "privacy", "web", "export", "forget-me", "settings"]);
+    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => (o as { name: string }).name)).toEqual(["help", "me", "quiet", "timezone", "people", "privacy", "web", "export", "forget-me", "health", "settings"]);
     expect(defs.at(-1)!.type).toBe(3);
   });
 

@@ -12,6 +12,8 @@ import { plainPage, type PageContext, type Viewer } from "./web-layout";
 import { libraryPage, resourcePage } from "./web-library-pages";
 import { LIFETIMES, type SignedWebLinks } from "./web-links";
 import { STYLESHEET } from "./web-style";
+import { healthCsv, healthPage } from "./web-health-page";
+import { HEALTH_WINDOWS, type HealthReport } from "../../core/health/health-types";
 import { verifyToken } from "./web-tokens";
 
 export interface WebDeps {
@@ -23,6 +25,11 @@ export interface WebDeps {
   exportTo(communityId: string, format: ExportFormat, out: Writable): Promise<void>;
   /** A member's own data (JSON); false when the member is gone. */
   exportMine(communityId: string, memberId: string, out: Writable): Promise<boolean>;
+  /** Community health for admins, and the count of resource pages opened. */
+  health?: {
+    report(communityId: string, days: number, tag?: string): Promise<HealthReport>;
+    opened(community: Community): void;
+  };
   /** Email links: confirming an address, and one-click unsubscribe (no sign-in needed for either). */
   email?: {
     confirm(communityId: string, memberId: string, code: string): Promise<{ ok: boolean; text: string }>;
@@ -106,7 +113,7 @@ export const createWebHandler = (deps: WebDeps) => {
       const { token } = await deps.links.sign({ c: community.id, m: check.claims.m, p: "session" }, LIFETIMES.session);
       const secure = deps.links.base().startsWith("https:") ? "; Secure" : "";
       // Redirect at once, so the sign-in token leaves the address bar and the history.
-      res.writeHead(303, { ...SECURITY_HEADERS, location: `${base}/`, "cache-control": "no-store", "set-cookie": `${COOKIE}=${token}; Path=${base}/; Max-Age=${LIFETIMES.session}; HttpOnly; SameSite=Lax${secure}` });
+      res.writeHead(303, { ...SECURITY_HEADERS, location: `${base}/${check.claims.f === "health" ? "health" : ""}`, "cache-control": "no-store", "set-cookie": `${COOKIE}=${token}; Path=${base}/; Max-Age=${LIFETIMES.session}; HttpOnly; SameSite=Lax${secure}` });
       return void res.end();
     }
     if (rest === "/logout") {
@@ -154,6 +161,18 @@ export const createWebHandler = (deps: WebDeps) => {
     const ctx: PageContext = { community, base, viewer, feedKey };
     const origin = deps.links.base();
 
+    if (rest === "/health" || rest === "/health.csv") {
+      if (!deps.health) return notFound(req, res, "Community health isn't available here.");
+      if (!viewer) return page(req, res, 401, plainPage("Community health", html`The health page is for the community's admins. Type <strong>/peerloop web</strong> (or <strong>/peerloop health</strong>) in your community's chat to sign in.`));
+      if (!viewer.isAdmin) return page(req, res, 403, plainPage("Community health", "Only the community's admins see its health figures."));
+      const days = (HEALTH_WINDOWS as readonly number[]).includes(Number(query.get("days"))) ? Number(query.get("days")) : 30;
+      const tag = (query.get("tag") ?? "").trim().replace(/^#/, "").toLowerCase().slice(0, 50) || undefined;
+      const report = await deps.health.report(community.id, days, tag);
+      if (rest === "/health.csv") {
+        return send(req, res, 200, "text/csv; charset=utf-8", healthCsv(report), { "content-disposition": `attachment; filename="peerloop-health-${days}d${tag ? `-${tag.replace(/[^\w-]/g, "")}` : ""}.csv"`, "cache-control": "private, no-store" });
+      }
+      return page(req, res, 200, healthPage(ctx, report));
+    }
     if (rest === "/" ) {
       const params = readLibraryParams(query);
       return page(req, res, 200, libraryPage(ctx, params, await deps.site.library(community.id, params)));
@@ -161,6 +180,7 @@ export const createWebHandler = (deps: WebDeps) => {
     let m: RegExpExecArray | null;
     if ((m = /^\/resources\/([\w-]+)$/.exec(rest))) {
       const r = await deps.site.resource(community.id, m[1]!);
+      if (r && req.method === "GET") deps.health?.opened(community);
       return r ? page(req, res, 200, resourcePage(ctx, r)) : notFound(req, res, "That resource isn't in the library (any more).");
     }
     if (rest === "/questions") {

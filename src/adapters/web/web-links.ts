@@ -52,8 +52,9 @@ export class SignedWebLinks implements WebLinks {
     return { token: signToken(await this.secret(), { ...claims, e }), expiresAt: new Date(e * 1000) };
   }
 
-  async memberLink(communityId: string, memberId: string) {
-    const { token, expiresAt } = await this.sign({ c: communityId, m: memberId, p: "login" }, LIFETIMES.login);
+  /** A sign-in link; `landing` "health" opens the community-health page after signing in. */
+  async memberLink(communityId: string, memberId: string, landing?: "health") {
+    const { token, expiresAt } = await this.sign({ c: communityId, m: memberId, p: "login", ...(landing ? { f: landing } : {}) }, LIFETIMES.login);
     return { url: `${this.base()}/c/${communityId}/login?t=${token}`, expiresAt };
   }
 

@@ -47,4 +47,12 @@ dl.counts { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 
 dl.counts div { background: var(--panel); border-radius: 0.35rem; padding: 0.5rem 0.75rem; }
 nav ul.tags { display: flex; gap: 1rem; list-style: none; padding: 0; }
 dl.counts dt { color: var(--muted); font-size: 0.9rem; } dl.counts dd { margin: 0; font-size: 1.3rem; font-weight: 700; }
+svg.chart { display: block; max-width: 44rem; height: auto; margin: 0.5rem 0; background: var(--panel); border-radius: 0.35rem; }
+table.figures { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.92rem; }
+table.figures caption { text-align: left; color: var(--muted); padding-bottom: 0.25rem; }
+table.figures th, table.figures td { border-bottom: 1px solid var(--border); padding: 0.2rem 0.75rem 0.2rem 0; text-align: left; }
+table.figures td { text-align: right; }
+form.filters { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
+dl.definitions dt { font-family: monospace; margin-top: 0.5rem; } dl.definitions dd { margin-left: 1rem; color: var(--muted); }
+abbr[title] { text-decoration: underline dotted; cursor: help; }
 `;

@@ -5,7 +5,8 @@ import type { Item, Message } from "../shared/message";
 import { threadLabel } from "../threads/thread-cards";
 import type { BrokenLink, LinkRepository } from "../links/link-types";
 import { titleFromUrl } from "../resources/normalize-url";
-import type { RoundupIssue, RoundupRepository, WeekActivity, WeekCounts } from "./roundup-types";
+import type { FeedbackLoop, RoundupIssue, RoundupRepository, WeekActivity, WeekCounts } from "./roundup-types";
+import { roundupHealthLine } from "../health/health-text";
 
 export interface Roundup {
   communityId: string;
@@ -16,6 +17,8 @@ export interface Roundup {
   previous: WeekCounts;
   /** Library links that broke in the week, for someone to replace. */
   brokenLinks: BrokenLink[];
+  /** Whether the week's questions got answers (the last line). */
+  loop?: FeedbackLoop;
 }
 
 const SECTION_LIMIT = 10;
@@ -23,13 +26,14 @@ const SECTION_LIMIT = 10;
 /** The roundup of the 7 days ending at `to`: a function of stored data and the week, nothing else. */
 export const composeRoundup = async (repo: RoundupRepository, community: Community, to: Date, links?: LinkRepository): Promise<Roundup> => {
   const from = new Date(to.getTime() - 7 * DAY);
-  const [activity, counts, previous, brokenLinks] = await Promise.all([
+  const [activity, counts, previous, brokenLinks, loop] = await Promise.all([
     repo.activity(community.id, from, to, SECTION_LIMIT),
     repo.counts(community.id, from, to),
     repo.counts(community.id, new Date(from.getTime() - 7 * DAY), from),
     links ? links.brokenBetween(community.id, from, to, SECTION_LIMIT) : [],
+    repo.feedbackLoop?.(community.id, from, to),
   ]);
-  return { communityId: community.id, from, to, activity, counts, previous, brokenLinks };
+  return { communityId: community.id, from, to, activity, counts, previous, brokenLinks, ...(loop ? { loop } : {}) };
 };
 
 /** What the archive keeps of a posted roundup: ids, not text, so pages show current names and records. */
@@ -84,6 +88,8 @@ export const roundupMessage = (r: Roundup, communityName: string): Message => {
       { label: "Questions resolved", value: trend(r.counts.resolved, r.previous.resolved) },
       { label: "Replies", value: trend(r.counts.replies, r.previous.replies) },
       ...(r.counts.reused || r.previous.reused ? [{ label: "Answered from the archive", value: trend(r.counts.reused ?? 0, r.previous.reused ?? 0) }] : []),
+      // Last, for everyone: whether the feedback loop closed this week.
+      ...(r.loop ? [{ label: "Feedback loop", value: roundupHealthLine(r.loop.asked, r.loop.answered, r.loop.medianFirstReplyMinutes) }] : []),
     ],
   };
 };

@@ -10,6 +10,13 @@ export interface WeekCounts {
   reused?: number;
 }
 
+/** The roundup's last line: whether questions asked in the week got answers, and how fast. */
+export interface FeedbackLoop {
+  asked: number;
+  answered: number;
+  medianFirstReplyMinutes: number | null;
+}
+
 export interface WeekActivity {
   /** Resources shared in the window, most endorsed first. */
   resources: (Resource & { sharerName: string })[];
@@ -28,6 +35,8 @@ export interface WeekActivity {
 export interface RoundupRepository {
   activity(communityId: string, from: Date, to: Date, limit: number): Promise<WeekActivity>;
   counts(communityId: string, from: Date, to: Date): Promise<WeekCounts>;
+  /** Of the questions asked in the window: how many, how many answered, the median minutes to a first reply. */
+  feedbackLoop?(communityId: string, from: Date, to: Date): Promise<FeedbackLoop>;
   /** Keeps a posted roundup for the web archive and the export (once per week; a repeat is ignored). */
   saveIssue(issue: RoundupIssue): Promise<void>;
 }

@@ -67,7 +67,7 @@ export interface WebLinks {
   /** The community's web address (what public pages and roundups link to). */
   communityUrl(communityId: string): string;
   /** A member's sign-in link, valid for a limited time. */
-  memberLink(communityId: string, memberId: string): Promise<{ url: string; expiresAt: Date }>;
+  memberLink(communityId: string, memberId: string, landing?: "health"): Promise<{ url: string; expiresAt: Date }>;
   /** An admin's private download of the community's data, or any member's of their own ("mine"). */
   exportLink(communityId: string, memberId: string, format: ExportFormat | "mine"): Promise<{ url: string; expiresAt: Date }>;
 }

@@ -29,7 +29,8 @@ export class WebService {
       text: community.webAccess === "public"
         ? `The library is public: anyone can read it at ${links.communityUrl(actor.communityId)} . Your own link below signs you in (it works for ${when(expiresAt, now)}).`
         : `This link is yours: it signs you in to ${community.name}'s library, questions and roundups for ${when(expiresAt, now)}. Don't share it; ask again with /peerloop web for a new one.`,
-      links: [{ label: "Open the library", url }],
+      // An admin also gets the community-health page (signed in the same way).
+      links: [{ label: "Open the library", url }, ...(actor.isAdmin ? [{ label: "Community health", url: (await links.memberLink(actor.communityId, actor.memberId, "health")).url }] : [])],
     }));
   }
 

@@ -1,4 +1,4 @@
-import type { RoundupIssue, RoundupRepository, WeekActivity, WeekCounts } from "../../core/roundups/roundup-types";
+import type { FeedbackLoop, RoundupIssue, RoundupRepository, WeekActivity, WeekCounts } from "../../core/roundups/roundup-types";
 import type { Thread } from "../../core/threads/thread-types";
 import type { Db } from "../db-types";
 import { PrismaRelatedRepository } from "./related-repository";
@@ -67,6 +67,18 @@ export class PrismaRoundupRepository implements RoundupRepository {
       tags: tags.map((t) => ({ tag: t.tag, count: Number(t.count) })),
       busiestChannel: channels[0]?.channel_id ?? null,
     };
+  }
+
+  /** Answered means a reply from someone other than the asker that is not deleted (as community health counts it). */
+  async feedbackLoop(communityId: string, from: Date, to: Date): Promise<FeedbackLoop> {
+    const [r] = await this.db.$queryRaw<{ asked: number; answered: number; median: number | null }[]>`
+      SELECT count(*)::int AS asked, count(f.first_at)::int AS answered,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.first_at - t.created_at) / 60) FILTER (WHERE f.first_at IS NOT NULL) AS median
+      FROM threads t LEFT JOIN LATERAL (
+        SELECT min(x.created_at) AS first_at FROM replies x WHERE x.thread_id = t.id AND NOT x.is_follow_up AND x.deleted_at IS NULL AND x.author_id <> t.asker_id
+      ) f ON TRUE
+      WHERE t.community_id = ${communityId}::uuid AND t.created_at >= ${from} AND t.created_at < ${to}`;
+    return { asked: r?.asked ?? 0, answered: r?.answered ?? 0, medianFirstReplyMinutes: r?.median === null || r?.median === undefined ? null : Math.round(Number(r.median)) };
   }
 
   async counts(communityId: string, from: Date, to: Date): Promise<WeekCounts> {
