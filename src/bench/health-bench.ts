@@ -27,7 +27,10 @@ export const benchHealth = async (url: string, big: string, runs: number, say: (
     const health = new HealthService(store, systemClock);
     const [first, backfill] = await timed(() => health.refresh(big));
     const [again, incremental] = await timed(() => health.refresh(big));
-    say(`Health job: first run (backfill) read ${first.questions} questions and ${first.days} member-days in ${ms(backfill)}; the next run ${again.questions} and ${again.days} in ${ms(incremental)}`);
+    say(`Health job (rollups, then the 7/30/90-day figures kept for the page): first run (backfill) read ${first.questions} questions and ${first.days} member-days in ${ms(backfill)}; the next run ${again.questions} and ${again.days} in ${ms(incremental)}`);
+    const afresh: number[] = [];
+    for (const v of [{ days: 7 }, { days: 30 }, { days: 90 }, { days: 90, tag: "ethics" }]) afresh.push((await timed(() => store.health!.figures({ communityId: big, to: new Date(), ...v }, "UTC")))[1]);
+    say(`Figures computed afresh (what the job does per window, and a tag's first view): 7 days ${ms(afresh[0]!)}, 30 days ${ms(afresh[1]!)}, 90 days ${ms(afresh[2]!)}, 90 days #ethics ${ms(afresh[3]!)}`);
     const community = (await store.communities.get(big))!;
     const ctx = { community, base: `/c/${big}`, viewer: { memberId: "x", name: "Admin", isAdmin: true } };
     const variants: { days: number; tag?: string }[] = [{ days: 7 }, { days: 30 }, { days: 90 }, { days: 30, tag: "ethics" }, { days: 90, tag: "safety" }];
@@ -40,7 +43,7 @@ export const benchHealth = async (url: string, big: string, runs: number, say: (
     }
     times.sort((a, b) => a - b);
     const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
-    say(`Health page (figures and HTML; 7/30/90 days, all tags and one), ${runs} renders: p50 ${ms(q(0.5))}, p95 ${ms(q(0.95))}, max ${ms(times.at(-1)!)} (target p95 <= 300 ms)`);
+    say(`Health page (kept figures and HTML; 7/30/90 days, all tags and two tags after their first view), ${runs} renders: p50 ${ms(q(0.5))}, p95 ${ms(q(0.95))}, max ${ms(times.at(-1)!)} (target p95 <= 300 ms)`);
   } finally {
     await db.close();
   }

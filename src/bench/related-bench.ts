@@ -31,7 +31,12 @@ export const benchRelated = async (url: string, big: string, runs: number, say: 
       WHERE r.community_id = $1 AND length(w) > 2`, [big]);
     await c.query(`INSERT INTO related_indexed (community_id, ref_kind, ref_id, indexed_at) SELECT DISTINCT community_id, ref_kind, ref_id, now() FROM related_terms WHERE community_id = $1`, [big]);
     await c.query(`INSERT INTO related_term_counts (community_id, term, items) SELECT community_id, term, count(*) FROM related_terms WHERE community_id = $1 GROUP BY 1, 2`, [big]);
-    await c.query("ANALYZE related_terms; ANALYZE related_term_counts; ANALYZE related_indexed");
+    // Every indexed item carries the item-count term, as the repository indexes them.
+    await c.query(`INSERT INTO related_terms (community_id, ref_kind, ref_id, term) SELECT community_id, ref_kind, ref_id, '*' FROM related_indexed WHERE community_id = $1`, [big]);
+    await c.query(`INSERT INTO related_term_counts (community_id, term, items) SELECT community_id, '*', count(*) FROM related_indexed WHERE community_id = $1 GROUP BY 1`, [big]);
+    // A bulk load leaves the visibility map unset; autovacuum sets it on a live database soon after
+    // (index-only scans need it), so the bench measures the steady state.
+    for (const t of ["related_terms", "related_term_counts", "related_indexed"]) await c.query(`VACUUM ANALYZE ${t}`);
     const [{ items, terms }] = (await c.query<{ items: string; terms: string }>(`SELECT (SELECT count(*) FROM related_indexed WHERE community_id = $1) AS items, (SELECT count(*) FROM related_terms WHERE community_id = $1) AS terms`, [big])).rows as [{ items: string; terms: string }];
     say(`Related answers: indexed ${items} items (${terms} terms) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   } finally {

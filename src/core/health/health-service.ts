@@ -18,23 +18,33 @@ const STALE_MS = 2 * 3_600_000;
 export class HealthService {
   constructor(private readonly store: Store, private readonly clock: Clock, private readonly links?: WebLinks) {}
 
-  /** The figures for the `days` ending now (or `to`), and those of the period before, for the arrows. */
+  /**
+   * The figures for the `days` ending at the health job's last run (or at `to`, computed afresh), and
+   * those of the period before, for the arrows. A run's figures are computed once and kept: the page,
+   * the command and the CLI read the same numbers, in milliseconds, whatever the community's size.
+   */
   async report(communityId: string, opts: { days: number; tag?: string; to?: Date; previous?: boolean }): Promise<{ now: HealthReport; before?: HealthReport }> {
     const repo = this.repo();
     const community = (await this.store.communities.get(communityId)) ?? fail("UNKNOWN_MEMBER", "This community isn't set up yet.");
-    const to = opts.to ?? this.clock.now();
     let asOf = await repo.refreshedAt(communityId);
     // Never read (a new install before the first hourly run), or the job has stopped: read now.
-    if (!asOf || to.getTime() - asOf.getTime() > STALE_MS) {
+    if (!asOf || this.clock.now().getTime() - asOf.getTime() > STALE_MS) {
       await repo.refresh(communityId, community.timeZone, this.clock.now());
-      asOf = await repo.refreshedAt(communityId);
+      asOf = (await repo.refreshedAt(communityId))!;
     }
-    const one = async (end: Date): Promise<HealthReport> => ({
-      ...(await repo.figures({ communityId, days: opts.days, tag: opts.tag, to: end }, community.timeZone)),
-      window: { days: opts.days, from: new Date(end.getTime() - opts.days * DAY_MS).toISOString(), to: end.toISOString(), tag: opts.tag ?? null },
-      as_of: asOf?.toISOString() ?? null,
-    });
-    const [now, before] = await Promise.all([one(to), opts.previous ? one(new Date(to.getTime() - opts.days * DAY_MS)) : undefined]);
+    const end = opts.to ?? asOf;
+    const tag = opts.tag ?? "";
+    const one = async (previous: boolean): Promise<HealthReport> => {
+      const to = previous ? new Date(end.getTime() - opts.days * DAY_MS) : end;
+      const keep = !opts.to; // figures for an arbitrary end are not kept
+      let figures = keep ? await repo.savedFigures(communityId, asOf!, opts.days, tag, previous) : null;
+      if (!figures) {
+        figures = await repo.figures({ communityId, days: opts.days, tag: opts.tag, to }, community.timeZone);
+        if (keep) await repo.saveFigures(communityId, asOf!, opts.days, tag, previous, figures);
+      }
+      return { ...figures, window: { days: opts.days, from: new Date(to.getTime() - opts.days * DAY_MS).toISOString(), to: to.toISOString(), tag: opts.tag ?? null }, as_of: asOf!.toISOString() };
+    };
+    const [now, before] = await Promise.all([one(false), opts.previous ? one(true) : undefined]);
     return { now, before };
   }
 
@@ -58,10 +68,12 @@ export class HealthService {
     }));
   }
 
-  /** The hourly job: refreshes the rollups. */
+  /** The hourly job: refreshes the rollups, then computes the figures every admin view starts from. */
   async refresh(communityId: string): Promise<{ questions: number; days: number; backfilled: boolean }> {
     const community = (await this.store.communities.get(communityId)) ?? fail("UNKNOWN_MEMBER", "This community isn't set up yet.");
-    return this.repo().refresh(communityId, community.timeZone, this.clock.now());
+    const read = await this.repo().refresh(communityId, community.timeZone, this.clock.now());
+    for (const days of HEALTH_WINDOWS) await this.report(communityId, { days, previous: true });
+    return read;
   }
 
   private repo(): HealthRepository {

@@ -100,6 +100,10 @@ export interface HealthRepository {
   /** When the rollups were last refreshed, or null if never. */
   refreshedAt(communityId: string): Promise<Date | null>;
   figures(q: HealthQuery, timeZone: string): Promise<HealthFigures>;
+  /** Figures already computed for a window as of a run (`previous`: the period before it). */
+  savedFigures(communityId: string, asOf: Date, days: number, tag: string, previous: boolean): Promise<HealthFigures | null>;
+  /** Keeps computed figures for that run; a newer run's first save drops the older ones. */
+  saveFigures(communityId: string, asOf: Date, days: number, tag: string, previous: boolean, figures: HealthFigures): Promise<void>;
   /** A resource page was opened on the web. */
   countWebOpen(communityId: string, day: string): Promise<void>;
 }

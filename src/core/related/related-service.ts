@@ -29,6 +29,8 @@ export const MAX_RELATED = 3;
 const READ = 20;
 /** Candidates fetched from the index. */
 const FETCH = 60;
+/** Index entries a lookup aggregates at most (beyond its two rarest terms). */
+const POSTINGS_BUDGET = 6_000;
 
 /**
  * Answers that are already there (issue 24): finds earlier resolved questions and library resources
@@ -64,7 +66,10 @@ export class RelatedService {
     const idf: Idf = (t) => Math.log((items + 1) / ((counts.get(t) ?? 0) + 1)) + 1;
     const known = terms.filter((t) => (counts.get(t) ?? 0) > 0).sort((a, b) => counts.get(a)! - counts.get(b)! || (a < b ? -1 : 1));
     const cap = Math.max(50, items * 0.05);
-    const selective = known.filter((t) => counts.get(t)! <= cap).slice(0, 10);
+    // The rarest terms first, up to ten, and no more postings than a lookup can aggregate quickly in a
+    // big community (a small one never reaches the budget).
+    let postings = 0;
+    const selective = known.filter((t) => counts.get(t)! <= cap).slice(0, 10).filter((t, i) => i < 2 || (postings += counts.get(t)!) <= POSTINGS_BUDGET);
     const lookup = selective.length ? selective : known.slice(0, 3);
     if (!lookup.length) return [];
     const docs = await this.deps.repo.docs(communityId, await this.deps.repo.candidates(communityId, lookup, FETCH));

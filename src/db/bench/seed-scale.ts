@@ -71,7 +71,8 @@ export const seedScale = async (url: string, size: ScaleSize, log: (line: string
     await step("subscriptions", `INSERT INTO subscriptions (community_id, member_id, tag) SELECT $1::uuid, id, 't1' FROM big_members WHERE n % 4 = 0
       UNION ALL SELECT $1::uuid, id, 't' || (2 + n % 50) FROM big_members`, [big]);
     await step("endorsements", `INSERT INTO endorsements (resource_id, member_id) SELECT r.id, ${pick.replace(/\bg\b/g, "r.k")} FROM (SELECT id, row_number() OVER () AS k FROM resources WHERE community_id = $1 LIMIT 50000) r ON CONFLICT DO NOTHING`, [big]);
-    await step("analyze", "ANALYZE");
+    // VACUUM as well: a bulk load leaves the visibility map unset, which autovacuum fixes on a live database.
+    await step("vacuum and analyze", "VACUUM (ANALYZE)");
     return big;
   } finally {
     await c.end();

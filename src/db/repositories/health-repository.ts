@@ -69,6 +69,18 @@ export class PrismaHealthRepository implements HealthRepository {
     return { questions, days, backfilled: since === null };
   }
 
+  async savedFigures(communityId: string, asOf: Date, days: number, tag: string, previous: boolean): Promise<HealthFigures | null> {
+    const [r] = await this.db.$queryRaw<{ report: HealthFigures }[]>`SELECT report FROM health_reports
+      WHERE community_id = ${communityId}::uuid AND as_of = ${asOf} AND days = ${days} AND tag = ${tag} AND previous = ${previous}`;
+    return r?.report ?? null;
+  }
+
+  async saveFigures(communityId: string, asOf: Date, days: number, tag: string, previous: boolean, figures: HealthFigures): Promise<void> {
+    await this.db.$executeRaw`DELETE FROM health_reports WHERE community_id = ${communityId}::uuid AND as_of < ${asOf}`;
+    await this.db.$executeRaw`INSERT INTO health_reports (community_id, as_of, days, tag, previous, report)
+      VALUES (${communityId}::uuid, ${asOf}, ${days}, ${tag}, ${previous}, ${JSON.stringify(figures)}::jsonb) ON CONFLICT DO NOTHING`;
+  }
+
   async countWebOpen(communityId: string, day: string): Promise<void> {
     await this.db.$executeRaw`INSERT INTO health_web_opens (community_id, day, opens) VALUES (${communityId}::uuid, ${day}::date, 1)
       ON CONFLICT (community_id, day) DO UPDATE SET opens = health_web_opens.opens + 1`;

@@ -5,6 +5,12 @@ import { titleFromUrl } from "../../core/resources/normalize-url";
 import type { Db } from "../db-types";
 import type { PrismaDb } from "../open-database";
 
+/**
+ * A term every indexed item carries, so the number of items is read with the terms' own counts
+ * (idf needs it on every lookup) instead of counting the index. No word reads as "*".
+ */
+export const ITEM_TERM = "*";
+
 /** Runs `work` in a transaction of its own, or in the caller's when it already is one. */
 const atomically = <T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> =>
   "$transaction" in db ? (db as PrismaDb).$transaction((tx) => work(tx), { timeout: 15_000, maxWait: 10_000 }) : work(db);
@@ -21,13 +27,12 @@ export class PrismaRelatedRepository implements RelatedRepository {
   constructor(private readonly db: Db) {}
 
   async termCounts(communityId: string, terms: readonly string[]) {
-    const [rows, [total]] = await Promise.all([
-      terms.length
-        ? this.db.$queryRaw<{ term: string; items: number }[]>`SELECT term, items FROM related_term_counts WHERE community_id = ${communityId}::uuid AND term = ANY(${[...terms]}::text[])`
-        : Promise.resolve([]),
-      this.db.$queryRaw<{ n: bigint }[]>`SELECT count(*)::bigint AS n FROM related_indexed WHERE community_id = ${communityId}::uuid`,
-    ]);
-    return { items: Number(total?.n ?? 0), counts: new Map(rows.map((r) => [r.term, Number(r.items)])) };
+    // The item count rides along as the count of ITEM_TERM (every indexed item carries it): no count(*) over the index.
+    const rows = await this.db.$queryRaw<{ term: string; items: number }[]>`SELECT term, items FROM related_term_counts WHERE community_id = ${communityId}::uuid AND term = ANY(${[...terms, ITEM_TERM]}::text[])`;
+    const counts = new Map(rows.map((r) => [r.term, Number(r.items)]));
+    const items = counts.get(ITEM_TERM) ?? 0;
+    counts.delete(ITEM_TERM);
+    return { items, counts };
   }
 
   async candidates(communityId: string, terms: readonly string[], limit: number) {
@@ -99,7 +104,8 @@ export class PrismaRelatedRepository implements RelatedRepository {
   }
 
   async index(communityId: string, ref: RelatedRef, terms: readonly string[], at: Date): Promise<void> {
-    const unique = [...new Set(terms)];
+    const given = [...new Set(terms)].filter((t) => t !== ITEM_TERM);
+    const unique = given.length ? [...given, ITEM_TERM] : [];
     await atomically(this.db, async (tx) => {
       // Serialise work on one item (two replicas resolving and previewing at once).
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`related:${ref.id}`}))`;
