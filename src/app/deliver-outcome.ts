@@ -27,7 +27,8 @@ export const deliverOutcome = async (
     if (cardFailed && out.to.kind !== "actor") continue;
     try {
       const landed = await outlet.send(out);
-      if (out.anchor && landed) await app.posted(where.communityId, out.anchor, where.channelId, landed.messageRef, landed.threadRef);
+      if (out.anchor && out.attach) await app.posted(where.communityId, out.anchor, where.channelId, out.attach.messageRef, out.attach.threadRef);
+      else if (out.anchor && landed) await app.posted(where.communityId, out.anchor, where.channelId, landed.messageRef, landed.threadRef);
     } catch (error) {
       const { reason, hint = "" } = outlet.explain(error);
       logger.warn(`${where.door} delivery failed`, { communityId: where.communityId, channelId: where.channelId, to: out.to.kind, error: reason });

@@ -6,6 +6,13 @@ export interface ProcessedEvents {
   claim(eventId: string, at: Date): Promise<boolean>;
   /** Forgets events older than `before` (platforms stop retrying within hours). */
   prune(before: Date): Promise<number>;
+  /**
+   * true the first time a signed request is seen, false for a replay of it, across replicas (Slack's
+   * signature allows replays within its five minutes; its own retries are signed anew).
+   */
+  claimRequest(signature: string, at: Date): Promise<boolean>;
+  /** Forgets request signatures older than `before` (they are refused as stale after five minutes anyway). */
+  pruneRequests(before: Date): Promise<number>;
 }
 
 /** OAuth installations, stored as the platform SDK hands them over. */

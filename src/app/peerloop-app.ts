@@ -11,6 +11,17 @@ import { fail } from "../core/shared/errors";
 import { privately, reply } from "../core/shared/message";
 import { reuseThanks } from "../core/related/related-messages";
 
+/** Who wrote a message a member acts on (Save to library, Track as question). */
+export interface MessageAuthor {
+  externalId: string;
+  displayName: string;
+  isBot?: boolean;
+}
+
+const MAX_SAVED_LINKS = 3;
+/** The http(s) links in a message's text, in order, once each. */
+export const linksIn = (text: string): string[] => [...new Set([...text.matchAll(/https?:\/\/[^\s<>|"]+[^\s<>|".,;:!?)\]]/gi)].map((m) => m[0]))];
+
 /**
  * Ids a door hands over (message timestamps, snowflakes, thread ids): a platform never sends anything
  * else, so a value that is not one is a tampered or stale payload, refused as such.
@@ -124,6 +135,61 @@ export class PeerloopApp {
 
   react(actor: Actor, threadRef: string, emoji: string): Promise<Outcome> {
     return this.guarded(actor, "react", () => this.services.threads.react(actor, platformRef(threadRef), cleanText(emoji)));
+  }
+
+  /**
+   * "Save to library" on a message already posted (issue 27): its links go through the same share
+   * path as /share (dedupe, guard, tone, followers), credited to the message's author and saved by
+   * `saver`. Past the guard or the tone check no "post anyway" is offered: the words are the author's.
+   */
+  saveToLibrary(saver: Actor, place: Place, author: MessageAuthor, input: { text: string; tags: readonly string[]; note?: string }): Promise<Outcome> {
+    return this.then(this.guarded(saver, "save-to-library", async () => {
+      const links = linksIn(cleanText(input.text)).slice(0, MAX_SAVED_LINKS);
+      if (!links.length) fail("INVALID_URL", "That message has no link to save. Save to library takes the links in a message; to share something else, use /share <link> #tags.");
+      const by = await this.authorOf(saver, author);
+      const savedBy = by.memberId === saver.memberId ? undefined : saver.displayName;
+      const note = input.note === undefined ? undefined : cleanText(input.note).slice(0, 1_000) || undefined;
+      const all: Outcome["messages"] = [];
+      for (const url of links) all.push(...(await this.services.resources.share(by, place, { url, tags: [...input.tags], note, savedBy })).messages);
+      return reply(...all);
+    }));
+  }
+
+  /** "Track as question" on a message already posted: it becomes a question in place (its thread is the discussion). */
+  trackAsQuestion(tracker: Actor, author: MessageAuthor, message: { text: string; channelId: string; messageRef: string; threadRef: string }): Promise<Outcome> {
+    return this.then(this.guarded(tracker, "track-as-question", async () =>
+      this.services.threads.track(await this.authorOf(tracker, author), tracker, { ...message, text: cleanText(message.text ?? "") })));
+  }
+
+  /** The tags a picker offers (the community's most used and followed). */
+  async popularTags(actor: Actor, limit = 25): Promise<string[]> {
+    return (await this.services.resources.popularTags(actor.communityId, limit).catch(() => [])) ?? [];
+  }
+
+  /** A Peerloop web link pasted in chat, described for an unfurl; null for anything not this community's. */
+  describeLink(actor: Actor, url: string): Promise<Message | null> {
+    return this.services.web.describeLink(actor.communityId, url).catch((error: unknown) => {
+      this.logger.warn("could not describe a link", { error: error instanceof Error ? error.message : String(error) });
+      return null;
+    });
+  }
+
+  /**
+   * The Workflow Builder step "Share to Peerloop library": the same share path, answered with the
+   * resource's web address, or the reason it was not shared (the step then fails with it).
+   */
+  async shareFromWorkflow(actor: Actor, place: Place | null, input: { url: string; tags: readonly string[]; note?: string }): Promise<{ ok: true; outcome: Outcome; url: string | null } | { ok: false; error: string }> {
+    const outcome = await this.guarded(actor, "workflow-share", () => this.services.resources.share(actor, place ?? { channelId: "" }, { url: input.url, tags: [...input.tags], note: input.note }));
+    const failed = outcome.messages.find((m) => m.message.tone === "error" || m.message.tone === "warning");
+    if (failed) return { ok: false, error: [failed.message.title, failed.message.text].filter(Boolean).join(": ").slice(0, 500) };
+    const stored = await this.services.resources.findByLink(actor.communityId, input.url);
+    return { ok: true, outcome: place ? outcome : reply(...outcome.messages.filter((m) => m.to.kind !== "channel")), url: stored ? this.services.web.resourceUrl(actor.communityId, stored.id) : null };
+  }
+
+  private async authorOf(actor: Actor, author: MessageAuthor): Promise<Actor> {
+    if (author.externalId === actor.externalId) return actor;
+    if (author.isBot) fail("NOT_ALLOWED", "That message is from a bot or app; Peerloop saves and tracks members' messages only.");
+    return this.services.members.authorOf(actor.communityId, author.externalId, author.displayName);
   }
 
   markAnswer(actor: Actor, replyMessageId: string): Promise<Outcome> {

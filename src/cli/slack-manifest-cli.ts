@@ -27,7 +27,8 @@ runCli(async () => {
     return 2;
   }
   const out = values.out ?? "slack-manifest.json";
-  const manifest = slackManifest(COMMANDS, values.url ?? "", { socketMode, name: values.name });
+  // Unfurls: the web library's host (PEERLOOP_PUBLIC_URL when set, else the request URL's).
+  const manifest = slackManifest(COMMANDS, values.url ?? "", { socketMode, name: values.name, libraryUrl: process.env.PEERLOOP_PUBLIC_URL });
   writeFileSync(out, `${JSON.stringify(manifest, null, 2)}\n`);
   process.stdout.write(`Wrote ${out}: ${manifest.features.slash_commands.length} slash commands, ${manifest.oauth_config.scopes.bot.length} scopes.\n` +
     "Create the app at api.slack.com/apps → Create New App → From an app manifest, and paste it.\n");

@@ -25,7 +25,7 @@ export interface JobDeps {
   logger: Logger;
   couriers: Couriers;
   /** Platform deliveries already handled (Slack's event ids), pruned by the "prune" job. */
-  processedEvents?: { prune(before: Date): Promise<number> };
+  processedEvents?: { prune(before: Date): Promise<number>; pruneRequests(before: Date): Promise<number> };
   /** Stashed button values (Discord), pruned once expired. */
   buttonValues?: { prune(before: Date): Promise<number> };
   /** A community's web address, for the roundup's "on the web" link (absent: no link). */
@@ -51,9 +51,11 @@ const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 
 const prune = async (deps: JobDeps, now: Date, out: (line: string) => void) => {
   const { outbox, runs } = await deps.store.jobs.prune(daysBefore(now, RETENTION.outboxDays), daysBefore(now, RETENTION.jobRunsDays));
   const events = deps.processedEvents ? await deps.processedEvents.prune(daysBefore(now, RETENTION.processedEventsDays)) : 0;
+  // Request signatures are refused as stale after five minutes: an hour's are plenty to keep.
+  const signatures = deps.processedEvents ? await deps.processedEvents.pruneRequests(new Date(now.getTime() - 3_600_000)) : 0;
   const buttons = deps.buttonValues ? await deps.buttonValues.prune(now) : 0;
   out(`pruned ${outbox} settled outbox messages (> ${RETENTION.outboxDays} days), ${runs} job claims (> ${RETENTION.jobRunsDays} days), ` +
-    `${events} handled platform events (> ${RETENTION.processedEventsDays} days), ${buttons} expired button values`);
+    `${events} handled platform events (> ${RETENTION.processedEventsDays} days), ${signatures} Slack request signatures (> 1 hour), ${buttons} expired button values`);
   return { failed: 0 };
 };
 

@@ -62,12 +62,12 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     // Guilds | GuildMessages | GuildMessageReactions | DirectMessages | MessageContent (requested)
     expect(discord.identified[0]!.intents).toBe(1 | 512 | 1024 | 4096 | 32768);
     const defs = discord.commands.get(GUILD_ID) as { name: string; type: number; options?: { name: string; required: boolean; choices?: unknown[]; type: number }[] }[];
-    expect(defs.map((d) => d.name)).toEqual(["share", "resources", "ask", "feedback", "follow", "unfollow", "source", "notify", "roundup", "peerloop", "Mark as answer"]);
+    expect(defs.map((d) => d.name)).toEqual(["share", "resources", "ask", "feedback", "follow", "unfollow", "source", "notify", "roundup", "peerloop", "Mark as answer", "Save to library", "Track as question"]);
     const share = defs.find((d) => d.name === "share")!;
     expect(share.options!.map((o) => [o.name, o.required])).toEqual([["url", true], ["tags", false], ["note", false]]);
     expect(defs.find((d) => d.name === "notify")!.options![0]!.choices).toHaveLength(6);
     expect(defs.find((d) => d.name === "notify")!.options!.map((o) => [o.name, o.required])).toEqual([["frequency", true], ["details", false]]);
-    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => o.type)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => o.type)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => (o as { name: string }).name)).toEqual(["help", "me", "quiet", "timezone", "people", "privacy", "web", "export", "forget-me", "health", "settings"]);
     expect(defs.at(-1)!.type).toBe(3);
   });
@@ -172,11 +172,14 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     const form = await button(ANA, resolveId);
     expect(form.callback.body).toMatchObject({ type: 9 });
     const customId = (form.callback.body.data as { custom_id: string }).custom_id;
+    // The form's own components: an outcome select, a member picker, a note (label components).
+    const shown = form.callback.body.data as { components: { type: number; component: { type: number; custom_id: string } }[] };
+    expect(shown.components.map((c) => [c.type, c.component.type, c.component.custom_id])).toEqual([[18, 3, "outcome"], [18, 5, "helpers"], [18, 4, "note"]]);
     const submit = await interact({ ...base(ANA), type: 5, data: { custom_id: customId, components: [
-      { type: 1, components: [{ type: 4, custom_id: "outcome", value: "partly" }] },
-      { type: 1, components: [{ type: 4, custom_id: "helpers", value: `<@${BEN.id}>` }] },
-      { type: 1, components: [{ type: 4, custom_id: "note", value: "The ASQ" }] },
-    ] } });
+      { type: 18, id: 1, component: { type: 3, id: 2, custom_id: "outcome", values: ["partly"] } },
+      { type: 18, id: 3, component: { type: 5, id: 4, custom_id: "helpers", values: [BEN.id] } },
+      { type: 18, id: 5, component: { type: 4, id: 6, custom_id: "note", value: "The ASQ" } },
+    ], resolved: { users: { [BEN.id]: BEN } } } });
     expect(submit.callback.body).toMatchObject({ type: 5 });
     const resolved = await eventually(() => discord.of("POST", new RegExp(`^/channels/${cardId}/messages$`)).find((c) => text(c).includes("partly resolved")), 15_000, "resolution");
     expect(text(resolved)).toContain("Thanks to ben");

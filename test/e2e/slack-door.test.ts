@@ -312,6 +312,21 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     expect(bot.logs.join("")).not.toContain("2015550177");
   });
 
+  it("refuses a signed request sent again unchanged (a replay): one card, the copy gets 401", async () => {
+    const before = posts().length;
+    const body = new URLSearchParams({ token: "x", team_id: "T1", team_domain: "peers", channel_id: "CGEN", channel_name: "general", user_id: "UANA", user_name: "ana",
+      command: "/share", text: "https://example.org/replay-once #replay", response_url: `${slack.url}/respond/replay`, trigger_id: "trig-replay", api_app_id: "A1" }).toString();
+    const headers = signedHeaders(SECRET, body, { contentType: "application/x-www-form-urlencoded" });
+    const send = () => fetch(`${bot.base}/slack/events`, { method: "POST", body, headers });
+    expect((await send()).status).toBe(200);
+    const copy = await send();
+    expect(copy.status).toBe(401);
+    expect(await copy.text()).toContain("replayed");
+    await newPost(before, "the card", "replay-once");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(posts().slice(before).filter((c) => blocksText(c).includes("replay-once"))).toHaveLength(1);
+  });
+
   it("the App Home shows the member's follows and settings", async () => {
     await event({ type: "app_home_opened", user: "UBEN", tab: "home", channel: "DBEN" });
     const publish = await eventually(() => slack.of("views.publish").find((c) => c.args.user_id === "UBEN"), 15_000, "views.publish");

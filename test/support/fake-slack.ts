@@ -40,6 +40,8 @@ export const startFakeSlack = async () => {
   const users: Record<string, { name: string; admin?: boolean }> = {};
   /** Milliseconds each chat.postMessage takes to answer (work stays in flight that long). */
   const slow = { postMessage: 0 };
+  /** Channels the bot is not in: chat.postMessage there answers not_in_channel, as Slack does. */
+  const notIn = new Set<string>();
 
   const server = http.createServer((req, res) => {
     let raw = "";
@@ -66,6 +68,7 @@ export const startFakeSlack = async () => {
       switch (method) {
         case "auth.test": return json(200, { ok: true, url: "https://peers.slack.com/", team: "Peers", user: "peerloop", team_id: "T1", user_id: "UBOT", bot_id: "BBOT" });
         case "chat.postMessage":
+          if (notIn.has(String(args.channel))) return json(200, { ok: false, error: "not_in_channel" });
           call.ts = nextTs();
           return void setTimeout(() => json(200, { ok: true, channel: args.channel, ts: call.ts, message: { text: args.text } }), slow.postMessage);
         case "chat.postEphemeral": return json(200, { ok: true, message_ts: nextTs() });
@@ -93,6 +96,7 @@ export const startFakeSlack = async () => {
     responses,
     users,
     slow,
+    notIn,
     of: (method: string) => calls.filter((c) => c.method === method),
     rateLimitNext: (method: string, times = 1) => void limited.set(method, times),
     close: () => new Promise<void>((r) => server.close(() => r())),

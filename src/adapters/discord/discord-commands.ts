@@ -1,6 +1,9 @@
 import type { CommandDef, OptionDef } from "../../../commands/define";
 
 export const MARK_AS_ANSWER = "Mark as answer";
+/** Message context-menu commands (issue 27): act on a message already posted. */
+export const SAVE_TO_LIBRARY = "Save to library";
+export const TRACK_AS_QUESTION = "Track as question";
 
 const STRING = 3, USER = 6, SUB_COMMAND = 1, CHAT_INPUT = 1, MESSAGE = 3;
 
@@ -29,6 +32,8 @@ export const discordCommands = (commands: readonly CommandDef[]) => [
       : options(c.options),
   })),
   { type: MESSAGE, name: MARK_AS_ANSWER, dm_permission: false },
+  { type: MESSAGE, name: SAVE_TO_LIBRARY, dm_permission: false },
+  { type: MESSAGE, name: TRACK_AS_QUESTION, dm_permission: false },
 ];
 
 type Def = ReturnType<typeof discordCommands>[number];

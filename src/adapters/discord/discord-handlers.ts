@@ -8,10 +8,12 @@ import type { WorkLimiter } from "../../app/work-limiter";
 import type { Actor } from "../../core/shared/context";
 import type { Logger } from "../../core/shared/logger";
 import type { Outcome } from "../../core/shared/message";
-import type { ThreadOutcome } from "../../core/threads/thread-types";
-import { MARK_AS_ANSWER } from "./discord-commands";
+import { OUTCOMES, type ThreadOutcome } from "../../core/threads/thread-types";
+import { MARK_AS_ANSWER, SAVE_TO_LIBRARY, TRACK_AS_QUESTION } from "./discord-commands";
+import { openSaveForm, submitSaveForm, trackMessage } from "./discord-message-actions";
 import { deliverDiscord, type DiscordPlace } from "./discord-deliver";
 import { renderDiscord } from "./discord-render";
+import { textOf, valuesOf } from "./discord-modal-fields";
 import type { ButtonStash } from "./discord-stash";
 
 export interface DiscordDeps {
@@ -35,13 +37,13 @@ interface Who {
   isAdmin: boolean;
 }
 
-const identify = (deps: DiscordDeps, who: Who): Promise<Actor> =>
+export const identify = (deps: DiscordDeps, who: Who): Promise<Actor> =>
   deps.app.resolveActor({
     platform: "discord", communityExternalId: who.guildId, communityName: who.guildName ?? who.guildId,
     memberExternalId: who.userId, displayName: who.name, isAdmin: who.isAdmin,
   });
 
-const fromInteraction = (i: Interaction & { guildId: string }): Who => ({
+export const fromInteraction = (i: Interaction & { guildId: string }): Who => ({
   guildId: i.guildId,
   guildName: i.guild?.name,
   userId: i.user.id,
@@ -49,7 +51,7 @@ const fromInteraction = (i: Interaction & { guildId: string }): Who => ({
   isAdmin: Boolean(i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)),
 });
 
-const deliver = (deps: DiscordDeps, outcome: Outcome, place: DiscordPlace) => deliverDiscord(deps.client, deps.app, outcome, place, deps.logger, deps.stash);
+export const deliver = (deps: DiscordDeps, outcome: Outcome, place: DiscordPlace) => deliverDiscord(deps.client, deps.app, outcome, place, deps.logger, deps.stash);
 
 /** Whatever goes wrong after an interaction arrived, the member gets an answer and the process lives on. */
 const apologise = async (deps: DiscordDeps, i: RepliableInteraction, error: unknown) => {
@@ -65,19 +67,18 @@ const optionsOf = (i: ChatInputCommandInteraction) => {
   return { subcommand: sub?.name, options: Object.fromEntries(list.map((o) => [o.name, o.value])) };
 };
 
-const OUTCOME_WORDS: [RegExp, ThreadOutcome][] = [
-  [/^(resolved?|yes|done|solved|answered)$/i, "resolved"],
-  [/^part(ly|ial|ially)?( resolved)?$/i, "partly"],
-  [/^(still[ _-]?open|open|no|not yet|unresolved)$/i, "still_open"],
-];
+const LABEL = 18, STRING_SELECT = 3, USER_SELECT = 5, TEXT_INPUT = 4;
+const OUTCOME_LABELS: Record<ThreadOutcome, string> = { resolved: "Resolved", partly: "Partly resolved", still_open: "Still open, closing for now" };
 
+/** The Resolve form with Discord's own components: an outcome select, a member picker for helpers, a note. */
 export const resolveModal = (threadId: string) => ({
   custom_id: `resolve-form:${threadId}`,
   title: "Close the loop",
   components: [
-    { type: 1, components: [{ type: 4, custom_id: "outcome", style: 1, label: "How did it go?", placeholder: "resolved, partly or still open", value: "resolved", required: true, max_length: 20 }] },
-    { type: 1, components: [{ type: 4, custom_id: "helpers", style: 1, label: "Who helped? (optional)", placeholder: "@mentions or names, comma separated", required: false, max_length: 400 }] },
-    { type: 1, components: [{ type: 4, custom_id: "note", style: 2, label: "What helped? (optional)", placeholder: "No client details, please", required: false, max_length: 1000 }] },
+    { type: LABEL, label: "How did it go?", component: { type: STRING_SELECT, custom_id: "outcome", required: true, min_values: 1, max_values: 1,
+      options: OUTCOMES.map((o) => ({ label: OUTCOME_LABELS[o], value: o, default: o === "resolved" })) } },
+    { type: LABEL, label: "Who helped?", description: "They'll be credited in the roundup", component: { type: USER_SELECT, custom_id: "helpers", required: false, min_values: 0, max_values: 10 } },
+    { type: LABEL, label: "What helped? (optional)", component: { type: TEXT_INPUT, custom_id: "note", style: 2, required: false, max_length: 1000, placeholder: "No client details, please" } },
   ],
 });
 
@@ -96,6 +97,8 @@ export const handleInteraction = (deps: DiscordDeps) => async (i: Interaction) =
       return;
     }
     if (i.isButton() && i.customId.startsWith("resolve:")) return await openResolveForm(deps, i);
+    // Save to library answers with its form (a modal must be the first answer, so no deferral).
+    if (i.isMessageContextMenuCommand() && i.commandName === SAVE_TO_LIBRARY) return await openSaveForm(deps, i);
     await i.deferReply({ flags: MessageFlags.Ephemeral });
     await deps.limit(() => answer(deps, i));
   } catch (error) {
@@ -122,6 +125,8 @@ const answer = async (deps: DiscordDeps, i: RepliableInteraction & { guildId: st
   if (i.isMessageContextMenuCommand() && i.commandName === MARK_AS_ANSWER) {
     return await deliver(deps, await deps.app.markAnswer(actor, i.targetId), place);
   }
+  if (i.isMessageContextMenuCommand() && i.commandName === TRACK_AS_QUESTION) return await trackMessage(deps, actor, place, i);
+  if (i.isModalSubmit() && i.customId.startsWith("save-form:")) return await deliver(deps, await submitSaveForm(deps, actor, place, i), place);
   if (i.isButton()) return await deliver(deps, await pressButton(deps, actor, place, i), place);
   if (i.isModalSubmit() && i.customId.startsWith("resolve-form:")) return await deliver(deps, await submitResolveForm(deps, actor, i), place);
   await i.editReply({ content: "That control isn't in use any more." });
@@ -149,13 +154,12 @@ const openResolveForm = async (deps: DiscordDeps, i: ButtonInteraction & { guild
   await i.reply({ ...renderDiscord(check.outcome.messages[0]!.message), flags: MessageFlags.Ephemeral } as never);
 };
 
+
 const submitResolveForm = async (deps: DiscordDeps, actor: Actor, i: ModalSubmitInteraction): Promise<Outcome> => {
-  const said = i.fields.getTextInputValue("outcome").trim();
-  const outcome = OUTCOME_WORDS.find(([re]) => re.test(said))?.[1];
-  if (!outcome) return { messages: [{ to: { kind: "actor" }, message: { text: `"${said.slice(0, 20)}" isn't an outcome I know: say resolved, partly or still open.`, tone: "error" } }] };
-  const raw = i.fields.getTextInputValue("helpers") ?? "";
-  const helpers = [...raw.matchAll(/<@!?(\d+)>|(\d{17,20})|([^,<>]+)/g)].map((m) => (m[1] ?? m[2] ?? m[3] ?? "").trim().replace(/^@/, "")).filter(Boolean);
-  return deps.app.resolve(actor, i.customId.slice("resolve-form:".length), { outcome, helpers, note: i.fields.getTextInputValue("note") || undefined });
+  const outcome = valuesOf(i, "outcome")[0] as ThreadOutcome | undefined;
+  if (!outcome || !(OUTCOMES as readonly string[]).includes(outcome)) return { messages: [{ to: { kind: "actor" }, message: { text: "Choose how it went: resolved, partly, or still open.", tone: "error" } }] };
+  const helpers = valuesOf(i, "helpers").filter((id) => /^\d{17,20}$/.test(id)).slice(0, 10);
+  return deps.app.resolve(actor, i.customId.slice("resolve-form:".length), { outcome, helpers, note: textOf(i, "note") || undefined });
 };
 
 const fromMessage = (m: DiscordMessage<true>): Who => ({

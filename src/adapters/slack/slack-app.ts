@@ -12,7 +12,8 @@ import {
 } from "./slack-handlers";
 import { sendRefusal, slackRequestGate } from "./slack-request-gate";
 import { RESOLVE_VIEW } from "./slack-resolve-modal";
-import { BOT_SCOPES, MARK_AS_ANSWER } from "./slack-manifest";
+import { BOT_SCOPES, MARK_AS_ANSWER, SAVE_TO_LIBRARY, SHARE_STEP, TRACK_AS_QUESTION } from "./slack-manifest";
+import { handleLinkShared, handleSaveShortcut, handleSaveSubmission, handleShareStep, handleTrackShortcut, SAVE_VIEW } from "./slack-message-actions";
 import { installationKey, slackApiOptions } from "./slack-clients";
 
 export interface SlackOptions {
@@ -89,6 +90,11 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
   bolt.action(/^(endorse|resolve|post-anyway|post-as-is|edit|post-question|answers-it)(~\d+)?$/, handleAction(handlerDeps) as never);
   bolt.view(RESOLVE_VIEW, handleResolveSubmission(handlerDeps) as never);
   bolt.shortcut(MARK_AS_ANSWER, handleMarkAsAnswer(handlerDeps) as never);
+  bolt.shortcut(SAVE_TO_LIBRARY, handleSaveShortcut(handlerDeps) as never);
+  bolt.shortcut(TRACK_AS_QUESTION, handleTrackShortcut(handlerDeps) as never);
+  bolt.view(SAVE_VIEW, handleSaveSubmission(handlerDeps) as never);
+  bolt.event("link_shared", handleLinkShared(handlerDeps) as never);
+  bolt.function(SHARE_STEP, handleShareStep(handlerDeps) as never);
   bolt.event("message", handleMessage(handlerDeps) as never);
   bolt.event("reaction_added", handleReaction(handlerDeps) as never);
   bolt.event("app_home_opened", handleHomeOpened(handlerDeps) as never);
@@ -96,16 +102,16 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
   bolt.event("tokens_revoked", handleUninstall(handlerDeps) as never);
   // Anything the bot never rendered (an old button, a forged one) is acknowledged and explained, at once.
   bolt.action({ action_id: /^(?!(?:endorse|resolve|post-anyway|post-as-is|edit|post-question|answers-it)(?:~\d+)?$)/ }, handleUnknownInteraction(handlerDeps) as never);
-  bolt.view({ callback_id: new RegExp(`^(?!${RESOLVE_VIEW}$)`), type: "view_submission" }, handleUnknownInteraction(handlerDeps) as never);
+  bolt.view({ callback_id: new RegExp(`^(?!(?:${RESOLVE_VIEW}|${SAVE_VIEW})$)`), type: "view_submission" }, handleUnknownInteraction(handlerDeps) as never);
   bolt.view({ callback_id: /.*/, type: "view_closed" }, handleUnknownInteraction(handlerDeps) as never);
-  bolt.shortcut({ callback_id: new RegExp(`^(?!${MARK_AS_ANSWER}$)`) }, handleUnknownInteraction(handlerDeps) as never);
+  bolt.shortcut({ callback_id: new RegExp(`^(?!(?:${MARK_AS_ANSWER}|${SAVE_TO_LIBRARY}|${TRACK_AS_QUESTION})$)`) }, handleUnknownInteraction(handlerDeps) as never);
   bolt.options(/.*/, handleUnknownInteraction(handlerDeps) as never);
   bolt.error(async (error) => {
     deps.logger.error("slack error", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   });
 
 
-  const gate = slackRequestGate({ signingSecret: opts.signingSecret });
+  const gate = slackRequestGate({ signingSecret: opts.signingSecret, claimSignature: (signature) => deps.events.claimRequest(signature, new Date()) });
   const health = healthHandler(deps.healthy);
   const readiness = readyHandler(deps.ready);
   let server: http.Server | undefined;

@@ -32,7 +32,7 @@ interface Who {
 }
 
 /** Platform identity → Peerloop actor; every workspace is its own community. */
-const identify = async (deps: SlackDeps, client: WebClient, who: Who): Promise<Actor> => {
+export const identify = async (deps: SlackDeps, client: WebClient, who: Who): Promise<Actor> => {
   const [person, teamName] = await Promise.all([
     deps.directory.person(client, who.userId, who.userName),
     deps.directory.teamName(client, who.teamId, who.teamName),
@@ -44,7 +44,7 @@ const identify = async (deps: SlackDeps, client: WebClient, who: Who): Promise<A
 };
 
 /** Runs a handler's work after its ack; anything unexpected is logged and, where possible, apologised for. */
-const afterAck = async (deps: SlackDeps, what: string, respond: Respond | undefined, work: () => Promise<void>) => {
+export const afterAck = async (deps: SlackDeps, what: string, respond: Respond | undefined, work: () => Promise<void>) => {
   try {
     await deps.limit(work);
   } catch (error) {

@@ -8,7 +8,8 @@ import { z } from "zod";
  * signature, accepts timestamps from the future, and answers a signed but malformed body with a 500,
  * a 404 after 3 s, or not at all. Here: the size is capped before reading (by Content-Length, then
  * while streaming), the timestamp must sit within five minutes on either side, the signature is
- * checked in constant time, and the payload must have the shape Slack documents. A request that
+ * checked in constant time, the payload must have the shape Slack documents, and a signature already
+ * accepted (a replay) is refused on every replica. A request that
  * fails gets a prompt 4xx and never reaches a handler; one that passes goes on with its body buffered.
  */
 export interface GateOptions {
@@ -18,6 +19,8 @@ export interface GateOptions {
   /** Allowed clock difference either side, in seconds (Slack: five minutes). */
   skewSeconds?: number;
   now?: () => number;
+  /** Claims a signature the first time it is seen (false: a replay); absent, replays are not checked. */
+  claimSignature?: (signature: string) => Promise<boolean>;
 }
 
 const id = z.string().min(1).max(100);
@@ -121,6 +124,12 @@ export const slackRequestGate = (opts: GateOptions) => {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return refuse(401, "bad signature");
     const problem = payloadProblem(header(req, "content-type") ?? "", body.toString("utf8"));
     if (problem) return refuse(400, problem);
+    // A signed request sent again unchanged (a replay within the five minutes) does nothing twice.
+    if (opts.claimSignature) {
+      const first = await opts.claimSignature(signature).catch(() => null);
+      if (first === null) return refuse(503, "cannot check for replays right now");
+      if (!first) return refuse(401, "replayed request");
+    }
     return { ok: true, body };
   };
 };

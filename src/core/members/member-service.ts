@@ -48,6 +48,15 @@ export class MemberService {
     return actor;
   }
 
+  /**
+   * The author of a message another member acts on: found as they are, or added on first sight (as
+   * a member who is not an admin; their own next action sets their real standing).
+   */
+  async authorOf(communityId: string, externalId: string, displayName: string): Promise<Actor> {
+    const member = (await this.store.members.findByExternalId(communityId, externalId)) ?? (await this.store.members.upsert(communityId, externalId, displayName, false));
+    return { communityId, memberId: member.id, externalId: member.externalId, displayName: member.displayName, isAdmin: member.isAdmin };
+  }
+
   async follow(actor: Actor, rawTag: string): Promise<Outcome> {
     const tag = normalizeTag(rawTag);
     const added = await this.store.subscriptions.follow(actor.communityId, actor.memberId, tag, this.clock.now());

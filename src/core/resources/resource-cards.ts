@@ -8,15 +8,15 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export const resourceTitle = (r: Pick<Resource, "title" | "url">): string => r.title ?? titleFromUrl(r.url);
 
 /** The card posted in the channel; its platform thread is where the resource is discussed. */
-export const shareCard = (r: Resource, sharerName: string): Message => ({
+export const shareCard = (r: Resource, sharerName: string, savedBy?: string): Message => ({
   title: resourceTitle(r),
-  text: `${sharerName} shared a resource`,
+  text: savedBy ? `${sharerName} shared a resource, saved by ${savedBy}` : `${sharerName} shared a resource`,
   links: [{ label: resourceTitle(r), url: r.url }],
   quote: r.note ?? undefined,
   fields: [
     ...(r.description ? [{ label: r.siteName ? `From ${r.siteName}` : "About", value: r.description }] : []),
     ...(r.tags.length ? [{ label: "Tags", value: hashtags(r.tags) }] : []),
-    { label: "Shared by", value: sharerName },
+    { label: "Shared by", value: savedBy ? `${sharerName} (saved by ${savedBy})` : sharerName },
   ],
   buttons: [{ action: "endorse", value: r.id, label: "Endorse: used this in practice", style: "primary" }],
   tone: "info",

@@ -20,6 +20,8 @@ export interface ShareInput {
   confirmed?: boolean;
   /** The author chose "Post as is" after the tone nudge. */
   toneConfirmed?: boolean;
+  /** Saved from someone else's message ("Save to library"): who saved it; the actor is the message's author. */
+  savedBy?: string;
 }
 
 export interface SearchInput {
@@ -67,7 +69,7 @@ export class ResourceService {
         message: followerShareMessage(resource, actor.displayName), guardOverride, toAuthorsFollowers: true,
         toneOverride: input.toneConfirmed === true, title: resourceTitle(resource),
       }, now);
-      return reply({ to: { kind: "channel" }, message: shareCard(resource, actor.displayName), anchor: { kind: "resource", id: resource.id } }, ...dms);
+      return reply({ to: { kind: "channel" }, message: shareCard(resource, actor.displayName, input.savedBy), anchor: { kind: "resource", id: resource.id } }, ...dms);
     });
     // The library's new or re-tagged item can answer the next question asked.
     if (this.related) {
@@ -75,6 +77,20 @@ export class ResourceService {
       if (stored) await this.related.changed(actor.communityId, { kind: "resource", id: stored.id });
     }
     return outcome;
+  }
+
+  /** What a tag picker offers: the community's most used and followed tags. */
+  async popularTags(communityId: string, limit: number): Promise<string[]> {
+    return (await this.store.resources.popularTags?.(communityId, limit)) ?? [];
+  }
+
+  /** The library's resource for a link as a member would paste it (normalized as sharing does). */
+  async findByLink(communityId: string, url: string) {
+    try {
+      return await this.store.resources.findByUrl(communityId, normalizeUrl(url));
+    } catch {
+      return null;
+    }
   }
 
   async search(actor: Actor, input: SearchInput): Promise<Outcome> {

@@ -40,6 +40,8 @@ export interface SearchQuery {
 
 /** The storage port the resource service needs; every call is scoped by community. */
 export interface ResourceRepository {
+  /** The tags most used on the latest resources and questions, and most followed: what a tag picker offers. */
+  popularTags?(communityId: string, limit: number): Promise<string[]>;
   findByUrl(communityId: string, url: string): Promise<Resource | null>;
   get(communityId: string, id: string): Promise<Resource | null>;
   create(input: NewResource): Promise<Resource>;

@@ -34,7 +34,8 @@ export type ErrorCode =
   | "UNKNOWN_SOURCE"
   | "SOURCE_UNREADABLE"
   | "ALREADY_ADDED"
-  | "NOT_FOLLOWABLE";
+  | "NOT_FOLLOWABLE"
+  | "ALREADY_TRACKED";
 
 export class PeerloopError extends Error {
   constructor(

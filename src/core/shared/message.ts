@@ -62,6 +62,12 @@ export interface Outgoing {
   to: Audience;
   message: Message;
   anchor?: Anchor;
+  /**
+   * Where the anchored record lives on the platform, when that is known before posting (a message
+   * tracked as a question in place): recorded once this message is posted; if it cannot be, the
+   * record is discarded like an unposted card.
+   */
+  attach?: { messageRef: string; threadRef: string };
 }
 
 export interface Outcome {

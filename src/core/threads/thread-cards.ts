@@ -20,6 +20,15 @@ export const questionCard = (t: Thread, askerName: string): Message => ({
   tone: "info",
 });
 
+/** Posted in a tracked message's thread: it is a question now, and how the loop closes. */
+export const trackedNotice = (t: Thread, askerName: string, trackerName: string | null): Message => ({
+  title: "Tracked as a question",
+  text: `${trackerName ? `${trackerName} asked Peerloop to track ${askerName}'s message. ` : ""}Replies in this thread are recorded; ${askerName} resolves it when it's answered (✅ or Resolve).`,
+  fields: t.tags.length ? [{ label: "Tags", value: hashtags(t.tags) }] : [],
+  buttons: [{ action: "resolve", value: t.id, label: "Resolve" }],
+  tone: "info",
+});
+
 export const followerThreadMessage = (t: Thread, askerName: string): Message => ({
   title: `New ${KIND[t.kind].toLowerCase()} on ${hashtags(t.tags)}`,
   text: `${askerName} is asking the community; you follow ${hashtags(t.tags)}.`,

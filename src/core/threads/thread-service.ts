@@ -6,12 +6,12 @@ import type { Member } from "../members/member-types";
 import type { NotificationService } from "../notifications/notification-service";
 import type { Clock } from "../shared/clock";
 import type { Actor, Place, Platform } from "../shared/context";
-import { fail } from "../shared/errors";
+import { fail, isPeerloopError } from "../shared/errors";
 import { privately, reply, type Outcome } from "../shared/message";
 import { normalizeTags } from "../shared/tags";
 import { boundedText, LIMITS } from "../shared/text-limits";
 import type { Store } from "../store";
-import { followerThreadMessage, questionCard, resolvedMessage, threadLabel } from "./thread-cards";
+import { followerThreadMessage, questionCard, resolvedMessage, threadLabel, trackedNotice } from "./thread-cards";
 import type { Thread, ThreadKind, ThreadOutcome } from "./thread-types";
 import type { RelatedService } from "../related/related-service";
 import { relatedIntro, relatedItem } from "../related/related-messages";
@@ -82,6 +82,53 @@ export class ThreadService {
         message: followerThreadMessage(thread, actor.displayName), guardOverride, toneOverride: input.toneConfirmed === true,
       }, now);
       return reply({ to: { kind: "channel" }, message: questionCard(thread, actor.displayName), anchor: { kind: "thread", id: thread.id } }, ...dms);
+    });
+  }
+
+  /**
+   * "Track as question" (issue 27): a message already posted becomes a Peerloop question in place;
+   * its platform thread is the discussion. The guard and the tone check read it first: if either
+   * stops it, only its author hears why (privately); whoever tracked it learns only that it was not.
+   */
+  async track(author: Actor, tracker: Actor, message: { text: string; channelId: string; messageRef: string; threadRef: string }): Promise<Outcome> {
+    const text = (message.text ?? "").trim().slice(0, LIMITS.question);
+    if (!text) fail("EMPTY_QUESTION", "Peerloop can't read that message's text (it may be only an image, or in a channel the bot can't read), so it can't track it.");
+    if (await this.store.threads.findByRef(author.communityId, message.threadRef) ?? await this.store.threads.findByRef(author.communityId, message.messageRef)) {
+      fail("ALREADY_TRACKED", "That message is already a Peerloop question: reply in its thread.");
+    }
+    const community = await this.community(author.communityId);
+    const tags = normalizeTags([...text.matchAll(/(?:^|\s)#([\p{L}\p{N}][\p{L}\p{N}_-]*)/gu)].map((m) => m[1]!));
+    const own = author.memberId === tracker.memberId;
+    try {
+      this.gate.check(community, author.memberId, "question", [text], false);
+      this.tone?.before(community, "question", [text], false);
+    } catch (error) {
+      if (!isPeerloopError(error) || (error.code !== "CONFIDENTIAL" && error.code !== "TONE")) throw error;
+      const found = ((error.detail?.findings as Finding[] | undefined) ?? []).map((f) => findingField(f).value);
+      const why = error.code === "CONFIDENTIAL"
+        ? `Peerloop didn't make your message a question: it may identify a client${found.length ? ` (${found.slice(0, 3).join("; ")})` : ""}. Please edit or delete it in the channel, and ask again with /ask without client details. ${DEIDENTIFY_TIPS}`
+        : "Peerloop didn't make your message a question: it reads as disparaging to clients or colleagues. Rephrase it and ask with /ask if you'd like peers' feedback.";
+      const toAuthor = { text: why, tone: "warning" as const };
+      return own
+        ? reply(privately(toAuthor))
+        : reply({ to: { kind: "member", memberId: author.memberId, externalId: author.externalId }, message: { title: "About your message", ...toAuthor } },
+          privately({ text: "Peerloop didn't track that message as a question; its author has been told why, privately.", tone: "info" }));
+    }
+    const now = this.clock.now();
+    return this.store.transaction(async (tx) => {
+      // Recorded on the message once the notice is in its thread; if the notice can't be posted there
+      // (a channel the bot can't read or write), the question is discarded and the member told why.
+      const thread = await tx.threads.create({ communityId: author.communityId, kind: "question", text, tags, askerId: author.memberId, channelId: message.channelId, createdAt: now, guardOverride: false });
+      await tx.tags.touch(author.communityId, tags, now);
+      const dms = await this.notifications.announce(tx, community, {
+        kind: "thread", refId: thread.id, tags, authorId: author.memberId,
+        summary: `${author.displayName} asked: ${threadLabel(thread)}`, message: followerThreadMessage(thread, author.displayName),
+      }, now);
+      return reply(
+        { to: { kind: "thread", threadRef: message.threadRef, channelId: message.channelId }, message: trackedNotice(thread, author.displayName, own ? null : tracker.displayName),
+          anchor: { kind: "thread", id: thread.id }, attach: { messageRef: message.messageRef, threadRef: message.threadRef } },
+        ...dms,
+      );
     });
   }
 

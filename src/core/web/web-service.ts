@@ -4,6 +4,7 @@ import { fail } from "../shared/errors";
 import { privately, reply, type Outcome } from "../shared/message";
 import type { Store } from "../store";
 import type { ExportFormat, WebLinks } from "./site-types";
+import { describeLink } from "./link-unfurl";
 
 const when = (d: Date, now: Date) => {
   const hours = Math.round((d.getTime() - now.getTime()) / 3_600_000);
@@ -52,6 +53,19 @@ export class WebService {
       text: `A private download of ${what}. The link works for ${when(expiresAt, this.clock.now())}, for you only; ask again for a new one. Other formats: /peerloop export json|csv|md.`,
       links: [{ label: `Download (${format})`, url }],
     }));
+  }
+
+  /** A Peerloop web link described for an unfurl (its community's own links only). */
+  async describeLink(communityId: string, url: string) {
+    if (!this.links) return null;
+    const community = await this.store.communities.get(communityId);
+    if (!community || community.webAccess === "off") return null;
+    return describeLink(this.store, communityId, this.links.communityUrl(communityId), url);
+  }
+
+  /** A resource's page in the web library. */
+  resourceUrl(communityId: string, resourceId: string): string | null {
+    return this.links ? `${this.links.communityUrl(communityId)}resources/${resourceId}` : null;
   }
 
   private available(): WebLinks {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ButtonValues, InstallationRepository, ProcessedEvents } from "../../app/door-ports";
 import type { Platform } from "../../core/shared/context";
 import type { Prisma } from "../generated/client.ts";
@@ -14,7 +15,18 @@ export class PrismaProcessedEvents implements ProcessedEvents {
   async prune(before: Date): Promise<number> {
     return (await this.db.processedEvent.deleteMany({ where: { processedAt: { lt: before } } })).count;
   }
+
+  claimRequest(signature: string, at: Date): Promise<boolean> {
+    return this.claim(`${REQUEST}${createHash("sha256").update(signature).digest("base64url")}`, at);
+  }
+
+  async pruneRequests(before: Date): Promise<number> {
+    return (await this.db.processedEvent.deleteMany({ where: { eventId: { startsWith: REQUEST }, processedAt: { lt: before } } })).count;
+  }
 }
+
+/** Request signatures share the table with event ids, under their own prefix. */
+const REQUEST = "slack-request:";
 
 export class PrismaInstallations implements InstallationRepository {
   constructor(private readonly db: Db) {}

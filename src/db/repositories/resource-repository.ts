@@ -60,6 +60,17 @@ const wordForms = async (db: Db, words: string[]): Promise<{ e: string; s: strin
 export class PrismaResourceRepository implements ResourceRepository {
   constructor(private readonly db: Db) {}
 
+  async popularTags(communityId: string, limit: number): Promise<string[]> {
+    // Bounded reads: the newest 500 resources and questions (by their created_at indexes), and follows.
+    const rows = await this.db.$queryRaw<{ tag: string }[]>`
+      SELECT tag FROM (
+        SELECT unnest(tags) AS tag FROM (SELECT tags FROM resources WHERE community_id = ${communityId}::uuid ORDER BY created_at DESC LIMIT 500) r
+        UNION ALL SELECT unnest(tags) FROM (SELECT tags FROM threads WHERE community_id = ${communityId}::uuid ORDER BY created_at DESC LIMIT 500) t
+        UNION ALL SELECT tag FROM subscriptions WHERE community_id = ${communityId}::uuid
+      ) x GROUP BY tag ORDER BY count(*) DESC, tag LIMIT ${limit}`;
+    return rows.map((r) => r.tag);
+  }
+
   findByUrl(communityId: string, url: string): Promise<Resource | null> {
     return this.db.resource.findUnique({ where: { communityId_url: { communityId, url } } });
   }
