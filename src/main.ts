@@ -12,7 +12,7 @@ import { deliverOutbox } from "./core/jobs/deliver-outbox";
 import { outboxKick } from "./app/outbox-kick";
 import { webRoutesFor } from "./app/web-routes";
 import { previewRunner } from "./app/preview-runner";
-import { warmQueries } from "./app/warm-up";
+import { warmParsers, warmQueries } from "./app/warm-up";
 import type { AddressInfo } from "node:net";
 
 /** How long shutdown waits for acknowledged work (orchestrators usually allow 30 s before SIGKILL). */
@@ -107,10 +107,17 @@ runCli(async () => {
   // A code by text or email, an instant alert: sent right after the command that queued it.
   const kick = outboxKick({ store: container.store, couriers, clock: container.clock, logger });
   container.app.onWorkDone = () => kick.kick();
-  // GET /readyz: the database answers and every configured door is connected.
+  // GET /readyz: the detectors are loaded (above), a member's first statements and parsers have run
+  // once, the database answers, and every configured door is connected.
   const doorsReady: Record<string, () => boolean> = {};
-  const ready = async () => ({ database: await healthy(), ...Object.fromEntries(Object.entries(doorsReady).map(([k, f]) => [k, f()])) });
+  let warmedUp = false;
+  const ready = async () => ({ database: await healthy(), warmedUp, ...Object.fromEntries(Object.entries(doorsReady).map(([k, f]) => [k, f()])) });
+  // Before any door takes traffic: the query compiler's and the parsers' first-time work is not a member's.
+  await warmQueries(container.store, logger);
+  warmParsers();
   if (slackWanted) {
+    // Several workspaces: their installations are cached; hear other replicas' uninstalls at once.
+    if (config.SLACK_CLIENT_ID) await container.installations.listen();
     const { createSlackDoor } = await import("./adapters/slack/slack-app");
     const slack = createSlackDoor({
       botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET!, appToken: config.SLACK_APP_TOKEN,
@@ -119,6 +126,7 @@ runCli(async () => {
     }, { app: container.app, events: container.events, installations: container.installations, logger, healthy, ready, web });
     doorsReady.slack = slack.ready;
     await slack.start();
+    await slack.warm();
     stops.push(() => slack.stop(DRAIN_MS));
   }
   // Socket Mode and Discord have no HTTP server of their own: health, readiness and the web pages get one.
@@ -141,8 +149,7 @@ runCli(async () => {
   if (previews) stops.push(() => previews.drain(DRAIN_MS));
   stops.push(() => kick.drain(DRAIN_MS));
   const scheduler = config.PEERLOOP_SCHEDULER ? startScheduler(jobDeps) : undefined;
-  // Ready: now run a member's first statements once, so the query compiler's first-time work is not theirs.
-  setImmediate(() => void warmQueries(container.store, logger));
+  warmedUp = true;
   const reason = await new Promise<"signal" | "fatal">((resolve) => {
     process.once("SIGTERM", () => resolve("signal"));
     process.once("SIGINT", () => resolve("signal"));

@@ -7,8 +7,9 @@ import { openDatabase, type Database } from "../db/open-database";
 import { prismaStore } from "../db/prisma-store";
 import { lazyGuard } from "./lazy-guard";
 import { PeerloopApp } from "./peerloop-app";
-import type { ButtonValues, InstallationRepository, ProcessedEvents } from "./door-ports";
+import type { ButtonValues, ProcessedEvents } from "./door-ports";
 import { PrismaButtonValues, PrismaInstallations, PrismaProcessedEvents } from "../db/repositories/door-repositories";
+import { CachedInstallations } from "./cached-installations";
 import { buildServices, type Dependencies, type Services } from "./services";
 import { guardFromFiles, relatedFromFiles, toneFromFiles } from "./data-files";
 import { SignedWebLinks } from "../adapters/web/web-links";
@@ -21,6 +22,9 @@ import type { WebReader } from "../core/sources/fetch-types";
 import type { Couriers } from "../core/jobs/courier";
 import type { JobDeps } from "../jobs/job-runner";
 
+/** Where a replica announces that a workspace's installation changed (PostgreSQL NOTIFY). */
+const INSTALLATION_CHANNEL = "peerloop_installations";
+
 export interface Container {
   config: Config;
   db: Database;
@@ -28,7 +32,7 @@ export interface Container {
   services: Services;
   app: PeerloopApp;
   events: ProcessedEvents;
-  installations: InstallationRepository;
+  installations: CachedInstallations;
   buttons: ButtonValues;
   clock: Clock;
   logger: Logger;
@@ -89,12 +93,16 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
     sms: { region: config.PEERLOOP_SMS_REGION, dailyMax: config.PEERLOOP_SMS_DAILY_MAX } });
   const app = new PeerloopApp(services, logger);
   const events = new PrismaProcessedEvents(db.prisma), buttons = new PrismaButtonValues(db.prisma);
+  // OAuth installations from memory (no round trip before an ack); changes reach other replicas by NOTIFY.
+  const installations = new CachedInstallations(new PrismaInstallations(db.prisma), db.notify && db.listen
+    ? { publish: (key) => db.notify!(INSTALLATION_CHANNEL, key), subscribe: (on) => db.listen!(INSTALLATION_CHANNEL, on) }
+    : undefined);
   return {
     config, db, store, services, app, clock, logger, guard, links, web,
     site: new SiteService(new PrismaSiteRepository(db.prisma), clock, services.related),
     data: new PrismaCommunityData(db.prisma, db.bulkQuery),
     listeningOn: (p) => { port = p; },
-    events, installations: new PrismaInstallations(db.prisma), buttons,
+    events, installations, buttons,
     loadDetectors: async () => {
       if (!opts.guard) await lazy.ready();
       tone.warm?.();

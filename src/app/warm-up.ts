@@ -1,7 +1,25 @@
+import { COMMANDS } from "../../commands/index";
+import { schemaOf } from "../../commands/define";
 import type { Logger } from "../core/shared/logger";
+import { parseText } from "./parse-text";
 import type { Store } from "../core/store";
 
 class RolledBack extends Error {}
+
+/** Reads every command's example through its parser and schema once: zod's and the parser's first-time work, before a member's. */
+export const warmParsers = (): void => {
+  for (const c of COMMANDS) {
+    const variants = c.subcommands ? Object.entries(c.subcommands).map(([name, sub]) => ({ options: sub.options, text: sub.example.replace(/^\/\S+\s+\S+\s*/, ""), usage: `/${c.name} ${name}` }))
+      : [{ options: c.options, text: c.example.replace(/^\/\S+\s*/, ""), usage: `/${c.name}` }];
+    for (const v of variants) {
+      try {
+        schemaOf(v.options).safeParse(parseText(v.options, v.text, v.usage));
+      } catch {
+        // An example that does not parse is a test's to catch; warming goes on.
+      }
+    }
+  }
+};
 
 /**
  * Runs the statements a member's first commands need once, right after start, inside a transaction

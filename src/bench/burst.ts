@@ -18,21 +18,14 @@ export const benchBurst = async (databaseUrl: string, opts: { size: number; roun
   const rows: (string | number)[][] = [];
   try {
     for (let round = 1; round <= opts.rounds; round++) {
-      const acks: number[] = [];
-      let busy = 0;
-      await Promise.all(Array.from({ length: opts.size }, async (_, i) => {
+      const { acks, busy } = await fireBurst(port, opts.size, (i) => {
         const key = `${round}-${i}`;
-        const body = new URLSearchParams({
+        return new URLSearchParams({
           team_id: "TBURST", team_domain: "burst", channel_id: "CBURST", user_id: `UB${i % 40}`, user_name: `burst${i % 40}`,
           command: i % 2 ? "/ask" : "/share", text: i % 2 ? `Burst question ${key} about supervision? #burst` : `https://burst.example.org/${key} #burst`,
           response_url: `${slack.url}/respond/b${key}`, trigger_id: `t${key}`, api_app_id: "A1",
         }).toString();
-        const started = performance.now();
-        const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: "POST", body, headers: signedHeaders(SECRET, body, { contentType: "application/x-www-form-urlencoded" }) });
-        const text = await res.text();
-        acks.push(performance.now() - started);
-        if (text.includes("very busy")) busy++;
-      }));
+      });
       const s = summarize(acks);
       rows.push([round, opts.size, ms(s.p50), ms(s.p99), ms(Math.max(...acks)), acks.filter((a) => a >= 3_000).length, busy]);
       await new Promise((r) => setTimeout(r, 3_000)); // let the round's work finish
@@ -45,4 +38,19 @@ export const benchBurst = async (databaseUrl: string, opts: { size: number; roun
     `Burst: ${opts.size} concurrent slash commands at once, ${opts.rounds} rounds (target: ack p99 < 3 s, none over 3 s)`,
     table(["round", "commands", "ack p50", "ack p99", "ack max", "acks >= 3 s", "shed as busy"], rows),
   ].join("\n");
+};
+
+/** Sends `size` signed slash commands at once to a bot's Slack endpoint; each ack's time, and how many were shed as busy. */
+export const fireBurst = async (port: number, size: number, bodyFor: (i: number) => string, secret = SECRET): Promise<{ acks: number[]; busy: number }> => {
+  const acks: number[] = [];
+  let busy = 0;
+  await Promise.all(Array.from({ length: size }, async (_, i) => {
+    const body = bodyFor(i);
+    const started = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: "POST", body, headers: signedHeaders(secret, body, { contentType: "application/x-www-form-urlencoded" }) });
+    const text = await res.text();
+    acks.push(performance.now() - started);
+    if (text.includes("very busy")) busy++;
+  }));
+  return { acks, busy };
 };

@@ -9,7 +9,7 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
  * point runs compiled (dist/, as `npm start` does); a benchmark's own helper (the bare-Bolt floor) runs
  * under tsx. Either way the pid is node's own, the process whose memory we read.
  */
-export const startProcess = async (entry: string, env: NodeJS.ProcessEnv, healthUrl: string, nodeArgs: string[] = []): Promise<{ child: ChildProcess; logs: string[]; stop: () => Promise<void> }> => {
+export const startProcess = async (entry: string, env: NodeJS.ProcessEnv, healthUrl: string, nodeArgs: string[] = [], pollMs = 150): Promise<{ child: ChildProcess; logs: string[]; stop: () => Promise<void> }> => {
   const built = Object.entries(ENTRIES).find(([, src]) => src === entry)?.[0];
   // The bot runs with the heap cap `npm start` gives it (see package.json).
   const heap = built === "main" ? [`--max-old-space-size=${process.env.PEERLOOP_HEAP_MB ?? 192}`] : [];
@@ -27,7 +27,7 @@ export const startProcess = async (entry: string, env: NodeJS.ProcessEnv, health
       child.kill("SIGKILL");
       throw new Error(`${entry} never became healthy: ${logs.join("")}`);
     }
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
   return {
     child, logs,

@@ -5,6 +5,7 @@ import { benchScale, searchAgreement } from "../db/bench/scale-bench";
 import { benchWeb } from "./web-bench";
 import { benchRelated } from "./related-bench";
 import { benchHealth } from "./health-bench";
+import { benchCold, benchReplay } from "./cold-burst";
 import { benchTone } from "./tone-bench";
 import { FULL_SCALE, seedScale } from "../db/bench/seed-scale";
 import { buildDist } from "../tools/build.mjs";
@@ -38,7 +39,8 @@ const discordHeapReport = async (databaseUrl: string, total: number, deadline: n
  * Needs PostgreSQL: DATABASE_URL's server (else 127.0.0.1:5432); a scratch database is made and dropped.
  * `--quick` runs a tenth of everything (for trying the script); `--burst`, `--startup`, `--scale` or
  * `--commands` (the command path and the Slack bot's memory) runs only that section; `--related` seeds the
- * big community and times the related-answers lookup; `--health` the community-health job, page and CLI; `--web` seeds the
+ * big community and times the related-answers lookup; `--health` the community-health job, page and CLI; `--cold` three fresh starts hit with 200
+ * commands the moment /readyz turns 200, and replays across two replicas; `--web` seeds the
  * big community and times the library pages and the export; `--discord-heap` takes heap snapshots of the
  * Discord bot under gateway load.
  */
@@ -51,6 +53,7 @@ const heapOnly = process.argv.includes("--discord-heap");
 const commandsOnly = process.argv.includes("--commands");
 const relatedOnly = process.argv.includes("--related");
 const healthOnly = process.argv.includes("--health");
+const coldOnly = process.argv.includes("--cold");
 if (process.argv.includes("--tone")) {
   process.stdout.write(`${benchTone()}\n`);
   process.exit(0);
@@ -89,6 +92,12 @@ try {
   }
   if (commandsOnly) {
     say(`\n${commandPathReport(await benchCommandPath(url.toString(), { requests: quick ? 200 : 2_000, memoryRequests: quick ? 2_000 : 20_000, deadline }))}`);
+    throw new Done();
+  }
+  // --cold: three fresh starts hit at the moment they are ready, and replays across two replicas.
+  if (coldOnly) {
+    say(`\n${await benchCold(url.toString(), { size: quick ? 50 : 200, starts: 3 })}`);
+    say(`\n${await benchReplay(url.toString(), quick ? 20 : 100)}`);
     throw new Done();
   }
   if (!burstOnly && !scaleOnly && !webOnly && !relatedOnly && !healthOnly) say(`\n${await benchStartup(url.toString())}`);

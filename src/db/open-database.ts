@@ -15,6 +15,12 @@ export interface Database {
   bulkQuery?: <T>(text: string, values: unknown[]) => Promise<T[]>;
   /** Answers whether the database responds (health checks). */
   ping(): Promise<boolean>;
+  /**
+   * PostgreSQL only: NOTIFY and LISTEN on a channel, for what other replicas must hear at once (an
+   * uninstalled workspace). The listener has its own connection, opened again if it drops.
+   */
+  notify?(channel: string, payload: string): Promise<void>;
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,12 +67,31 @@ const openPostgres = async (url: string, opts: DatabaseOptions): Promise<Databas
   }
   client.release();
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const listeners: pg.Client[] = [];
+  let closing = false;
+  const listen = async (channel: string, onPayload: (payload: string) => void): Promise<void> => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000 });
+    listeners.push(client);
+    client.on("notification", (n) => n.channel === channel && onPayload(n.payload ?? ""));
+    client.on("error", () => {
+      // A dropped listener is opened again (a change missed meanwhile expires with the cache's lifetime).
+      listeners.splice(listeners.indexOf(client), 1);
+      client.end().catch(() => undefined);
+      if (!closing) setTimeout(() => void listen(channel, onPayload).catch(() => undefined), 1_000).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+  };
   return {
     prisma,
     kind: "postgres",
+    notify: async (channel, payload) => void (await pool.query("SELECT pg_notify($1, $2)", [channel, payload])),
+    listen,
     bulkQuery: async <T>(text: string, values: unknown[]) => (await pool.query(text, values)).rows as T[],
     ping: () => pool.query("SELECT 1").then(() => true, () => false),
     close: async () => {
+      closing = true;
+      await Promise.all(listeners.splice(0).map((c) => c.end().catch(() => undefined)));
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
     },

@@ -79,7 +79,7 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
       if (res.status === 200) body = await res.json();
       else await new Promise((r) => setTimeout(r, 100));
     }
-    expect(body).toEqual({ status: "ready", database: true, discord: true });
+    expect(body).toEqual({ status: "ready", database: true, warmedUp: true, discord: true });
   });
 
   it("skips the bulk overwrite when Discord already has the same definitions", async () => {

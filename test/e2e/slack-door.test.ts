@@ -79,7 +79,7 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     expect(await res.json()).toEqual({ status: "ok", database: "up" });
     const ready = await fetch(`${bot.base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready", database: true, slack: true });
+    expect(await ready.json()).toEqual({ status: "ready", database: true, warmedUp: true, slack: true });
     expect(slack.of("auth.test").length).toBeGreaterThan(0);
   });
 

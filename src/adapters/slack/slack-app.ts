@@ -1,4 +1,6 @@
+import { createHmac } from "node:crypto";
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, LogLevel, type Installation, type InstallationQuery, type Logger as BoltLogger } from "@slack/bolt";
 import type { InstallationRepository, ProcessedEvents } from "../../app/door-ports";
 import { healthHandler, readyHandler, type ExtraRoutes, type Readiness } from "../../app/health-server";
@@ -154,6 +156,20 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
       }
       started = true;
       deps.logger.info("slack door started", { mode: socketMode ? "socket" : "http", port: opts.port, oauth: Boolean(opts.oauth) });
+    },
+    /**
+     * Before readiness: one signed request through this server's own path (the gate, the replay check,
+     * Bolt's receiver), so the first member's request does not pay for first-time work.
+     */
+    warm: async () => {
+      if (socketMode || !server) return;
+      const body = JSON.stringify({ type: "url_verification", challenge: `warm-${Date.now()}`, token: "warm" });
+      const stamp = Math.floor(Date.now() / 1000);
+      const signature = `v0=${createHmac("sha256", opts.signingSecret).update(`v0:${stamp}:${body}`).digest("hex")}`;
+      const { port } = server.address() as AddressInfo;
+      await fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: "POST", body, headers: { "content-type": "application/json", "x-slack-request-timestamp": String(stamp), "x-slack-signature": signature },
+      }).then((r) => r.text(), (error: unknown) => deps.logger.warn("slack warm-up request failed", { error: String(error) }));
     },
     /** Stops taking requests, then waits (up to the deadline) for the work already acknowledged. */
     stop: async (deadlineMs = 10_000) => {

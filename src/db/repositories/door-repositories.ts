@@ -16,8 +16,35 @@ export class PrismaProcessedEvents implements ProcessedEvents {
     return (await this.db.processedEvent.deleteMany({ where: { processedAt: { lt: before } } })).count;
   }
 
+  /**
+   * Claims arriving together (a burst of requests) go to PostgreSQL as one statement: one round trip
+   * and one plan for the lot, before the acks they hold up.
+   */
   claimRequest(signature: string, at: Date): Promise<boolean> {
-    return this.claim(`${REQUEST}${createHash("sha256").update(signature).digest("base64url")}`, at);
+    const id = `${REQUEST}${createHash("sha256").update(signature).digest("base64url")}`;
+    return new Promise((resolve, reject) => {
+      this.batch.push({ id, at, resolve, reject });
+      if (this.batch.length === 1) setImmediate(() => void this.flush());
+    });
+  }
+
+  private batch: { id: string; at: Date; resolve: (first: boolean) => void; reject: (e: unknown) => void }[] = [];
+
+  private async flush(): Promise<void> {
+    const claims = this.batch.splice(0);
+    try {
+      const ids = [...new Set(claims.map((c) => c.id))];
+      const rows = await this.db.$queryRaw<{ event_id: string }[]>`
+        INSERT INTO processed_events (event_id, processed_at) SELECT unnest(${ids}::text[]), ${claims[0]!.at}
+        ON CONFLICT (event_id) DO NOTHING RETURNING event_id`;
+      const won = new Set(rows.map((r) => r.event_id));
+      // The first claim of an id wins; a copy in the same batch is a replay too.
+      for (const c of claims) {
+        c.resolve(won.delete(c.id));
+      }
+    } catch (error) {
+      for (const c of claims) c.reject(error);
+    }
   }
 
   async pruneRequests(before: Date): Promise<number> {
