@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/open-database";
+import { PrismaProcessedEvents } from "../../src/db/repositories/door-repositories";
+import { testDatabase } from "../support/test-database";
+
+let db: Database;
+beforeAll(async () => {
+  db = await testDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+/** Both ways a replica claims a request's signature: through the pool (PostgreSQL) and through Prisma (the embedded database). */
+const ways = () => [["the pool", new PrismaProcessedEvents(db.prisma, db.bulkQuery)], ["Prisma", new PrismaProcessedEvents(db.prisma)]] as const;
+
+describe("a signed request's signature is claimed once (issue 28: replays refused)", () => {
+  it("the first claim wins; a copy in the same burst, a later copy and a copy through the other path lose", async () => {
+    const [[, pool], [, prisma]] = ways();
+    const at = new Date();
+    const burst = await Promise.all(["v0=aaa", "v0=bbb", "v0=aaa", "v0=ccc"].map((s) => pool.claimRequest(s, at)));
+    expect(burst).toEqual([true, true, false, true]);
+    expect(await pool.claimRequest("v0=bbb", at)).toBe(false);
+    expect(await prisma.claimRequest("v0=ccc", at)).toBe(false);
+    expect(await prisma.claimRequest("v0=ddd", at)).toBe(true);
+    expect(await pool.claimRequest("v0=ddd", at)).toBe(false);
+  });
+
+  it("claims expire with the prune job, and events' own ids are left alone", async () => {
+    const [[, pool]] = ways();
+    const old = new Date(Date.now() - 10 * 60_000);
+    expect(await pool.claimRequest("v0=old", old)).toBe(true);
+    expect(await pool.claim("Ev-kept", old)).toBe(true);
+    expect(await pool.pruneRequests(new Date(Date.now() - 5 * 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await pool.claimRequest("v0=old", new Date())).toBe(true);
+    expect(await pool.claim("Ev-kept", new Date())).toBe(false);
+  });
+});
+
