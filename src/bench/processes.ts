@@ -1,8 +1,22 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ENTRIES } from "../tools/build.mjs";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * The environment and node flags `npm start` runs the bot with, read from package.json's start script
+ * (`NAME=${NAME:-default}` and `--flag=${VAR:-default}`), each default overridden by the same variable
+ * here: a benchmark measures the bot as it is started in production, from one definition.
+ */
+export const startRuntime = (env: NodeJS.ProcessEnv = process.env): { env: Record<string, string>; nodeArgs: string[] } => {
+  const script = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start!;
+  const value = (name: string, fallback: string) => env[name] ?? fallback;
+  const vars = Object.fromEntries([...script.matchAll(/(?:^|\s)([A-Z_]+)=\$\{\1:-([^}]+)\}/g)].map((m) => [m[1]!, value(m[1]!, m[2]!)]));
+  const nodeArgs = [...script.matchAll(/(--[a-z-]+)=\$\{([A-Z_]+):-([^}]+)\}/g)].map((m) => `${m[1]}=${value(m[2]!, m[3]!)}`);
+  return { env: vars, nodeArgs };
+};
 
 /**
  * Starts one of the project's entry points and waits until `healthUrl` answers 200. A production entry
@@ -11,11 +25,10 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
  */
 export const startProcess = async (entry: string, env: NodeJS.ProcessEnv, healthUrl: string, nodeArgs: string[] = [], pollMs = 150): Promise<{ child: ChildProcess; logs: string[]; stop: () => Promise<void> }> => {
   const built = Object.entries(ENTRIES).find(([, src]) => src === entry)?.[0];
-  // The bot runs with the heap cap `npm start` gives it (see package.json).
-  const heap = built === "main" ? [`--max-old-space-size=${process.env.PEERLOOP_HEAP_MB ?? 192}`] : [];
-  const args = built ? [...heap, ...nodeArgs, "--enable-source-maps", path.join(ROOT, "dist", `${built}.js`)] : [...nodeArgs, "--import", "tsx", entry];
-  // And with the malloc arenas `npm start` sets (see package.json).
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...(built === "main" ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" } : {}), ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // The bot runs with the flags and malloc settings `npm start` gives it (see package.json).
+  const runtime = built === "main" ? startRuntime() : { env: {}, nodeArgs: [] };
+  const args = built ? [...runtime.nodeArgs, ...nodeArgs, "--enable-source-maps", path.join(ROOT, "dist", `${built}.js`)] : [...nodeArgs, "--import", "tsx", entry];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...runtime.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const logs: string[] = [];
   child.stdout!.on("data", (d) => logs.push(String(d)));
   child.stderr!.on("data", (d) => logs.push(String(d)));
