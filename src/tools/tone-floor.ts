@@ -1,0 +1,53 @@
+import path from "node:path";
+import { sigmoid } from "../core/text-model/linear-model";
+import { readJsonl, rates, sharedDir, sourcesIn } from "./train/corpus";
+import { encode, logitEncoded, trainLogistic } from "./train/logistic";
+import type { ToneRow } from "./train/tone-fit";
+
+/**
+ * `npm run tone:floor`: issue 23's floor measured on our own folds, so the learned tone check can be
+ * compared with it. TF-IDF (sublinear tf, smoothed idf, unit length) over word unigrams and bigrams and
+ * character 2-5-grams within words, a logistic regression, one cut-off; leave one source out over
+ * ../shared/tone/dev.jsonl and ../shared/tone/train/. Prints figures; writes nothing.
+ */
+const shared = sharedDir();
+const sources = [{ name: "dev", rows: readJsonl<ToneRow>(path.join(shared, "tone/dev.jsonl")) }, ...sourcesIn<ToneRow>(path.join(shared, "tone/train"), true)];
+const BITS = 20;
+
+const grams = (text: string): string[] => {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}'’]+|\p{Extended_Pictographic}/gu) ?? [];
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    out.push(`w:${w}`);
+    if (i) out.push(`b:${words[i - 1]}_${w}`);
+    const padded = ` ${w} `;
+    for (let n = 2; n <= 5; n++) for (let k = 0; k + n <= padded.length; k++) out.push(`c:${padded.slice(k, k + n)}`);
+  });
+  return out;
+};
+
+const tfidf = (train: ToneRow[]) => {
+  const df = new Map<string, number>();
+  for (const r of train) for (const g of new Set(grams(r.text))) df.set(g, (df.get(g) ?? 0) + 1);
+  return (text: string): [string, number][] => {
+    const tf = new Map<string, number>();
+    for (const g of grams(text)) tf.set(g, (tf.get(g) ?? 0) + 1);
+    const v = [...tf].map(([g, c]): [string, number] => [g, (1 + Math.log(c)) * (Math.log((1 + train.length) / (1 + (df.get(g) ?? 0))) + 1)]);
+    const norm = Math.sqrt(v.reduce((a, [, x]) => a + x * x, 0)) || 1;
+    return v.map(([g, x]) => [g, x / norm]);
+  };
+};
+
+for (const cut of [0.5, 0.6]) {
+  const scores: { recall: number; fpr: number }[] = [];
+  for (const held of sources) {
+    const train = sources.filter((s) => s !== held).flatMap((s) => s.rows);
+    const vector = tfidf(train);
+    const model = trainLogistic(train.map((r) => encode(vector(r.text), BITS, r.flagged ? 1 : 0)), { bits: BITS, epochs: 20, rate: 0.5, l2: 1e-5, seed: 3 });
+    const s = rates(held.rows.map((r) => ({ gold: r.flagged, flagged: sigmoid(logitEncoded(model, encode(vector(r.text), BITS, 0))) >= cut })));
+    scores.push(s);
+    console.log(`cut-off ${cut}  ${held.name.padEnd(22)} recall ${s.recall.toFixed(3)}  FPR ${s.fpr.toFixed(3)}`);
+  }
+  const mean = (k: "recall" | "fpr") => (scores.reduce((a, s) => a + s[k], 0) / scores.length).toFixed(3);
+  console.log(`cut-off ${cut}  mean                   recall ${mean("recall")}  FPR ${mean("fpr")}`);
+}
