@@ -75,7 +75,9 @@ const openPostgres = async (url: string, opts: DatabaseOptions): Promise<Databas
     client.on("notification", (n) => n.channel === channel && onPayload(n.payload ?? ""));
     client.on("error", () => {
       // A dropped listener is opened again (a change missed meanwhile expires with the cache's lifetime).
-      listeners.splice(listeners.indexOf(client), 1);
+      const at = listeners.indexOf(client);
+      if (at < 0) return; // already handled: a client can report more than one error
+      listeners.splice(at, 1);
       client.end().catch(() => undefined);
       if (!closing) setTimeout(() => void listen(channel, onPayload).catch(() => undefined), 1_000).unref();
     });

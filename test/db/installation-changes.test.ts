@@ -36,4 +36,25 @@ describe.skipIf(!process.env.DATABASE_URL)("installation changes reach every rep
     }
     expect(seen).toBeNull();
   });
+
+  it("a listener whose connection drops is opened again, and hears the next change", async () => {
+    const a = replica(one), b = replica(two);
+    await b.listen();
+    await a.save("T-reconnect", "slack", { bot: { token: "xoxb-1" } });
+    expect(await b.find("T-reconnect")).toEqual({ bot: { token: "xoxb-1" } });
+    // Cut every listening connection (as a database restart or a network blip would).
+    const listeners = () => one.bulkQuery!<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()", []);
+    const before = (await listeners()).map((r) => r.pid);
+    expect(before.length).toBeGreaterThan(0);
+    await one.bulkQuery!("SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid", [before]);
+    const until = Date.now() + 15_000;
+    while (Date.now() < until && !(await listeners()).some((r) => !before.includes(r.pid))) await new Promise((r) => setTimeout(r, 100));
+    await a.remove("T-reconnect");
+    let seen: unknown = "cached";
+    while (Date.now() < until && seen !== null) {
+      seen = await b.find("T-reconnect");
+      if (seen !== null) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(seen).toBeNull();
+  }, 30_000);
 });
