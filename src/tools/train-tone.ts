@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { bundledClusters } from "../core/text-model/data/bundled-clusters";
 import { categoryOf, ToneModel, TONE_MODEL_VERSION, type ToneModelFile } from "../core/tone/learned-tone";
 import { readJsonl, rates, ROOT, sharedDir, sourcesIn, type Source } from "./train/corpus";
-import { fitTone, prepareTone, stackedProbability, strongest, type FittedTone, type PreparedTone, type ToneRow } from "./train/tone-fit";
+import { fitTone, prepareTone, strongest, type FittedTone, type PreparedTone, type ToneRow } from "./train/tone-fit";
 
 /**
  * `npm run tone:train`: trains the professional-tone check and writes src/core/tone/data/tone-model.json
@@ -31,12 +31,11 @@ const all = [...held, ...own];
 const prepared = new Map<string, PreparedTone[]>(all.map((s) => [s.name, prepareTone(s.rows, s.name, clusters)]));
 
 const score = (fitted: FittedTone, posts: PreparedTone[]) => {
-  const model = new ToneModel(fitted.flag, fitted.categories, fitted.threshold, fitted.ngrams);
+  const model = new ToneModel(fitted.flag, fitted.categories, fitted.threshold);
   const results = posts.map((p) => {
     const part = strongest(model.flag, p);
-    const score = stackedProbability(model.flag, fitted.ngrams, p);
-    const flagged = score >= model.threshold;
-    return { p, flagged, score, category: flagged ? categoryOf(model, part.vector) : null };
+    const flagged = part.p >= model.threshold;
+    return { p, flagged, score: part.p, category: flagged ? categoryOf(model, part.vector) : null };
   });
   const r = rates(results.map(({ p, flagged }) => ({ gold: p.row.flagged, flagged })));
   const rules = rates(posts.map((p) => ({ gold: p.row.flagged, flagged: p.f.rules.flagged })));
@@ -67,7 +66,6 @@ if (values.loso) {
   const file: ToneModelFile = {
     kind: "peerloop-tone-model", version: TONE_MODEL_VERSION, seed, trainedOn: all.map((s) => ({ source: s.name, posts: s.rows.length })),
     flag: fitted.flag.toJSON(), categories: Object.fromEntries(Object.entries(fitted.categories).map(([k, m]) => [k, m.toJSON()])) as ToneModelFile["categories"],
-    ngrams: fitted.ngrams.toJSON(),
     threshold: Number(fitted.threshold.toFixed(6)),
   };
   writeFileSync(out, `${JSON.stringify(file)}\n`);

@@ -3,15 +3,13 @@ import { hashFeature } from "../text-model/feature-hash";
 import { LinearModel } from "../text-model/linear-model";
 import type { WordClusters } from "../text-model/word-clusters";
 import { toneFeatures, toneVector, toneWindows, type ToneFeatures } from "./tone-features";
-import { NgramReader } from "./tone-ngrams";
 import type { Features } from "../text-model/feature-hash";
 import { TONE_CATEGORIES, type ToneCategory, type ToneResult } from "./tone-types";
 
 /**
  * The learned professional-tone check, trained by `npm run tone:train`: one logistic model decides
  * whether a post holds someone in contempt, and one per category says whom (clients, colleagues, the
- * profession). A second reader over spelling alone (`tone-ngrams.ts`) is averaged in when the file has
- * it. The nudge quotes what the rules found, or else the sentence that weighed most.
+ * profession). The nudge quotes what the rules found, or else the sentence that weighed most.
  */
 export const TONE_MODEL_VERSION = 1;
 
@@ -22,14 +20,12 @@ const MODEL_FILE = z.object({
   trainedOn: z.array(z.object({ source: z.string(), posts: z.number().int() })),
   flag: z.unknown(),
   categories: z.record(z.enum(TONE_CATEGORIES), z.unknown()),
-  /** The n-gram reader; the threshold then applies to the mean of the two probabilities. */
-  ngrams: z.object({ idf: z.unknown(), flag: z.unknown() }).optional(),
   threshold: z.number().min(0).max(1),
 });
 export type ToneModelFile = z.infer<typeof MODEL_FILE>;
 
 export class ToneModel {
-  constructor(readonly flag: LinearModel, readonly categories: Record<ToneCategory, LinearModel>, readonly threshold: number, readonly ngrams?: NgramReader) {}
+  constructor(readonly flag: LinearModel, readonly categories: Record<ToneCategory, LinearModel>, readonly threshold: number) {}
 
   static parse(data: unknown, what: string): ToneModel {
     const parsed = MODEL_FILE.safeParse(data);
@@ -41,20 +37,13 @@ export class ToneModel {
       if (parsed.data.categories[c] === undefined) throw new Error(`${what} has no model for ${c}`);
       return [c, LinearModel.fromJSON(parsed.data.categories[c], `${what} (${c})`)];
     })) as Record<ToneCategory, LinearModel>;
-    const ngrams = parsed.data.ngrams ? NgramReader.fromJSON(parsed.data.ngrams, what) : undefined;
-    return new ToneModel(LinearModel.fromJSON(parsed.data.flag, `${what} (flag model)`), heads, parsed.data.threshold, ngrams);
+    return new ToneModel(LinearModel.fromJSON(parsed.data.flag, `${what} (flag model)`), heads, parsed.data.threshold);
   }
 }
 
 /** The category a flagged post is read as: the head that scores it highest. */
 export const categoryOf = (model: ToneModel, features: Features): ToneCategory =>
   TONE_CATEGORIES.map((c) => [c, model.categories[c].logit(features)] as const).sort((a, b) => b[1] - a[1])[0]![0];
-
-/** How much a post reads as contempt: its strongest part's probability, averaged with the n-gram reader's where it reads the post. */
-export const contemptProbability = (model: ToneModel, text: string, strongest: number): number => {
-  const spelling = model.ngrams?.probability(text);
-  return spelling === undefined ? strongest : (strongest + spelling) / 2;
-};
 
 /** The part of a post that reads most like contempt (the whole post or one sentence), and how much. */
 export const strongestPart = (model: ToneModel, f: ToneFeatures): { vector: Features; probability: number } =>
@@ -63,7 +52,7 @@ export const strongestPart = (model: ToneModel, f: ToneFeatures): { vector: Feat
 export const learnedTone = (original: string, model: ToneModel, clusters: WordClusters): ToneResult => {
   const f = toneFeatures(original, clusters);
   const { vector, probability } = strongestPart(model, f);
-  if (contemptProbability(model, original, probability) < model.threshold) return { flagged: false, category: null, spans: [] };
+  if (probability < model.threshold) return { flagged: false, category: null, spans: [] };
   const category = categoryOf(model, vector);
   if (f.rules.spans.length) return { flagged: true, category, spans: f.rules.spans };
   // No rule quotes anything: quote the sentence whose words weigh most toward contempt.

@@ -6,7 +6,6 @@ import type { Features } from "../../core/text-model/feature-hash";
 import { TONE_CATEGORIES, type ToneCategory } from "../../core/tone/tone-types";
 import { encode, logitEncoded, trainLogistic, type Encoded, type TrainOptions } from "./logistic";
 import { chooseThreshold } from "./guard-fit";
-import { idfOf, NGRAM_BITS, NgramReader, ngramVector } from "../../core/tone/tone-ngrams";
 
 /** A labelled post in the format of ../shared/tone. */
 export interface ToneRow {
@@ -66,26 +65,7 @@ export interface FittedTone {
   flag: LinearModel;
   categories: Record<ToneCategory, LinearModel>;
   threshold: number;
-  ngrams: NgramReader;
 }
-
-/**
- * The n-gram reader, trained on other people's posts only (our own twins teach the learned check
- * whose contempt it is; spelling alone cannot use them). Its idf goes through the file's 16-bit form
- * first, so training sees what the shipped check will.
- */
-const trainNgrams = (posts: PreparedTone[], seed: number): NgramReader => {
-  const rows = posts.filter((p) => !p.source.startsWith("own-")).map((p) => p.row);
-  const idf = LinearModel.fromJSON(new LinearModel(NGRAM_BITS, idfOf(rows.map((r) => r.text)), 0).toJSON(), "idf").weights;
-  const model = roundTrip(trainLogistic(rows.map((r) => encode(ngramVector(r.text, idf), NGRAM_BITS, r.flagged ? 1 : 0)), { bits: NGRAM_BITS, epochs: 20, rate: 0.5, l2: 1e-5, seed }));
-  return new NgramReader(idf, model);
-};
-
-/** The probability the shipped check compares with its threshold (see contemptProbability): the learned check's strongest part, averaged with the n-gram reader where it reads the post. */
-export const stackedProbability = (flag: LinearModel, ngrams: NgramReader, post: PreparedTone): number => {
-  const learned = strongest(flag, post).p, spelling = ngrams.probability(post.row.text);
-  return spelling === undefined ? learned : (learned + spelling) / 2;
-};
 
 /** Trains the flag model and the category heads; the threshold comes from out-of-fold scores of posts by other hands. */
 export const fitTone = (posts: PreparedTone[], seed: number): FittedTone => {
@@ -94,12 +74,11 @@ export const fitTone = (posts: PreparedTone[], seed: number): FittedTone => {
   order.forEach((i, k) => (fold[i] = k % FOLDS));
   const oof: { p: number; gold: boolean }[] = new Array(posts.length);
   for (let k = 0; k < FOLDS; k++) {
-    const train = posts.filter((_, i) => fold[i] !== k);
-    const model = trainFlag(train, seed + k + 1), ngrams = trainNgrams(train, seed + k + 1);
+    const model = trainFlag(posts.filter((_, i) => fold[i] !== k), seed + k + 1);
     posts.forEach((p, i) => {
-      if (fold[i] === k) oof[i] = { p: stackedProbability(model, ngrams, p), gold: p.row.flagged };
+      if (fold[i] === k) oof[i] = { p: strongest(model, p).p, gold: p.row.flagged };
     });
   }
   const threshold = chooseThreshold(oof.filter((_, i) => !posts[i]!.source.startsWith("own-")), TONE_TARGET_FPR);
-  return { flag: trainFlag(posts, seed), categories: trainHeads(posts, seed), threshold, ngrams: trainNgrams(posts, seed) };
+  return { flag: trainFlag(posts, seed), categories: trainHeads(posts, seed), threshold };
 };
