@@ -5,8 +5,7 @@ import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeSmtp } from "../support/fake-smtp";
 import { runEntry } from "../support/run-cli";
-import { ShellSession } from "../support/shell-session";
-import { freePort } from "../support/start-bot";
+import { ShellSession, startShellWithWeb } from "../support/shell-session";
 import { databaseEnv } from "../support/test-database";
 
 let smtp: Awaited<ReturnType<typeof startFakeSmtp>>;
@@ -15,15 +14,7 @@ let env: NodeJS.ProcessEnv;
 let base: string;
 let cleanup: () => Promise<void>;
 
-const eventually = async <T>(get: () => T | undefined, what: string, ms = 20_000): Promise<T> => {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v !== undefined && v !== null && v !== false) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}\n${shell?.output.slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+const eventually = <T>(get: () => T | undefined | null | false, what: string, ms?: number) => shell.eventually(get, what, ms);
 const mailTo = (address: string, subject: RegExp, after = 0) => eventually(() => smtp.to(address).slice(after).find((m) => subject.test(m.subject ?? "")), `an email to ${address} matching ${subject}`);
 const codeIn = (m: ParsedMail) => /\b(\d{6})\b/.exec(m.text ?? "")![1]!;
 /** A raw header's value (mailparser turns List-* headers into objects; these tests read what was sent). */
@@ -33,12 +24,7 @@ const settle = () => new Promise((r) => setTimeout(r, 700));
 
 beforeAll(async () => {
   smtp = await startFakeSmtp();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const db = await databaseEnv();
-  cleanup = db.cleanup;
-  env = { ...db.env, PEERLOOP_SHELL_USER: "ana", PORT: String(port), PEERLOOP_SCHEDULER: "false", SMTP_URL: smtp.url, EMAIL_FROM: "Peerloop <peerloop@example.org>" };
-  shell = new ShellSession(env);
+  ({ shell, env, base, cleanup } = await startShellWithWeb(() => ({ SMTP_URL: smtp.url, EMAIL_FROM: "Peerloop <peerloop@example.org>" })));
   await shell.run("/follow #ethics", /You now follow/);
   await shell.webReady(base);
 }, 120_000);

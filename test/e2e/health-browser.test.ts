@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HealthReport } from "../../src/core/health/health-types";
-import { browserMissing, chromiumPath } from "../support/browser";
+import { browserMissing, launchChromium } from "../support/browser";
 import { ROOT, runEntry } from "../support/run-cli";
 import { ShellSession } from "../support/shell-session";
 import { freePort } from "../support/start-bot";
@@ -43,7 +43,7 @@ describe.skipIf(Boolean(skip))("the community-health page in a real browser (iss
     await shell.run(":as ana", /You are now ana/);
     await shell.run(":jobs run health", /health figures: read 3 questions/);
     await shell.webReady(base);
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"], timeout: 60_000 });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {

@@ -5,8 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTwilio, type FakeText } from "../support/fake-twilio";
 import { runEntry } from "../support/run-cli";
-import { ShellSession } from "../support/shell-session";
-import { freePort } from "../support/start-bot";
+import { ShellSession, startShellWithWeb } from "../support/shell-session";
 import { databaseEnv } from "../support/test-database";
 import { segments } from "../../src/core/sms/sms-text";
 
@@ -17,15 +16,7 @@ let env: NodeJS.ProcessEnv;
 let base: string;
 let cleanup: () => Promise<void>;
 
-const eventually = async <T>(get: () => T | undefined | null | false, what: string, ms = 20_000): Promise<T> => {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}\n${shell?.output.slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+const eventually = <T>(get: () => T | undefined | null | false, what: string, ms?: number) => shell.eventually(get, what, ms);
 const textTo = (number: string, matching: RegExp, after = 0) => eventually(() => twilio.to(number).slice(after).find((t) => matching.test(t.body)), `a text to ${number} matching ${matching}`);
 const codeIn = (t: FakeText) => /\b(\d{6})\b/.exec(t.body)![1]!;
 const settle = () => new Promise((r) => setTimeout(r, 700));
@@ -41,12 +32,7 @@ const confirmed = async (who: string, number: string) => {
 
 beforeAll(async () => {
   twilio = await startFakeTwilio();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const db = await databaseEnv();
-  cleanup = db.cleanup;
-  env = { ...db.env, ...twilio.env, PEERLOOP_SHELL_USER: "ana", PORT: String(port), PEERLOOP_PUBLIC_URL: base, PEERLOOP_SCHEDULER: "false", PEERLOOP_SMS_DAILY_MAX: "3" };
-  shell = new ShellSession(env);
+  ({ shell, env, base, cleanup } = await startShellWithWeb((b) => ({ ...twilio.env, PEERLOOP_PUBLIC_URL: b, PEERLOOP_SMS_DAILY_MAX: "3" })));
   await shell.run("/follow #ethics", /You now follow/);
   await shell.webReady(base);
 }, 120_000);
@@ -56,6 +42,15 @@ afterAll(async () => {
   await twilio?.close();
   await cleanup?.();
 });
+
+/** Switches the shell's member. */
+const as = (who: string) => shell.run(`:as ${who}`, new RegExp(`You are now ${who}`));
+/** Another member shares a link on #ethics (which the texters follow), then the shell is `back` again. */
+const shareAs = async (who: string, url: string, back: string) => {
+  await as(who);
+  await shell.run(`/share ${url} #ethics`, /resource/);
+  await as(back);
+};
 
 describe("text-message alerts through Twilio (issue 25)", () => {
   it("texts a code, and nothing else until it is typed back; /peerloop me shows the number masked", async () => {
@@ -68,11 +63,11 @@ describe("text-message alerts through Twilio (issue 25)", () => {
     expect(code.from).toBe("+15005550006");
     expect(code.body).toContain("Local community");
     // Another member shares on a followed tag: nothing is texted before the code comes back.
-    await shell.run(":as bo", /You are now bo/);
+    await as("bo");
     await shell.run("/share https://example.org/before-confirm #ethics", /resource/);
     await settle();
     expect(twilio.to(ANA)).toHaveLength(1);
-    await shell.run(":as ana", /You are now ana/);
+    await as("ana");
     expect(await shell.run(`/notify sms confirm ${codeIn(code)}`, /Confirmed/)).toContain("+1 ••• ••• 0188");
     const me = await shell.run("/peerloop me", /Texts/);
     expect(me).toContain("+1 ••• ••• 0188: texts as things happen");
@@ -80,7 +75,7 @@ describe("text-message alerts through Twilio (issue 25)", () => {
   }, 60_000);
 
   it("locks a number after five wrong codes, for an hour", async () => {
-    await shell.run(":as cy", /You are now cy/);
+    await as("cy");
     await shell.run(`/notify sms ${CY}`, /Texted a 6-digit code/);
     const right = codeIn(await textTo(CY, /your code is/));
     const wrong = right === "000000" ? "111111" : "000000";
@@ -91,12 +86,12 @@ describe("text-message alerts through Twilio (issue 25)", () => {
     expect(await shell.run(`/notify sms ${CY}`, /INVALID_OPTION/)).toContain("Too many wrong codes");
     expect(twilio.to(CY)).toHaveLength(1);
     expect(await shell.run("/notify sms instant", /Texts|INVALID/)).toContain("once you confirm");
-    await shell.run(":as ana", /You are now ana/);
+    await as("ana");
   }, 60_000);
 
   it("texts a new resource at once: title and link only, at most two segments; never a question's words", async () => {
     const before = twilio.to(ANA).length;
-    await shell.run(":as bo", /You are now bo/);
+    await as("bo");
     await shell.run("/share https://example.org/rural-boundaries #ethics", /resource/);
     const alert = await textTo(ANA, /new resource/, before);
     expect(alert.body).toMatch(new RegExp(`^Peerloop #ethics: new resource '[^']+' ${base.replace(/[.]/g, "\\.")}/c/[\\w-]+/resources/[\\w-]+$`));
@@ -115,17 +110,17 @@ describe("text-message alerts through Twilio (issue 25)", () => {
     await shell.run(`:press ${/Post anyway[^\n]*:press (\d+)/.exec(flagged)![1]}`, /resource/);
     await settle();
     expect(twilio.to(ANA)).toHaveLength(count);
-    await shell.run(":as ana", /You are now ana/);
+    await as("ana");
   }, 60_000);
 
   it("caps texts a day; the rest fold into the next summary", async () => {
     // Ana has had two alerts today (the resource and the question): the cap of 3 leaves one.
     const before = twilio.to(ANA).length;
-    await shell.run(":as bo", /You are now bo/);
+    await as("bo");
     for (const p of ["cap-one", "cap-two", "cap-three"]) await shell.run(`/share https://example.org/${p} #ethics`, /resource/);
     await settle();
     expect(twilio.to(ANA).slice(before).map((t) => t.body.replace(/ http\S+$/, ""))).toEqual(["Peerloop #ethics: new resource 'cap one (example.org)'"]);
-    await shell.run(":as ana", /You are now ana/);
+    await as("ana");
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
     await shell.run(`:jobs run digests --now ${tomorrow}`, /summary text for ana/);
     const summary = await textTo(ANA, /^Peerloop: 2 new resources/, before);
@@ -136,9 +131,7 @@ describe("text-message alerts through Twilio (issue 25)", () => {
     const hour = new Date().getUTCHours();
     await shell.run(`/peerloop quiet ${String(hour).padStart(2, "0")}:00-${String((hour + 2) % 24).padStart(2, "0")}:00`, /[Qq]uiet/);
     const before = twilio.to(ANA).length;
-    await shell.run(":as bo", /You are now bo/);
-    await shell.run("/share https://example.org/at-night #ethics", /resource/);
-    await shell.run(":as ana", /You are now ana/);
+    await shareAs("bo", "https://example.org/at-night", "ana");
     await settle();
     expect(twilio.to(ANA)).toHaveLength(before);
     expect(await shell.run(`:jobs run digests --now ${new Date(Date.now() + 60_000).toISOString()}`, /\n/)).not.toContain("summary text for ana");
@@ -150,10 +143,10 @@ describe("text-message alerts through Twilio (issue 25)", () => {
   it("sends daily texters one summary a day with one link", async () => {
     await shell.run("/notify sms daily", /One summary text a day/);
     const before = twilio.to(ANA).length;
-    await shell.run(":as bo", /You are now bo/);
+    await as("bo");
     await shell.run("/share https://example.org/daily-one #ethics", /resource/);
     await shell.run("/share https://example.org/daily-two #ethics", /resource/);
-    await shell.run(":as ana", /You are now ana/);
+    await as("ana");
     await settle();
     expect(twilio.to(ANA)).toHaveLength(before);
     const morning = new Date(Date.now() + 3 * 86_400_000);
@@ -171,13 +164,13 @@ describe("text-message alerts through Twilio (issue 25)", () => {
     await confirmed("gus", GUS); // Ana has had her 3 texts today
     const before = twilio.to(GUS).length;
     twilio.failNext({ status: 429, retryAfter: "1", to: GUS });
-    await shell.run(":as bo", /You are now bo/);
+    await as("bo");
     await shell.run("/share https://example.org/after-429 #ethics", /resource/);
     await textTo(GUS, /new resource/, before);
     expect(twilio.requests.some((r) => r.status === 429 && r.to === GUS)).toBe(true);
     await settle();
     expect(twilio.to(GUS).slice(before)).toHaveLength(1);
-    await shell.run(":as gus", /You are now gus/);
+    await as("gus");
   }, 60_000);
 
   it("STOP stops texts for the number, START resumes them, HELP answers; a bad signature changes nothing (403)", async () => {
@@ -197,37 +190,33 @@ describe("text-message alerts through Twilio (issue 25)", () => {
     expect(stop.text).toBe('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
     expect(await shell.run("/notify sms", /Texts:/)).toContain("stopped: the number replied STOP");
     const before = twilio.to(GUS).length;
-    await shell.run(":as bo", /You are now bo/);
-    await shell.run("/share https://example.org/while-stopped #ethics", /resource/);
-    await shell.run(":as gus", /You are now gus/);
+    await shareAs("bo", "https://example.org/while-stopped", "gus");
     await settle();
     expect(twilio.to(GUS)).toHaveLength(before);
 
     expect((await twilio.inbound(base, GUS, "START")).text).toContain("texts are back on");
     expect(await shell.run("/notify sms", /Texts:/)).toContain("texts as things happen");
-    await shell.run(":as bo", /You are now bo/);
-    await shell.run("/share https://example.org/after-start #ethics", /resource/);
-    await shell.run(":as gus", /You are now gus/);
+    await shareAs("bo", "https://example.org/after-start", "gus");
     await textTo(GUS, /new resource/, before);
-    await shell.run(":as ana", /You are now ana/);
+    await as("ana");
   }, 60_000);
 
   it("Twilio's 21610 (opted out) stops texts to the member and tells them in chat, once", async () => {
     await confirmed("dee", DEE);
     twilio.failNext({ status: 400, code: 21610, to: DEE });
-    await shell.run(":as bo", /You are now bo/);
+    await as("bo");
     const out = await shell.run("/share https://example.org/opted-out #ethics", /DM to dee │ (⚠ )?Your Peerloop texts stopped[^\n]*\n[^\n]+\n/);
     expect(out).toContain("Texts to +1 ••• ••• 0145 stopped: the number has opted out");
     expect(out).not.toContain("2015550145");
-    await shell.run(":as dee", /You are now dee/);
+    await as("dee");
     expect(await shell.run("/notify sms", /Texts:/)).toContain("stopped");
     const count = twilio.requests.length;
-    await shell.run(":as bo", /You are now bo/);
+    await as("bo");
     const again = await shell.run("/share https://example.org/after-opt-out #ethics", /resource/);
     await settle();
     expect(again + shell.output.slice(-500)).not.toContain("Your Peerloop texts stopped"); // told once
     expect(twilio.requests.filter((r) => r.to === DEE).length).toBe(twilio.requests.slice(0, count).filter((r) => r.to === DEE).length);
-    await shell.run(":as ana", /You are now ana/);
+    await as("ana");
   }, 60_000);
 
   it("a member's own export has their number; the community's does not; forget-me deletes it", async () => {
@@ -242,7 +231,7 @@ describe("text-message alerts through Twilio (issue 25)", () => {
     expect(doc).not.toContain("5555550188");
     expect(doc).not.toContain("2015550145");
 
-    await shell.run(":as eve", /You are now eve/);
+    await as("eve");
     await confirmed("eve", EVE);
     expect(await shell.run("/peerloop forget-me confirm", /no longer keeps/)).toContain("phone number");
     expect(await shell.run("/notify sms", /Texts|number/)).toContain("No number for texts yet");
@@ -260,16 +249,14 @@ describe("text-message alerts through Twilio (issue 25)", () => {
         await client.end();
       }
     }
-    await shell.run(":as ana", /You are now ana/);
+    await as("ana");
     expect(shell.output).not.toMatch(/\+?1?201555015[0-9]|\+?1?5555550188/);
   }, 90_000);
 
   it.skipIf(!process.env.DATABASE_URL)("two replicas running the summary at once send one text", async () => {
     await shell.run("/notify sms daily", /One summary text a day/);
     const before = twilio.to(ANA).length;
-    await shell.run(":as bo", /You are now bo/);
-    await shell.run("/share https://example.org/race-text #ethics", /resource/);
-    await shell.run(":as ana", /You are now ana/);
+    await shareAs("bo", "https://example.org/race-text", "ana");
     const morning = new Date(Date.now() + 5 * 86_400_000);
     morning.setUTCHours(10, 0, 0, 0);
     const runs = await Promise.all([0, 1].map(() => runEntry("src/cli/jobs-cli.ts", ["run", "digests", "--now", morning.toISOString()], env)));

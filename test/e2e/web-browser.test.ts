@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signToken } from "../../src/adapters/web/web-tokens";
 import { renderEmail } from "../../src/adapters/email/email-render";
 import { emailDigest } from "../../src/core/email/email-messages";
-import { browserMissing, chromiumPath } from "../support/browser";
+import { browserMissing, launchChromium } from "../support/browser";
 import { ROOT } from "../support/run-cli";
 import { ShellSession } from "../support/shell-session";
 import { freePort } from "../support/start-bot";
@@ -58,7 +58,7 @@ describe.skipIf(Boolean(skip))("the library in a real browser (issue 13)", () =>
     const out = await shell.run("/peerloop web", /login\?t=\S+/);
     link = /(http:\/\/\S+\/login\?t=\S+)/.exec(out)![1]!;
     await shell.webReady(base);
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"], timeout: 60_000 });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
 
 /** Debian's chromium (or PEERLOOP_CHROMIUM): playwright-core drives it; nothing is downloaded. */
 export const chromiumPath = (): string | undefined =>
@@ -10,3 +11,7 @@ export const chromiumPath = (): string | undefined =>
  */
 export const browserMissing = (): string | false =>
   !chromiumPath() && !process.env.CI ? "no chromium: install it (apt-get install chromium) or set PEERLOOP_CHROMIUM to run the browser tests" : false;
+
+/** Starts that chromium headless, with the flags a container or CI machine needs. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"], timeout: 60_000 });

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { entryCommand, ROOT } from "./run-cli";
+import { freePort } from "./start-bot";
+import { databaseEnv } from "./test-database";
 
 /**
  * `npm start`'s shell door as a long-running process driven line by line: each `run` sends a line and
@@ -43,6 +45,17 @@ export class ShellSession {
     }
   }
 
+  /** Polls `get` until it returns a value, or fails after `ms` showing what the shell printed last. */
+  async eventually<T>(get: () => T | undefined | null | false, what: string, ms = 20_000): Promise<T> {
+    const until = Date.now() + ms;
+    for (;;) {
+      const v = get();
+      if (v !== undefined && v !== null && v !== false) return v;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}\n${this.out.slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   async close(): Promise<void> {
     if (this.child.exitCode !== null) return;
     const exited = new Promise((r) => this.child.once("exit", r));
@@ -51,3 +64,16 @@ export class ShellSession {
     if (this.child.exitCode === null) this.child.kill("SIGKILL");
   }
 }
+
+/**
+ * The shell door on a database of its own with its web pages on a free port, as the e-mail and text
+ * tests use it: `extra` adds the environment (it is given the pages' base address).
+ */
+export const startShellWithWeb = async (extra: (base: string) => NodeJS.ProcessEnv) => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const db = await databaseEnv();
+  const env: NodeJS.ProcessEnv = { ...db.env, PEERLOOP_SHELL_USER: "ana", PORT: String(port), PEERLOOP_SCHEDULER: "false", ...extra(base) };
+  const shell = new ShellSession(env);
+  return { shell, env, base, cleanup: db.cleanup };
+};
