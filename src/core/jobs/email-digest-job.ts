@@ -1,10 +1,9 @@
 import { emailDigest } from "../email/email-messages";
 import type { Community } from "../members/member-types";
-import { inQuietWindow, zonedParts } from "../shared/time-zone";
+import { inQuietWindow } from "../shared/time-zone";
 import type { Store } from "../store";
-import { DIGEST_HOUR } from "./digest-job";
+import { catchUpPeriod } from "./catch-up-period";
 import type { JobReport } from "./job-report";
-import { isoWeekKey, localDateKey } from "./periods";
 
 /**
  * Each member's email digest, by their email setting, once per period across replicas (the claim is
@@ -17,11 +16,7 @@ export const runEmailDigests = async (store: Store, community: Community, now: D
   if (!emails) return report;
   for (const { member: m, email } of await emails.withPendingItems(community.id)) {
     const tz = m.timeZone ?? community.timeZone;
-    const p = zonedParts(now, tz);
-    const morning = force || p.hour >= DIGEST_HOUR;
-    const period = email.frequency === "daily" ? (morning ? `daily:${localDateKey(now, tz)}` : null)
-      : email.frequency === "weekly" ? (morning && (force || p.weekday === 1) ? `weekly:${isoWeekKey(now, tz)}` : null)
-      : email.frequency === "instant" ? `held:${localDateKey(now, tz)}T${String(p.hour).padStart(2, "0")}` : null;
+    const period = catchUpPeriod(email.frequency, now, tz, force);
     if (!period) continue;
     if (inQuietWindow(now, tz, m.quietStart, m.quietEnd)) {
       report.skipped.push(`${m.displayName}'s email digest waits for quiet hours to end`);

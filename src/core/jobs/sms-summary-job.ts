@@ -1,8 +1,8 @@
 import type { Community } from "../members/member-types";
 import { summaryText } from "../sms/sms-text";
-import { inQuietWindow, zonedParts } from "../shared/time-zone";
+import { inQuietWindow } from "../shared/time-zone";
 import type { Store } from "../store";
-import { DIGEST_HOUR } from "./digest-job";
+import { catchUpPeriod } from "./catch-up-period";
 import type { JobReport } from "./job-report";
 import { localDateKey } from "./periods";
 
@@ -15,14 +15,10 @@ export const runSmsSummaries = async (store: Store, community: Community, now: D
   const report: JobReport = { community, posted: [], skipped: [] };
   const sms = store.sms;
   if (!sms) return report;
-  for (const phone of await sms.withPendingItems(community.id)) {
-    const m = await store.members.get(community.id, phone.memberId);
-    if (!m) continue;
+  for (const { member: m, phone } of await sms.withPendingItems(community.id)) {
     const tz = m.timeZone ?? community.timeZone;
-    const p = zonedParts(now, tz);
     const day = localDateKey(now, tz);
-    const period = phone.frequency === "daily" ? (force || p.hour >= DIGEST_HOUR ? `daily:${day}` : null)
-      : phone.frequency === "instant" ? `held:${day}T${String(p.hour).padStart(2, "0")}` : null;
+    const period = catchUpPeriod(phone.frequency, now, tz, force);
     if (!period) continue;
     if (inQuietWindow(now, tz, m.quietStart, m.quietEnd)) {
       report.skipped.push(`${m.displayName}'s summary text waits for quiet hours to end`);

@@ -1,3 +1,5 @@
+import type { Member } from "../members/member-types";
+
 export const SMS_FREQUENCIES = ["instant", "daily", "off"] as const;
 export type SmsFrequency = (typeof SMS_FREQUENCIES)[number];
 export type PhoneStatus = "pending" | "confirmed" | "stopped" | "invalid";
@@ -48,6 +50,6 @@ export interface SmsRepository {
   addItems(items: readonly { communityId: string; memberId: string; kind: string; refId: string; tags: readonly string[]; createdAt: Date }[]): Promise<void>;
   pendingItems(communityId: string, memberId: string): Promise<SmsItem[]>;
   markItemsSent(communityId: string, ids: readonly string[], at: Date): Promise<void>;
-  /** Confirmed numbers (of members not forgotten) with summary items waiting. */
-  withPendingItems(communityId: string): Promise<MemberPhone[]>;
+  /** Confirmed numbers (of members not forgotten) with summary items waiting, with their members. */
+  withPendingItems(communityId: string): Promise<{ member: Member; phone: MemberPhone }[]>;
 }

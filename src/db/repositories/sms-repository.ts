@@ -1,5 +1,6 @@
 import { LOCK_MS } from "../../core/sms/sms-service";
 import type { MemberPhone, SmsConfirmResult, SmsFrequency, SmsItem, SmsRepository } from "../../core/sms/sms-types";
+import type { Member } from "../../core/members/member-types";
 import type { Db } from "../db-types";
 
 /** Wrong codes before a number is locked. */
@@ -122,11 +123,14 @@ export class PrismaSmsRepository implements SmsRepository {
     if (ids.length) await this.db.$executeRaw`UPDATE sms_items SET sent_at = ${at} WHERE community_id = ${communityId}::uuid AND id = ANY(${[...ids]}::uuid[])`;
   }
 
-  async withPendingItems(communityId: string): Promise<MemberPhone[]> {
+  async withPendingItems(communityId: string): Promise<{ member: Member; phone: MemberPhone }[]> {
     const rows = await this.db.$queryRaw<PhoneRow[]>`
       SELECT p.* FROM member_phones p JOIN members m ON m.community_id = p.community_id AND m.id = p.member_id
       WHERE p.community_id = ${communityId}::uuid AND p.status = 'confirmed' AND p.frequency <> 'off' AND m.forgotten_at IS NULL
         AND EXISTS (SELECT 1 FROM sms_items i WHERE i.community_id = p.community_id AND i.member_id = p.member_id AND i.sent_at IS NULL)`;
-    return rows.map(phone);
+    if (rows.length === 0) return [];
+    // Their members in one read, not one each.
+    const members = new Map((await this.db.member.findMany({ where: { communityId, id: { in: rows.map((r) => r.member_id) } } })).map((m) => [m.id, m as Member]));
+    return rows.flatMap((r) => (members.has(r.member_id) ? [{ member: members.get(r.member_id)!, phone: phone(r) }] : []));
   }
 }
