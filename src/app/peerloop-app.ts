@@ -10,6 +10,7 @@ import { cleanText, UUID } from "../core/shared/clean-text";
 import { fail } from "../core/shared/errors";
 import { privately, reply } from "../core/shared/message";
 import { reuseThanks } from "../core/related/related-messages";
+import { linksIn } from "../core/resources/links-in";
 
 /** Who wrote a message a member acts on (Save to library, Track as question). */
 export interface MessageAuthor {
@@ -19,8 +20,6 @@ export interface MessageAuthor {
 }
 
 const MAX_SAVED_LINKS = 3;
-/** The http(s) links in a message's text, in order, once each. */
-export const linksIn = (text: string): string[] => [...new Set([...text.matchAll(/https?:\/\/[^\s<>|"]+[^\s<>|".,;:!?)\]]/gi)].map((m) => m[0]))];
 
 /**
  * Ids a door hands over (message timestamps, snowflakes, thread ids): a platform never sends anything

@@ -1,5 +1,5 @@
 import { MessageFlags, type Message as DiscordMessage, type MessageContextMenuCommandInteraction, type ModalSubmitInteraction } from "discord.js";
-import { linksIn } from "../../app/peerloop-app";
+import { linksIn } from "../../core/resources/links-in";
 import type { Actor } from "../../core/shared/context";
 import type { Outcome } from "../../core/shared/message";
 import { textOf, valuesOf } from "./discord-modal-fields";

@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import { linksIn } from "../../app/peerloop-app";
+import { linksIn } from "../../core/resources/links-in";
 import { deliverOutcome, type Respond } from "./slack-deliver";
 import { afterAck, identify, type SlackDeps } from "./slack-handlers";
 import { renderSlack } from "./slack-render";
