@@ -6,17 +6,18 @@ import type { Store } from "../core/store";
 
 class RolledBack extends Error {}
 
+/** Every command's example, as the help shows it, with the text its parser reads (subcommands one by one). */
+export const commandExamples = () => COMMANDS.flatMap((c) => c.subcommands
+  ? Object.entries(c.subcommands).map(([name, sub]) => ({ usage: `/${c.name} ${name}`, options: sub.options, example: sub.example, text: sub.example.replace(/^\/\S+\s+\S+\s*/, "") }))
+  : [{ usage: `/${c.name}`, options: c.options, example: c.example, text: c.example.replace(/^\/\S+\s*/, "") }]);
+
 /** Reads every command's example through its parser and schema once: zod's and the parser's first-time work, before a member's. */
 export const warmParsers = (): void => {
-  for (const c of COMMANDS) {
-    const variants = c.subcommands ? Object.entries(c.subcommands).map(([name, sub]) => ({ options: sub.options, text: sub.example.replace(/^\/\S+\s+\S+\s*/, ""), usage: `/${c.name} ${name}` }))
-      : [{ options: c.options, text: c.example.replace(/^\/\S+\s*/, ""), usage: `/${c.name}` }];
-    for (const v of variants) {
-      try {
-        schemaOf(v.options).safeParse(parseText(v.options, v.text, v.usage));
-      } catch {
-        // An example that does not parse is a test's to catch; warming goes on.
-      }
+  for (const v of commandExamples()) {
+    try {
+      schemaOf(v.options).safeParse(parseText(v.options, v.text, v.usage));
+    } catch {
+      // An example that does not parse fails test/unit/command-examples.test.ts; warming goes on.
     }
   }
 };
