@@ -3,6 +3,7 @@ import path from "node:path";
 import { bundledClusters } from "../core/text-model/data/bundled-clusters";
 import { sigmoid } from "../core/text-model/linear-model";
 import { readJsonl, ROOT, rates, sharedDir, sourcesIn } from "./train/corpus";
+import { losoSummary, type LosoRow } from "./train/loso-summary";
 import { encode, logitEncoded, trainLogistic } from "./train/logistic";
 import { fitTone, prepareTone, strongest, type ToneRow } from "./train/tone-fit";
 
@@ -55,7 +56,7 @@ if (process.argv.includes("--stack")) {
   const clusters = bundledClusters();
   const own = ["own-heldout.jsonl", "own-heldout-2.jsonl", "own-train.jsonl"].map((f) => path.join(ROOT, "test/tone-eval", f)).filter(existsSync)
     .map((file) => ({ name: path.basename(file, ".jsonl"), rows: readJsonl<ToneRow>(file) }));
-  const scores = { learned: [] as { recall: number; fpr: number }[], floor: [] as { recall: number; fpr: number }[], stacked: [] as { recall: number; fpr: number }[] };
+  const scores = { learned: [] as LosoRow[], floor: [] as LosoRow[], stacked: [] as LosoRow[] };
   for (const held of sources) {
     const others = sources.filter((s) => s !== held);
     const learned = fitTone([...others, ...own].flatMap((s) => prepareTone(s.rows, s.name, clusters)), 11);
@@ -66,10 +67,12 @@ if (process.argv.includes("--stack")) {
       floor: rates(posts.map((p) => ({ gold: p.gold, flagged: p.floor >= 0.6 }))),
       stacked: rates(posts.map((p) => ({ gold: p.gold, flagged: (p.learned + p.floor) / 2 >= 0.55 }))),
     };
-    for (const k of ["learned", "floor", "stacked"] as const) scores[k].push(row[k]);
+    for (const k of ["learned", "floor", "stacked"] as const) scores[k].push({ held: held.name, posts: held.rows.length, positives: held.rows.filter((r) => r.flagged).length, recall: row[k].recall, fpr: row[k].fpr });
     console.log(`${held.name.padEnd(22)} ${(["learned", "floor", "stacked"] as const).map((k) => `${k} ${row[k].recall.toFixed(3)} / ${row[k].fpr.toFixed(3)}`).join("   ")}`);
   }
   console.log(`${"mean".padEnd(22)} ${(["learned", "floor", "stacked"] as const).map((k) => `${k} ${mean(scores[k], "recall")} / ${mean(scores[k], "fpr")}`).join("   ")}`);
+  for (const k of ["learned", "floor", "stacked"] as const) console.log(`-- ${k}\n${losoSummary(scores[k], `${k} mean`)}`);
+  console.log(JSON.stringify(scores));
 } else {
   for (const cut of [0.5, 0.6]) {
     const scores: { recall: number; fpr: number }[] = [];

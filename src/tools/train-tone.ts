@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { bundledClusters } from "../core/text-model/data/bundled-clusters";
 import { categoryOf, ToneModel, TONE_MODEL_VERSION, type ToneModelFile } from "../core/tone/learned-tone";
 import { readJsonl, rates, ROOT, sharedDir, sourcesIn, type Source } from "./train/corpus";
+import { losoSummary, type LosoRow } from "./train/loso-summary";
 import { fitTone, prepareTone, strongest, type FittedTone, type PreparedTone, type ToneRow } from "./train/tone-fit";
 
 /**
@@ -50,16 +51,15 @@ const score = (fitted: FittedTone, posts: PreparedTone[]) => {
 };
 
 if (values.loso) {
-  const rows: Record<string, unknown>[] = [];
+  const rows: (LosoRow & Record<string, unknown>)[] = [];
   for (const source of held) {
     const train = [...prepared.entries()].filter(([name]) => name !== source.name).flatMap(([, p]) => p);
     const fitted = fitTone(train, seed);
     const s = score(fitted, prepared.get(source.name)!);
-    rows.push({ held: source.name, posts: source.rows.length, oracle: s.oracle, recall: s.recall, fpr: s.fpr, precision: s.precision, category: s.rightCategory, threshold: fitted.threshold, rulesRecall: s.rules.recall, rulesFpr: s.rules.fpr });
+    rows.push({ held: source.name, posts: source.rows.length, positives: source.rows.filter((r) => r.flagged).length, oracle: s.oracle, recall: s.recall, fpr: s.fpr, precision: s.precision, category: s.rightCategory, threshold: fitted.threshold, rulesRecall: s.rules.recall, rulesFpr: s.rules.fpr });
     console.log(`${source.name.padEnd(24)} recall ${s.recall.toFixed(3)}  FPR ${s.fpr.toFixed(3)}  precision ${s.precision.toFixed(3)}  right category ${s.rightCategory.toFixed(3)}   (rules alone: ${s.rules.recall.toFixed(3)} / ${s.rules.fpr.toFixed(3)}; threshold ${fitted.threshold.toFixed(3)}; best threshold for this set: ${s.oracle.toFixed(3)} at 0.05)`);
   }
-  const mean = (k: "recall" | "fpr" | "oracle") => rows.reduce((a, r) => a + (r[k] as number), 0) / rows.length;
-  console.log(`mean                     recall ${mean("recall").toFixed(3)}  FPR ${mean("fpr").toFixed(3)}   (best-threshold recall at 0.05, not a generalisation figure: ${mean("oracle").toFixed(3)})`);
+  console.log(losoSummary(rows));
   console.log(JSON.stringify({ seed, rows }));
 } else {
   const fitted = fitTone([...prepared.values()].flat(), seed);
