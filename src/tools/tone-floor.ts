@@ -1,10 +1,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { bundledClusters } from "../core/text-model/data/bundled-clusters";
-import { sigmoid } from "../core/text-model/linear-model";
+import { type LinearModel, sigmoid } from "../core/text-model/linear-model";
 import { readJsonl, ROOT, rates, sharedDir, sourcesIn } from "./train/corpus";
+import { losoSummary, type LosoRow } from "./train/loso-summary";
 import { encode, logitEncoded, trainLogistic } from "./train/logistic";
-import { fitTone, prepareTone, strongest, type ToneRow } from "./train/tone-fit";
+import { fitTone, prepareTone, strongest, trainFlag, type PreparedTone, type ToneRow } from "./train/tone-fit";
+import { calibrate } from "./train/tone-calibration";
+import { logOdds, postWords, reachesThreshold, shortPenalty } from "../core/tone/short-prior";
 
 /**
  * `npm run tone:floor`: issue 23's floor measured on our own folds, so the learned tone check can be
@@ -13,7 +16,9 @@ import { fitTone, prepareTone, strongest, type ToneRow } from "./train/tone-fit"
  * ../shared/tone/dev.jsonl and ../shared/tone/train/. Prints figures; writes nothing.
  *
  * `-- --stack`: also the learned check trained on the same folds (as `tone:train -- --loso` does), and
- * the mean of the two probabilities at one cut-off, 0.55, fixed before it was first run.
+ * the mean of the two probabilities at one cut-off, 0.55, fixed before it was first run (issue 23);
+ * and the stack calibrated as the shipped check is (issue 34): the mean of the two log-odds, with a
+ * threshold and short-post prior chosen on the other sources, each left out in turn.
  */
 const shared = sharedDir();
 const sources = [{ name: "dev", rows: readJsonl<ToneRow>(path.join(shared, "tone/dev.jsonl")) }, ...sourcesIn<ToneRow>(path.join(shared, "tone/train"), true)];
@@ -55,21 +60,36 @@ if (process.argv.includes("--stack")) {
   const clusters = bundledClusters();
   const own = ["own-heldout.jsonl", "own-heldout-2.jsonl", "own-train.jsonl"].map((f) => path.join(ROOT, "test/tone-eval", f)).filter(existsSync)
     .map((file) => ({ name: path.basename(file, ".jsonl"), rows: readJsonl<ToneRow>(file) }));
-  const scores = { learned: [] as { recall: number; fpr: number }[], floor: [] as { recall: number; fpr: number }[], stacked: [] as { recall: number; fpr: number }[] };
+  const prepared = new Map([...sources, ...own].map((s) => [s.name, prepareTone(s.rows, s.name, clusters)]));
+  const kinds = ["learned", "floor", "stacked", "stackedCalibrated"] as const;
+  const scores = Object.fromEntries(kinds.map((k) => [k, [] as LosoRow[]])) as Record<(typeof kinds)[number], LosoRow[]>;
+  /** The stack's log-odds: the mean of the learned check's and the floor's. */
+  const stackLogit = (flag: LinearModel, floor: (text: string) => number, p: PreparedTone) => (logOdds(strongest(flag, p).p) + logOdds(floor(p.row.text))) / 2;
   for (const held of sources) {
     const others = sources.filter((s) => s !== held);
-    const learned = fitTone([...others, ...own].flatMap((s) => prepareTone(s.rows, s.name, clusters)), 11);
+    const learned = fitTone([...others, ...own].flatMap((s) => prepared.get(s.name)!), 11);
     const floor = floorModel(others.flatMap((s) => s.rows));
-    const posts = prepareTone(held.rows, held.name, clusters).map((p) => ({ gold: p.row.flagged, learned: strongest(learned.flag, p).p, floor: floor(p.row.text) }));
+    // The stack calibrated as the shipped check is (tone-calibration.ts): each other source left out in turn.
+    const leftOut = others.flatMap((inner, k) => {
+      const rest = others.filter((s) => s !== inner);
+      const flag = trainFlag([...rest, ...own].flatMap((s) => prepared.get(s.name)!), 11 + k + 1);
+      const innerFloor = floorModel(rest.flatMap((s) => s.rows));
+      return prepared.get(inner.name)!.map((p) => ({ logit: stackLogit(flag, innerFloor, p), gold: p.row.flagged, source: inner.name, words: postWords(p.row.text) }));
+    });
+    const stack = calibrate(leftOut);
+    const posts = prepared.get(held.name)!.map((p) => ({ gold: p.row.flagged, words: postWords(p.row.text), learned: strongest(learned.flag, p).p, floor: floor(p.row.text), stack: stackLogit(learned.flag, floor, p) }));
     const row = {
-      learned: rates(posts.map((p) => ({ gold: p.gold, flagged: p.learned >= learned.threshold }))),
+      learned: rates(posts.map((p) => ({ gold: p.gold, flagged: reachesThreshold(p.learned, p.words, learned.threshold, learned.shortPrior) }))),
       floor: rates(posts.map((p) => ({ gold: p.gold, flagged: p.floor >= 0.6 }))),
       stacked: rates(posts.map((p) => ({ gold: p.gold, flagged: (p.learned + p.floor) / 2 >= 0.55 }))),
+      stackedCalibrated: rates(posts.map((p) => ({ gold: p.gold, flagged: p.stack - shortPenalty(stack.shortPrior, p.words) >= stack.threshold }))),
     };
-    for (const k of ["learned", "floor", "stacked"] as const) scores[k].push(row[k]);
-    console.log(`${held.name.padEnd(22)} ${(["learned", "floor", "stacked"] as const).map((k) => `${k} ${row[k].recall.toFixed(3)} / ${row[k].fpr.toFixed(3)}`).join("   ")}`);
+    for (const k of kinds) scores[k].push({ held: held.name, posts: held.rows.length, positives: held.rows.filter((r) => r.flagged).length, recall: row[k].recall, fpr: row[k].fpr });
+    console.log(`${held.name.padEnd(22)} ${kinds.map((k) => `${k} ${row[k].recall.toFixed(3)} / ${row[k].fpr.toFixed(3)}`).join("   ")}`);
   }
-  console.log(`${"mean".padEnd(22)} ${(["learned", "floor", "stacked"] as const).map((k) => `${k} ${mean(scores[k], "recall")} / ${mean(scores[k], "fpr")}`).join("   ")}`);
+  console.log(`${"mean".padEnd(22)} ${kinds.map((k) => `${k} ${mean(scores[k], "recall")} / ${mean(scores[k], "fpr")}`).join("   ")}`);
+  for (const k of kinds) console.log(`-- ${k}\n${losoSummary(scores[k], `${k} mean`)}`);
+  console.log(JSON.stringify(scores));
 } else {
   for (const cut of [0.5, 0.6]) {
     const scores: { recall: number; fpr: number }[] = [];

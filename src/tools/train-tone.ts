@@ -2,8 +2,10 @@ import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { bundledClusters } from "../core/text-model/data/bundled-clusters";
+import { postWords, reachesThreshold } from "../core/tone/short-prior";
 import { categoryOf, ToneModel, TONE_MODEL_VERSION, type ToneModelFile } from "../core/tone/learned-tone";
 import { readJsonl, rates, ROOT, sharedDir, sourcesIn, type Source } from "./train/corpus";
+import { losoSummary, type LosoRow } from "./train/loso-summary";
 import { fitTone, prepareTone, strongest, type FittedTone, type PreparedTone, type ToneRow } from "./train/tone-fit";
 
 /**
@@ -31,10 +33,10 @@ const all = [...held, ...own];
 const prepared = new Map<string, PreparedTone[]>(all.map((s) => [s.name, prepareTone(s.rows, s.name, clusters)]));
 
 const score = (fitted: FittedTone, posts: PreparedTone[]) => {
-  const model = new ToneModel(fitted.flag, fitted.categories, fitted.threshold);
+  const model = new ToneModel(fitted.flag, fitted.categories, fitted.threshold, fitted.shortPrior);
   const results = posts.map((p) => {
     const part = strongest(model.flag, p);
-    const flagged = part.p >= model.threshold;
+    const flagged = reachesThreshold(part.p, postWords(p.row.text), model.threshold, model.shortPrior);
     return { p, flagged, score: part.p, category: flagged ? categoryOf(model, part.vector) : null };
   });
   const r = rates(results.map(({ p, flagged }) => ({ gold: p.row.flagged, flagged })));
@@ -50,28 +52,27 @@ const score = (fitted: FittedTone, posts: PreparedTone[]) => {
 };
 
 if (values.loso) {
-  const rows: Record<string, unknown>[] = [];
+  const rows: (LosoRow & Record<string, unknown>)[] = [];
   for (const source of held) {
     const train = [...prepared.entries()].filter(([name]) => name !== source.name).flatMap(([, p]) => p);
     const fitted = fitTone(train, seed);
     const s = score(fitted, prepared.get(source.name)!);
-    rows.push({ held: source.name, posts: source.rows.length, oracle: s.oracle, recall: s.recall, fpr: s.fpr, precision: s.precision, category: s.rightCategory, threshold: fitted.threshold, rulesRecall: s.rules.recall, rulesFpr: s.rules.fpr });
-    console.log(`${source.name.padEnd(24)} recall ${s.recall.toFixed(3)}  FPR ${s.fpr.toFixed(3)}  precision ${s.precision.toFixed(3)}  right category ${s.rightCategory.toFixed(3)}   (rules alone: ${s.rules.recall.toFixed(3)} / ${s.rules.fpr.toFixed(3)}; threshold ${fitted.threshold.toFixed(3)}; best threshold for this set: ${s.oracle.toFixed(3)} at 0.05)`);
+    rows.push({ held: source.name, posts: source.rows.length, positives: source.rows.filter((r) => r.flagged).length, oracle: s.oracle, recall: s.recall, fpr: s.fpr, precision: s.precision, category: s.rightCategory, threshold: fitted.threshold, shortPrior: fitted.shortPrior, rulesRecall: s.rules.recall, rulesFpr: s.rules.fpr });
+    console.log(`${source.name.padEnd(24)} recall ${s.recall.toFixed(3)}  FPR ${s.fpr.toFixed(3)}  precision ${s.precision.toFixed(3)}  right category ${s.rightCategory.toFixed(3)}   (rules alone: ${s.rules.recall.toFixed(3)} / ${s.rules.fpr.toFixed(3)}; threshold ${fitted.threshold.toFixed(3)}, short-post prior ${fitted.shortPrior.weight} to ${fitted.shortPrior.words} words; best threshold for this set: ${s.oracle.toFixed(3)} at 0.05)`);
   }
-  const mean = (k: "recall" | "fpr" | "oracle") => rows.reduce((a, r) => a + (r[k] as number), 0) / rows.length;
-  console.log(`mean                     recall ${mean("recall").toFixed(3)}  FPR ${mean("fpr").toFixed(3)}   (best-threshold recall at 0.05, not a generalisation figure: ${mean("oracle").toFixed(3)})`);
+  console.log(losoSummary(rows));
   console.log(JSON.stringify({ seed, rows }));
 } else {
   const fitted = fitTone([...prepared.values()].flat(), seed);
   const file: ToneModelFile = {
     kind: "peerloop-tone-model", version: TONE_MODEL_VERSION, seed, trainedOn: all.map((s) => ({ source: s.name, posts: s.rows.length })),
     flag: fitted.flag.toJSON(), categories: Object.fromEntries(Object.entries(fitted.categories).map(([k, m]) => [k, m.toJSON()])) as ToneModelFile["categories"],
-    threshold: Number(fitted.threshold.toFixed(6)),
+    threshold: fitted.threshold, shortPrior: fitted.shortPrior,
   };
   writeFileSync(out, `${JSON.stringify(file)}\n`);
   for (const [name, posts] of prepared) {
     const s = score(fitted, posts);
     log(`  ${name.padEnd(24)} recall ${s.recall.toFixed(3)}  FPR ${s.fpr.toFixed(3)}  (trained on: a regression figure)`);
   }
-  log(`wrote ${path.relative(process.cwd(), out)} (threshold ${fitted.threshold.toFixed(3)})`);
+  log(`wrote ${path.relative(process.cwd(), out)} (threshold ${fitted.threshold.toFixed(3)}, short-post prior ${fitted.shortPrior.weight} log-odds fading out by ${fitted.shortPrior.words} words)`);
 }

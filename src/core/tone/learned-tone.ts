@@ -5,13 +5,15 @@ import type { WordClusters } from "../text-model/word-clusters";
 import { toneFeatures, toneVector, toneWindows, type ToneFeatures } from "./tone-features";
 import type { Features } from "../text-model/feature-hash";
 import { TONE_CATEGORIES, type ToneCategory, type ToneResult } from "./tone-types";
+import { postWords, reachesThreshold, type ShortPrior } from "./short-prior";
 
 /**
  * The learned professional-tone check, trained by `npm run tone:train`: one logistic model decides
  * whether a post holds someone in contempt, and one per category says whom (clients, colleagues, the
- * profession). The nudge quotes what the rules found, or else the sentence that weighed most.
+ * profession). Short posts need more evidence (`short-prior.ts`). The nudge quotes what the rules
+ * found, or else the sentence that weighed most.
  */
-export const TONE_MODEL_VERSION = 1;
+export const TONE_MODEL_VERSION = 2;
 
 const MODEL_FILE = z.object({
   kind: z.literal("peerloop-tone-model"),
@@ -21,11 +23,13 @@ const MODEL_FILE = z.object({
   flag: z.unknown(),
   categories: z.record(z.enum(TONE_CATEGORIES), z.unknown()),
   threshold: z.number().min(0).max(1),
+  /** Log-odds taken off a short post before the threshold (see short-prior.ts). */
+  shortPrior: z.object({ weight: z.number().min(0), words: z.number().positive() }),
 });
 export type ToneModelFile = z.infer<typeof MODEL_FILE>;
 
 export class ToneModel {
-  constructor(readonly flag: LinearModel, readonly categories: Record<ToneCategory, LinearModel>, readonly threshold: number) {}
+  constructor(readonly flag: LinearModel, readonly categories: Record<ToneCategory, LinearModel>, readonly threshold: number, readonly shortPrior: ShortPrior) {}
 
   static parse(data: unknown, what: string): ToneModel {
     const parsed = MODEL_FILE.safeParse(data);
@@ -37,7 +41,7 @@ export class ToneModel {
       if (parsed.data.categories[c] === undefined) throw new Error(`${what} has no model for ${c}`);
       return [c, LinearModel.fromJSON(parsed.data.categories[c], `${what} (${c})`)];
     })) as Record<ToneCategory, LinearModel>;
-    return new ToneModel(LinearModel.fromJSON(parsed.data.flag, `${what} (flag model)`), heads, parsed.data.threshold);
+    return new ToneModel(LinearModel.fromJSON(parsed.data.flag, `${what} (flag model)`), heads, parsed.data.threshold, parsed.data.shortPrior);
   }
 }
 
@@ -52,7 +56,7 @@ export const strongestPart = (model: ToneModel, f: ToneFeatures): { vector: Feat
 export const learnedTone = (original: string, model: ToneModel, clusters: WordClusters): ToneResult => {
   const f = toneFeatures(original, clusters);
   const { vector, probability } = strongestPart(model, f);
-  if (probability < model.threshold) return { flagged: false, category: null, spans: [] };
+  if (!reachesThreshold(probability, postWords(original), model.threshold, model.shortPrior)) return { flagged: false, category: null, spans: [] };
   const category = categoryOf(model, vector);
   if (f.rules.spans.length) return { flagged: true, category, spans: f.rules.spans };
   // No rule quotes anything: quote the sentence whose words weigh most toward contempt.

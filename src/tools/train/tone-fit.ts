@@ -1,11 +1,11 @@
 import { LinearModel, sigmoid } from "../../core/text-model/linear-model";
-import { SeededRandom } from "../../core/text-model/seeded-random";
 import type { WordClusters } from "../../core/text-model/word-clusters";
 import { toneFeatures, toneVector, toneWindows, type ToneFeatures } from "../../core/tone/tone-features";
 import type { Features } from "../../core/text-model/feature-hash";
 import { TONE_CATEGORIES, type ToneCategory } from "../../core/tone/tone-types";
 import { encode, logitEncoded, trainLogistic, type Encoded, type TrainOptions } from "./logistic";
-import { chooseThreshold } from "./guard-fit";
+import { logOdds, postWords, type ShortPrior } from "../../core/tone/short-prior";
+import { calibrate, type LeftOutScore } from "./tone-calibration";
 
 /** A labelled post in the format of ../shared/tone. */
 export interface ToneRow {
@@ -28,9 +28,6 @@ export interface PreparedTone {
 export const TONE_BITS = 18;
 const FLAG: Omit<TrainOptions, "seed"> = { bits: TONE_BITS, epochs: 15, rate: 0.5, l2: 1e-5 };
 const HEAD: Omit<TrainOptions, "seed"> = { bits: TONE_BITS, epochs: 15, rate: 0.5, l2: 1e-5 };
-const FOLDS = 5;
-/** The false-positive rate the threshold is set for, on other sources' out-of-fold posts. */
-export const TONE_TARGET_FPR = 0.04;
 
 export const prepareTone = (rows: ToneRow[], source: string, clusters: WordClusters): PreparedTone[] =>
   rows.map((row) => {
@@ -41,7 +38,7 @@ export const prepareTone = (rows: ToneRow[], source: string, clusters: WordClust
 
 const roundTrip = (m: LinearModel) => LinearModel.fromJSON(m.toJSON(), "model");
 
-const trainFlag = (posts: PreparedTone[], seed: number) => roundTrip(trainLogistic(posts.map((p) => p.encoded), { ...FLAG, seed }));
+export const trainFlag = (posts: PreparedTone[], seed: number) => roundTrip(trainLogistic(posts.map((p) => p.encoded), { ...FLAG, seed }));
 
 /** One-vs-rest heads over the flagged posts: whom the contempt is aimed at. */
 const trainHeads = (posts: PreparedTone[], seed: number): Record<ToneCategory, LinearModel> => {
@@ -64,21 +61,24 @@ export const strongest = (model: LinearModel, post: PreparedTone): { p: number; 
 export interface FittedTone {
   flag: LinearModel;
   categories: Record<ToneCategory, LinearModel>;
+  /** A probability, as in the model file. */
   threshold: number;
+  shortPrior: ShortPrior;
 }
 
-/** Trains the flag model and the category heads; the threshold comes from out-of-fold scores of posts by other hands. */
+/**
+ * Trains the flag model and the category heads. The threshold and the short-post prior are chosen on
+ * sources left out: for each hand (never our own posts), a flag model trained on everything else scores
+ * it, and `calibrate` reads those scores.
+ */
 export const fitTone = (posts: PreparedTone[], seed: number): FittedTone => {
-  const order = new SeededRandom(seed).shuffle([...posts.keys()]);
-  const fold = new Array<number>(posts.length);
-  order.forEach((i, k) => (fold[i] = k % FOLDS));
-  const oof: { p: number; gold: boolean }[] = new Array(posts.length);
-  for (let k = 0; k < FOLDS; k++) {
-    const model = trainFlag(posts.filter((_, i) => fold[i] !== k), seed + k + 1);
-    posts.forEach((p, i) => {
-      if (fold[i] === k) oof[i] = { p: strongest(model, p).p, gold: p.row.flagged };
-    });
-  }
-  const threshold = chooseThreshold(oof.filter((_, i) => !posts[i]!.source.startsWith("own-")), TONE_TARGET_FPR);
-  return { flag: trainFlag(posts, seed), categories: trainHeads(posts, seed), threshold };
+  const hands = [...new Set(posts.map((p) => p.source))].filter((s) => !s.startsWith("own-")).sort();
+  if (hands.length < 2) throw new Error("the tone check's threshold needs at least two hands to leave out in turn");
+  const leftOut: LeftOutScore[] = [];
+  hands.forEach((hand, k) => {
+    const model = trainFlag(posts.filter((p) => p.source !== hand), seed + k + 1);
+    for (const p of posts) if (p.source === hand) leftOut.push({ logit: logOdds(strongest(model, p).p), gold: p.row.flagged, source: hand, words: postWords(p.row.text) });
+  });
+  const { threshold, shortPrior } = calibrate(leftOut);
+  return { flag: trainFlag(posts, seed), categories: trainHeads(posts, seed), threshold: Number(sigmoid(threshold).toFixed(6)), shortPrior };
 };
