@@ -11,7 +11,7 @@ import { fitTone, prepareTone, strongest, type FittedTone, type PreparedTone, ty
 /**
  * `npm run tone:train`: trains the professional-tone check and writes src/core/tone/data/tone-model.json
  * (committed; the bot loads it at start). Deterministic for a seed.
- * Sources: ../shared/tone/dev.jsonl and the hands in ../shared/tone/train/ (other people's writing),
+ * Sources: ../shared/tone/dev.jsonl, the hands in ../shared/tone/train/ and test/tone-eval/hands/ (other people's writing),
  * and our own posts in test/tone-eval/ (written from the policy).
  *
  * `npm run tone:train -- --loso`: leave one source out: for each of dev, train/a and train/b, train on
@@ -26,7 +26,9 @@ const clusters = bundledClusters();
 const shared = sharedDir();
 const devFile = path.join(shared, "tone/dev.jsonl");
 if (!existsSync(devFile)) throw new Error(`no training data at ${devFile}: put ../shared beside the repository or set PEERLOOP_SHARED`);
-const held: Source<ToneRow>[] = [{ name: "dev", file: devFile, rows: readJsonl<ToneRow>(devFile), hand: true }, ...sourcesIn<ToneRow>(path.join(shared, "tone/train"), true)];
+const held: Source<ToneRow>[] = [{ name: "dev", file: devFile, rows: readJsonl<ToneRow>(devFile), hand: true }, ...sourcesIn<ToneRow>(path.join(shared, "tone/train"), true),
+  // Further hands written for this repository from the policy alone (test/tone-eval/hands/README.md).
+  ...sourcesIn<ToneRow>(path.join(ROOT, "test/tone-eval/hands"), true)];
 const own = ["own-heldout.jsonl", "own-heldout-2.jsonl", "own-train.jsonl"].map((f) => path.join(ROOT, "test/tone-eval", f)).filter(existsSync)
   .map((file) => ({ name: path.basename(file, ".jsonl"), file, rows: readJsonl<ToneRow>(file), hand: false }));
 const all = [...held, ...own];
