@@ -144,8 +144,8 @@ export class PrismaHealthRepository implements HealthRepository {
           (SELECT count(*) FROM welcomes w JOIN people p ON p.id = w.member_id WHERE w.community_id = ${c} AND w.welcomed_at >= ${from} AND w.welcomed_at < ${to})::int AS welcomed,
           (SELECT count(*) FROM welcomes w JOIN people p ON p.id = w.member_id WHERE w.community_id = ${c} AND w.welcomed_at >= ${from} AND w.welcomed_at < ${to}
             AND w.finished_at IS NOT NULL)::int AS finished,
-          (SELECT count(*) FROM members m JOIN people p ON p.id = m.id WHERE m.created_at >= ${from} AND m.created_at < ${to} - interval '7 days')::int AS joined7,
-          (SELECT count(*) FROM members m JOIN people p ON p.id = m.id WHERE m.created_at >= ${from} AND m.created_at < ${to} - interval '7 days' AND (
+          (SELECT count(*) FROM members m JOIN people p ON p.id = m.id WHERE m.created_at >= ${from} AND m.created_at < ${to}::timestamptz - interval '7 days')::int AS joined7,
+          (SELECT count(*) FROM members m JOIN people p ON p.id = m.id WHERE m.created_at >= ${from} AND m.created_at < ${to}::timestamptz - interval '7 days' AND (
             EXISTS (SELECT 1 FROM resources r WHERE r.community_id = ${c} AND r.sharer_id = m.id AND r.created_at <= m.created_at + interval '7 days')
             OR EXISTS (SELECT 1 FROM threads t WHERE t.community_id = ${c} AND t.asker_id = m.id AND t.created_at <= m.created_at + interval '7 days')
             OR EXISTS (SELECT 1 FROM replies x WHERE x.community_id = ${c} AND x.author_id = m.id AND x.deleted_at IS NULL AND x.created_at <= m.created_at + interval '7 days')))::int AS posted7`,
