@@ -42,7 +42,7 @@ const slashCommand = async (user: string, text: string) => {
 const answered = (id: string) => eventually(() => slack.responses.find((r) => r.id === id)?.body, 15_000, `reply ${id}`);
 const dmsTo = (user: string) => slack.of("chat.postMessage").filter((c) => c.args.channel === user);
 /** A posted message's blocks, or a response_url reply's. */
-const blocks = (c: SlackCall | Record<string, unknown>) => ((c as SlackCall).method ? (c as SlackCall).args.blocks : c.blocks) as Record<string, unknown>[];
+const blocks = (c: SlackCall | Record<string, unknown>) => ((c as SlackCall).method ? (c as SlackCall).args.blocks : (c as Record<string, unknown>).blocks) as Record<string, unknown>[];
 const buttonsIn = (bs: Record<string, unknown>[]) => bs.filter((b) => b.type === "actions").flatMap((b) => b.elements as Record<string, unknown>[]).filter((e) => e.type === "button");
 const button = (bs: Record<string, unknown>[], label: string) => buttonsIn(bs).find((e) => (e.text as { text: string }).text === label)!;
 

@@ -15,7 +15,7 @@ import { deliverDiscord, type DiscordPlace } from "./discord-deliver";
 import { renderDiscord } from "./discord-render";
 import { textOf, valuesOf } from "./discord-modal-fields";
 import type { ButtonStash } from "./discord-stash";
-import { answerWelcome, isWelcomeControl, withFirstCommandWelcome } from "./discord-welcome";
+import { answerWelcome, firstCommandWelcome, isWelcomeControl } from "./discord-welcome";
 
 export interface DiscordDeps {
   app: PeerloopApp;
@@ -127,8 +127,8 @@ const answer = async (deps: DiscordDeps, i: RepliableInteraction & { guildId: st
   const actor = await identify(deps, fromInteraction(i));
   const place: DiscordPlace = { communityId: actor.communityId, guildId: i.guildId, channelId: i.channelId ?? "", userId: i.user.id, interaction: i };
   if (i.isChatInputCommand()) {
-    const outcome = await deps.app.command(actor, { channelId: place.channelId }, { command: i.commandName, input: optionsOf(i) });
-    return await deliver(deps, await withFirstCommandWelcome(deps, actor, i, outcome), place);
+    await deliver(deps, await deps.app.command(actor, { channelId: place.channelId }, { command: i.commandName, input: optionsOf(i) }), place);
+    return await firstCommandWelcome(deps, actor, i, place);
   }
   if (i.isMessageContextMenuCommand() && i.commandName === MARK_AS_ANSWER) {
     return await deliver(deps, await deps.app.markAnswer(actor, i.targetId), place);

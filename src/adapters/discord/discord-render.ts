@@ -50,7 +50,7 @@ export const renderDiscord = (m: Message, opts: { guildId?: string; stash?: Stas
   });
   // A list to choose several from: a string select (25 options at most), sent when the member closes it.
   const select = m.select?.options.length ? [{ type: 1, components: [{
-    type: 3, custom_id: `${scoped(`${m.select.action}-pick`)}:${m.select.ref}`.slice(0, 100), placeholder: clip(m.select.placeholder, 150),
+    type: 3, custom_id: `${m.select.action}-pick${m.select.action === "welcome" && opts.guildId ? `:${opts.guildId}` : ""}:${m.select.ref}`.slice(0, 100), placeholder: clip(m.select.placeholder, 150),
     min_values: 1, max_values: Math.min(25, m.select.options.length),
     options: m.select.options.slice(0, 25).map((o) => ({ label: clip(o.label, 100), value: o.value.slice(0, 100), ...(o.detail ? { description: clip(o.detail, 100) } : {}) })),
   }] }] : [];

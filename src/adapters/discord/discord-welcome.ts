@@ -1,6 +1,6 @@
 import { MessageFlags, PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction, type GuildMember, type PartialGuildMember, type StringSelectMenuInteraction } from "discord.js";
 import type { Actor } from "../../core/shared/context";
-import type { Outcome } from "../../core/shared/message";
+import type { DiscordPlace } from "./discord-deliver";
 import { deliver, identify, type DiscordDeps } from "./discord-handlers";
 
 /** guildMemberAdd (needs the Server Members intent): the new member's welcome, by direct message; bots get nothing. */
@@ -27,12 +27,12 @@ export const handleMemberRemove = (deps: DiscordDeps) => async (member: GuildMem
  * Without the Server Members intent Discord never says who joined: a member who joined the server
  * lately is welcomed at their first command instead, after its answer.
  */
-export const withFirstCommandWelcome = async (deps: DiscordDeps, actor: Actor, i: ChatInputCommandInteraction, outcome: Outcome): Promise<Outcome> => {
-  if (deps.serverMembers) return outcome;
+export const firstCommandWelcome = async (deps: DiscordDeps, actor: Actor, i: ChatInputCommandInteraction, place: DiscordPlace): Promise<void> => {
+  if (deps.serverMembers) return;
   const m = i.member;
   const joined = !m ? null : "joinedAt" in m ? m.joinedAt : m.joined_at ? new Date(m.joined_at) : null;
   const welcome = await deps.app.welcomeAtFirstCommand(actor, joined && !Number.isNaN(joined.getTime()) ? joined : null, { isBot: i.user.bot });
-  return { messages: [...outcome.messages, ...welcome.messages] };
+  if (welcome.messages.length) await deliver(deps, welcome, { ...place, answered: true });
 };
 
 /** True for a welcome's button or list, wherever it was pressed (its direct message names no server: the id does). */
