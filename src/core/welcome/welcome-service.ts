@@ -21,6 +21,7 @@ const TAGS_OFFERED = 10;
 const SOURCES_OFFERED = 10;
 /** More than any step offers: a tampered payload cannot make us follow hundreds of things. */
 const MAX_PICKED = 25;
+const WELCOMED_CACHE = 10_000;
 
 export interface WelcomeDeps {
   store: Store;
@@ -45,6 +46,9 @@ const stale = (): never => fail("STALE_BUTTON", "That welcome button is out of d
  * publishers and notifications go through the services that own them (/follow, /source follow, /notify).
  */
 export class WelcomeService {
+  /** Members known to have had their welcome: their later commands cost no lookup. Bounded, oldest first out. */
+  private readonly welcomed = new Set<string>();
+
   constructor(private readonly deps: WelcomeDeps) {}
 
   private repo(): WelcomeRepository {
@@ -69,8 +73,18 @@ export class WelcomeService {
    */
   async atFirstCommand(actor: Actor, joinedAt: Date | null, who: Joiner): Promise<Outcome> {
     if (who.isBot || !joinedAt || this.deps.clock.now().getTime() - joinedAt.getTime() > REJOIN_DAYS * DAY_MS) return reply();
-    if (await this.repo().get(actor.communityId, actor.memberId)) return reply();
+    const key = `${actor.communityId}:${actor.memberId}`;
+    if (this.welcomed.has(key)) return reply();
+    const remember = () => {
+      if (this.welcomed.size >= WELCOMED_CACHE) this.welcomed.delete(this.welcomed.values().next().value!);
+      this.welcomed.add(key);
+    };
+    if (await this.repo().get(actor.communityId, actor.memberId)) {
+      remember();
+      return reply();
+    }
     const { outcome } = await this.joined(actor, who);
+    remember();
     return reply(...outcome.messages.map((m) => ({ ...m, to: { kind: "actor" as const } })));
   }
 
