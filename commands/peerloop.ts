@@ -82,5 +82,20 @@ export const peerloop = defineCommand({
       },
       run: (ctx, a) => ctx.services.settings.settings(ctx.actor, a.setting as string | undefined, a.value as string | undefined),
     },
+    start: {
+      description: "The welcome's first steps again: topics, people, publishers, notifications, norms",
+      example: "/peerloop start",
+      options: {},
+      run: (ctx) => ctx.services.welcome.start(ctx.actor),
+    },
+    welcome: {
+      description: "Admins: the welcome for new members on or off, your own line at its top, the norms' link",
+      example: "/peerloop welcome text Glad you're here: say hello in #introductions",
+      options: {
+        setting: opt.choice("on, off, text or norms", ["on", "off", "text", "norms"] as const).optional(),
+        value: opt.text("For text: your line (or off); for norms: a link").optional(),
+      },
+      run: (ctx, a) => ctx.services.welcome.command(ctx.actor, a.setting as string | undefined, a.value as string | undefined),
+    },
   },
 });

@@ -62,6 +62,8 @@ const schema = z.object({
   DISCORD_API_URL: url("https://discord.com/api").optional(),
   DISCORD_GUILD_ID: z.string().regex(/^\d{5,25}$/, { error: "must be a Discord server (guild) id: digits only" }).optional(),
   DISCORD_MESSAGE_CONTENT: flag.default(false),
+  /** The privileged Server Members intent, switched on in the portal: welcomes on join (else at a new member's first command). */
+  DISCORD_SERVER_MEMBERS: flag.default(false),
   /** Discord sharding across replicas: how many shards in all, and which this replica runs ("0,1" or "2-3"). */
   SHARD_COUNT: int(1, 10_000).optional(),
   SHARD_IDS: z.string().regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, { error: 'must list shard ids, e.g. "0" or "0,1" or "0-3"' }).optional(),

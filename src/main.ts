@@ -140,7 +140,7 @@ runCli(async () => {
   if (config.DISCORD_TOKEN) {
     const { createDiscordDoor } = await import("./adapters/discord/discord-door");
     const shards = config.SHARD_IDS && config.SHARD_COUNT ? { ids: shardIds(config.SHARD_IDS), count: config.SHARD_COUNT } : undefined;
-    const discord = createDiscordDoor({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, guildId: config.DISCORD_GUILD_ID, messageContent: config.DISCORD_MESSAGE_CONTENT, shards }, { app: container.app, logger, buttons: container.buttons });
+    const discord = createDiscordDoor({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, guildId: config.DISCORD_GUILD_ID, messageContent: config.DISCORD_MESSAGE_CONTENT, serverMembers: config.DISCORD_SERVER_MEMBERS, shards }, { app: container.app, logger, buttons: container.buttons });
     doorsReady.discord = discord.ready;
     await discord.start();
     stops.push(() => discord.stop(DRAIN_MS));

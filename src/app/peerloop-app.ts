@@ -96,6 +96,33 @@ export class PeerloopApp {
     });
   }
 
+  /** A member joined (a platform event, or :join in the shell): their welcome, once (see WelcomeService.joined). */
+  async memberJoined(actor: Actor, who: { isBot: boolean }): Promise<Outcome> {
+    return this.guarded(actor, "welcome-join", async () => (await this.services.welcome.joined(actor, who)).outcome);
+  }
+
+  /** A member left, as the platform names them: remembered only for someone Peerloop already knows. */
+  async memberLeftIn(platform: Platform, communityExternalId: string, memberExternalId: string): Promise<void> {
+    try {
+      const community = await this.services.members.communityOf(platform, communityExternalId);
+      const member = community && (await this.services.members.find(community.id, memberExternalId));
+      if (community && member) await this.services.welcome.left({ communityId: community.id, memberId: member.id } as Actor);
+    } catch (error) {
+      this.logger.error("could not record a member leaving", { platform, communityExternalId, error: String(error) });
+    }
+  }
+
+  /** Where joins are not seen (Discord without the Server Members intent): the welcome at a new member's first command. */
+  welcomeAtFirstCommand(actor: Actor, joinedAt: Date | null, who: { isBot: boolean }): Promise<Outcome> {
+    return this.guarded(actor, "welcome-first-command", () => this.services.welcome.atFirstCommand(actor, joinedAt, who));
+  }
+
+  /** A welcome step's button (`ref` carries the choice) or select (`picked`). */
+  welcomeAnswer(actor: Actor, ref: string, picked?: readonly string[]): Promise<Outcome> {
+    return this.then(this.guarded(actor, "welcome-step", () =>
+      this.services.welcome.answer(actor, cleanText(String(ref ?? "")), picked?.map((v) => cleanText(String(v))))));
+  }
+
   /** The link in a confirmation email: the same as /notify email confirm <code>. */
   confirmEmail(communityId: string, memberId: string, code: string): Promise<Outcome> {
     return this.guarded({ communityId, memberId } as Actor, "confirm-email", () => this.services.email.confirm({ communityId, memberId }, code));

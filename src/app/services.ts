@@ -23,6 +23,7 @@ import type { WebReader } from "../core/sources/fetch-types";
 import { RelatedService, type RelatedDeps } from "../core/related/related-service";
 import { SmsService, type SmsSettings } from "../core/sms/sms-service";
 import { HealthService } from "../core/health/health-service";
+import { WelcomeService } from "../core/welcome/welcome-service";
 
 export interface Services {
   resources: ResourceService;
@@ -43,6 +44,8 @@ export interface Services {
   sms: SmsService;
   /** Community health: the figures behind the admin page, /peerloop health and the CLI. */
   health: HealthService;
+  /** The welcome new members get and its first steps. */
+  welcome: WelcomeService;
   help(): Message;
 }
 
@@ -76,21 +79,26 @@ export const buildServices = ({ store, guard, clock, logger, links, tone, web, r
   });
   const toneGate = tone ? new ToneGate(tone) : undefined;
   const related = store.related && relatedData ? new RelatedService({ repo: store.related, ...relatedData, clock, logger }) : undefined;
+  const resources = new ResourceService(store, notifications, gate, clock, links, toneGate, related);
+  const members = new MemberService(store, clock);
+  const sources = new SourceService(store, web, clock);
+  const people = new PeopleService(store, clock);
   return {
     related,
-    resources: new ResourceService(store, notifications, gate, clock, links, toneGate, related),
+    resources,
     threads: new ThreadService(store, notifications, gate, clock, toneGate, related),
-    members: new MemberService(store, clock),
+    members,
     settings: new SettingsService(store),
     roundups: new RoundupService(store, clock),
     notifications,
     web: new WebService(store, links, clock),
     email: new EmailService(store, clock, links),
     previews: web ? new PreviewService(store, web, clock, logger, related) : undefined,
-    sources: new SourceService(store, web, clock),
-    people: new PeopleService(store, clock),
+    sources,
+    people,
     sms: new SmsService(store, clock, sms),
     health: new HealthService(store, clock, links),
+    welcome: new WelcomeService({ store, clock, members, people, sources, resources }),
     help: helpMessage,
   };
 };

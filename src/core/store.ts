@@ -11,6 +11,7 @@ import type { LinkRepository } from "./links/link-types";
 import type { RelatedRepository } from "./related/related-types";
 import type { SmsRepository } from "./sms/sms-types";
 import type { HealthRepository } from "./health/health-types";
+import type { WelcomeRepository } from "./welcome/welcome-types";
 
 /** Every repository port the core uses, as one unit. */
 export interface Repositories {
@@ -38,6 +39,8 @@ export interface Repositories {
   sms?: SmsRepository;
   /** The community-health rollups; absent in the in-memory store. */
   health?: HealthRepository;
+  /** Members' welcomes and the organisers' settings for them; absent in the in-memory store. */
+  welcomes?: WelcomeRepository;
 }
 
 /**

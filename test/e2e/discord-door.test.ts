@@ -67,8 +67,8 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     expect(share.options!.map((o) => [o.name, o.required])).toEqual([["url", true], ["tags", false], ["note", false]]);
     expect(defs.find((d) => d.name === "notify")!.options![0]!.choices).toHaveLength(6);
     expect(defs.find((d) => d.name === "notify")!.options!.map((o) => [o.name, o.required])).toEqual([["frequency", true], ["details", false]]);
-    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => o.type)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
-    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => (o as { name: string }).name)).toEqual(["help", "me", "quiet", "timezone", "people", "privacy", "web", "export", "forget-me", "health", "settings"]);
+    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => o.type)).toEqual(new Array(13).fill(1));
+    expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => (o as { name: string }).name)).toEqual(["help", "me", "quiet", "timezone", "people", "privacy", "web", "export", "forget-me", "health", "settings", "start", "welcome"]);
     expect(defs.at(-1)!.type).toBe(3);
   });
 

@@ -110,6 +110,9 @@ export const startFakeDiscord = async () => {
         return json(200, dm);
       }
       if ((m = path.match(/^\/users\/(\d+)$/))) return json(200, user(m[1]!, knownNames.get(m[1]!) ?? `user${m[1]!.slice(-3)}`));
+      if ((m = path.match(/^\/guilds\/(\d+)\/members\/(\d+)$/))) {
+        return json(200, { user: user(m[2]!, knownNames.get(m[2]!) ?? `user${m[2]!.slice(-3)}`), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, nick: null, flags: 0 });
+      }
       if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/))) return m[1] === LOCKED_ID ? json(403, { message: "Missing Access", code: 50001 }) : json(201, thread(m[2]!, m[1]!, String(body.name)));
       if ((m = path.match(/^\/channels\/(\d+)\/threads$/))) {
         const starter = message("pending", (body.message as Record<string, unknown>) ?? {});

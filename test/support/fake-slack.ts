@@ -37,7 +37,7 @@ export const startFakeSlack = async () => {
   // Message timestamps as Slack makes them: the current second, and a counter that keeps them unique.
   let seq = 0;
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++seq).padStart(6, "0")}`;
-  const users: Record<string, { name: string; admin?: boolean }> = {};
+  const users: Record<string, { name: string; admin?: boolean; bot?: boolean }> = {};
   /** Milliseconds each chat.postMessage takes to answer (work stays in flight that long). */
   const slow = { postMessage: 0 };
   /** Channels the bot is not in: chat.postMessage there answers not_in_channel, as Slack does. */
@@ -75,7 +75,7 @@ export const startFakeSlack = async () => {
         case "users.info": {
           const id = String(args.user);
           const u = users[id] ?? { name: id.toLowerCase() };
-          return json(200, { ok: true, user: { id, name: u.name, real_name: u.name, is_admin: Boolean(u.admin), profile: { display_name: u.name } } });
+          return json(200, { ok: true, user: { id, name: u.name, real_name: u.name, is_admin: Boolean(u.admin), is_bot: Boolean(u.bot), profile: { display_name: u.name } } });
         }
         case "oauth.v2.access":
           return json(200, {

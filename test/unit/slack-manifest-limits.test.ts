@@ -74,4 +74,11 @@ describe("the generated Slack manifest fits Slack's published schema (issue 11, 
     expect(m.functions.share_to_library.input_parameters.url.is_required).toBe(true);
     expect(m.settings).toMatchObject({ org_deploy_enabled: true, function_runtime: "remote" });
   });
+
+  it("hears joins for the welcome: team_join (users:read) and member_joined_channel (channels:read, groups:read) (issue 36)", () => {
+    const m = slackManifest(COMMANDS, "https://bot.example.org/slack/events");
+    expect(m.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(["team_join", "member_joined_channel"]));
+    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["users:read", "channels:read", "groups:read"]));
+    expect(MANIFEST.safeParse(m).success).toBe(true);
+  });
 });

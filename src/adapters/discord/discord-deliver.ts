@@ -14,6 +14,8 @@ export interface DiscordPlace {
   userId: string;
   /** A deferred (ephemeral) interaction: private replies edit it or follow it up. */
   interaction?: RepliableInteraction;
+  /** The interaction was answered already: private replies follow it up. */
+  answered?: boolean;
 }
 
 const REASONS: Record<number, string> = {
@@ -34,7 +36,7 @@ const threadName = (text: string) => (text.replace(/\s+/g, " ").trim() || "Discu
  * find their question. Private messages edit the deferred reply, then follow it up.
  */
 export const deliverDiscord = async (client: Client, app: PeerloopApp, outcome: Outcome, place: DiscordPlace, logger: Logger, stash: { put: Stash; flush(): Promise<void> }): Promise<void> => {
-  let answered = false;
+  let answered = place.answered ?? false;
   const tellActor = async (payload: ReturnType<typeof renderDiscord>) => {
     if (place.interaction) {
       if (answered) await place.interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral } as never);

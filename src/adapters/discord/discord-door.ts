@@ -6,6 +6,7 @@ import type { Logger } from "../../core/shared/logger";
 import { discordReason } from "./discord-deliver";
 import { handleInteraction, handleMessageCreate, handleMessageDelete, handleMessageUpdate, handleReactionAdd, type DiscordDeps } from "./discord-handlers";
 import { registerCommands } from "./discord-register";
+import { handleMemberAdd, handleMemberRemove } from "./discord-welcome";
 import { ButtonStash } from "./discord-stash";
 
 export interface DiscordOptions {
@@ -14,6 +15,8 @@ export interface DiscordOptions {
   apiUrl?: string;
   guildId?: string;
   messageContent: boolean;
+  /** The privileged Server Members intent (switched on in the developer portal): joins and leaves arrive. */
+  serverMembers?: boolean;
   /** This replica's shards of `shardCount` (several replicas split a large bot); unset: one process, all shards. */
   shards?: { ids: number[]; count: number };
 }
@@ -28,6 +31,7 @@ export const createDiscordDoor = (opts: DiscordOptions, deps: { app: PeerloopApp
     intents: [
       GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.GuildMessageReactions, GatewayIntentBits.DirectMessages,
       ...(opts.messageContent ? [GatewayIntentBits.MessageContent] : []),
+      ...(opts.serverMembers ? [GatewayIntentBits.GuildMembers] : []),
     ],
     // Reactions and deletions on messages older than the cache still arrive.
     partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
@@ -54,7 +58,11 @@ export const createDiscordDoor = (opts: DiscordOptions, deps: { app: PeerloopApp
       threads: { interval: 3600, lifetime: 6 * 3600 },
     },
   });
-  const deps2: DiscordDeps = { app: deps.app, client, logger: deps.logger, stash: new ButtonStash(deps.buttons), readsContent: opts.messageContent, limit: workLimiter(16) };
+  const deps2: DiscordDeps = { app: deps.app, client, logger: deps.logger, stash: new ButtonStash(deps.buttons), readsContent: opts.messageContent, serverMembers: opts.serverMembers ?? false, limit: workLimiter(16) };
+  if (opts.serverMembers) {
+    client.on(Events.GuildMemberAdd, handleMemberAdd(deps2));
+    client.on(Events.GuildMemberRemove, handleMemberRemove(deps2));
+  }
   client.on(Events.InteractionCreate, handleInteraction(deps2));
   client.on(Events.MessageCreate, handleMessageCreate(deps2));
   client.on(Events.MessageUpdate, handleMessageUpdate(deps2));

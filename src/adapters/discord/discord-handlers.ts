@@ -15,6 +15,7 @@ import { deliverDiscord, type DiscordPlace } from "./discord-deliver";
 import { renderDiscord } from "./discord-render";
 import { textOf, valuesOf } from "./discord-modal-fields";
 import type { ButtonStash } from "./discord-stash";
+import { answerWelcome, firstCommandWelcome, isWelcomeControl } from "./discord-welcome";
 
 export interface DiscordDeps {
   app: PeerloopApp;
@@ -23,6 +24,8 @@ export interface DiscordDeps {
   stash: ButtonStash;
   /** Whether the bot may read message text (the privileged message-content intent). */
   readsContent: boolean;
+  /** Whether the bot has the privileged Server Members intent (joins arrive; else new members are welcomed at their first command). */
+  serverMembers?: boolean;
   /** Runs acknowledged work a bounded number at a time. */
   limit: WorkLimiter;
   /** Set on shutdown: new interactions are told to retry, work already taken is finished. */
@@ -85,6 +88,10 @@ export const resolveModal = (threadId: string) => ({
 /** Slash commands, the "Mark as answer" menu, buttons and the Resolve form. Answered within 3 s: deferred first. */
 export const handleInteraction = (deps: DiscordDeps) => async (i: Interaction) => {
   if (!i.isRepliable()) return;
+  if ((i.isButton() || i.isStringSelectMenu()) && isWelcomeControl(i)) {
+    await deps.limit(() => answerWelcome(deps, i)).catch((error: unknown) => apologise(deps, i, error));
+    return;
+  }
   if (!i.inGuild()) {
     await i.reply({ content: "Peerloop works in server channels; try the command there.", flags: MessageFlags.Ephemeral }).catch(() => undefined);
     return;
@@ -120,7 +127,8 @@ const answer = async (deps: DiscordDeps, i: RepliableInteraction & { guildId: st
   const actor = await identify(deps, fromInteraction(i));
   const place: DiscordPlace = { communityId: actor.communityId, guildId: i.guildId, channelId: i.channelId ?? "", userId: i.user.id, interaction: i };
   if (i.isChatInputCommand()) {
-    return await deliver(deps, await deps.app.command(actor, { channelId: place.channelId }, { command: i.commandName, input: optionsOf(i) }), place);
+    await deliver(deps, await deps.app.command(actor, { channelId: place.channelId }, { command: i.commandName, input: optionsOf(i) }), place);
+    return await firstCommandWelcome(deps, actor, i, place);
   }
   if (i.isMessageContextMenuCommand() && i.commandName === MARK_AS_ANSWER) {
     return await deliver(deps, await deps.app.markAnswer(actor, i.targetId), place);

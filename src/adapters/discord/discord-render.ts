@@ -39,16 +39,24 @@ export const renderDiscord = (m: Message, opts: { guildId?: string; stash?: Stas
   const title = m.title ? clip(m.title, 256) : undefined;
   const total = (title?.length ?? 0) + description.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
   if (total > 6000) description = clip(description, Math.max(200, 4096 - (total - 6000)));
+  // A welcome's controls may be pressed in a direct message, where Discord names no server: they carry it.
+  const scoped = (action: string) => (action === "welcome" && opts.guildId ? `${action}:${opts.guildId}` : action);
   const buttons = (m.buttons ?? []).slice(0, 5).map((b) => {
-    const id = `${b.action}:${b.value}`;
+    const id = `${scoped(b.action)}:${b.value}`;
     return {
       type: 2, style: b.style === "danger" ? 4 : b.style === "primary" ? 1 : 2, label: clip(b.label, 80),
-      custom_id: id.length <= 100 ? id : `${b.action}:~${opts.stash ? opts.stash(b.value) : ""}`,
+      custom_id: id.length <= 100 ? id : `${scoped(b.action)}:~${opts.stash ? opts.stash(b.value) : ""}`,
     };
   });
+  // A list to choose several from: a string select (25 options at most), sent when the member closes it.
+  const select = m.select?.options.length ? [{ type: 1, components: [{
+    type: 3, custom_id: `${m.select.action}-pick${m.select.action === "welcome" && opts.guildId ? `:${opts.guildId}` : ""}:${m.select.ref}`.slice(0, 100), placeholder: clip(m.select.placeholder, 150),
+    min_values: 1, max_values: Math.min(25, m.select.options.length),
+    options: m.select.options.slice(0, 25).map((o) => ({ label: clip(o.label, 100), value: o.value.slice(0, 100), ...(o.detail ? { description: clip(o.detail, 100) } : {}) })),
+  }] }] : [];
   return {
     embeds: [{ title, description: description || undefined, fields, color: COLORS[m.tone ?? "info"] }],
-    components: buttons.length ? [{ type: 1, components: buttons }] : [],
+    components: [...select, ...(buttons.length ? [{ type: 1, components: buttons }] : [])],
     allowed_mentions: { parse: [] },
   };
 };

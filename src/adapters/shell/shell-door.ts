@@ -4,7 +4,7 @@ import readline from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { PeerloopApp } from "../../app/peerloop-app";
 import type { Actor } from "../../core/shared/context";
-import type { Button, Outcome } from "../../core/shared/message";
+import type { Button, Message, Outcome } from "../../core/shared/message";
 import { OUTCOMES, type ThreadOutcome } from "../../core/threads/thread-types";
 import { audienceLabel, renderMessage } from "./shell-render";
 
@@ -26,6 +26,18 @@ export interface ShellOptions {
   afterEach?: () => Promise<void>;
 }
 
+/** A button as the shell shows it; a welcome list's entries carry the list and the value they pick. */
+type ShellButton = Button & { pick?: { ref: string; values: string[] } };
+
+/** A list to choose from becomes numbered buttons, one per entry and one for all of them, before the message's own. */
+const withListButtons = (m: Message): Message & { buttons?: ShellButton[] } => {
+  if (!m.select) return m;
+  const { ref, options } = m.select;
+  const entries: ShellButton[] = options.map((o) => ({ action: "welcome", value: ref, label: o.detail ? `${o.label} (${o.detail})` : o.label, pick: { ref, values: [o.value] } }));
+  const all: ShellButton[] = options.length > 1 ? [{ action: "welcome", value: ref, label: "All of these", pick: { ref, values: options.map((o) => o.value) } }] : [];
+  return { ...m, select: undefined, buttons: [...entries, ...all, ...(m.buttons ?? [])] };
+};
+
 const HELP = [
   "Shell commands:",
   "  /<command> ...                      run a Peerloop command (try /peerloop help)",
@@ -36,6 +48,8 @@ const HELP = [
   "  :resolve <thread> <resolved|partly|still_open> [@helper ...] [-- note]",
   "  :mark <reply>                       mark a reply as the answer (asker only)",
   "  :press <button>                     press a button shown as → :press N",
+  "  :press <N> <N> ...                  choose several from one list at once (a welcome step)",
+  "  :join <name>                        <name> joins the community (and you act as them): their welcome",
   "  :jobs run <unanswered|roundup|digests> [--now ISO]",
   "  :help, :quit",
 ];
@@ -47,7 +61,7 @@ const HELP = [
 export class ShellDoor {
   private user: string;
   private channel: string;
-  private readonly buttons: Button[] = [];
+  private readonly buttons: ShellButton[] = [];
   private readonly community = { platform: "shell" as const, communityExternalId: "local", communityName: "Local community" };
 
   constructor(private readonly opts: ShellOptions) {
@@ -98,7 +112,8 @@ export class ShellDoor {
       case "react": return this.show(await this.opts.app.react(await this.actor(), args[0] ?? "", args[1] ?? "")).then(() => true);
       case "resolve": return this.resolve(args[0], rest.replace(/^\S+\s*/, ""));
       case "mark": return this.show(await this.opts.app.markAnswer(await this.actor(), args[0] ?? "")).then(() => true);
-      case "press": return this.press(args[0]);
+      case "press": return args.length > 1 ? this.pressMany(args) : this.press(args[0]);
+      case "join": return this.join(rest);
       case "jobs": return this.jobs(args);
       default: this.print(`Unknown shell command :${verb}. Type :help.`); return true;
     }
@@ -153,8 +168,34 @@ export class ShellDoor {
       case "edit": await this.show(await this.opts.app.editDraft()); break;
       case "post-question": await this.show(await this.opts.app.postQuestion(actor, this.place(), button.value)); break;
       case "answers-it": await this.show(await this.opts.app.answersIt(actor, button.value)); break;
+      case "welcome": await this.show(await this.opts.app.welcomeAnswer(actor, button.pick?.ref ?? button.value, button.pick?.values)); break;
       case "resolve": this.print(`To resolve, say how it went and whom to credit: :resolve ${button.value} resolved @name -- what helped`); break;
     }
+    return true;
+  }
+
+  /** `:press 1 3`: several entries of one welcome list, answered together (as a multi-select would). */
+  private async pressMany(which: string[]): Promise<boolean> {
+    const picked = which.map((w) => this.buttons[Number(w) - 1]);
+    const ref = picked[0]?.pick?.ref;
+    if (!ref || picked.some((b) => !b?.pick || b.pick.ref !== ref)) {
+      this.print("Press several at once only for entries of the same list, e.g. :press 1 3. Otherwise press one button: :press N.");
+      return true;
+    }
+    const values = [...new Set(picked.flatMap((b) => b!.pick!.values))];
+    await this.show(await this.opts.app.welcomeAnswer(await this.actor(), ref, values));
+    return true;
+  }
+
+  /** `:join NAME`: a member joins the local community; the shell acts as them, and shows their welcome. */
+  private async join(name: string): Promise<boolean> {
+    if (!/^[\p{L}\p{N}._-]{1,40}$/u.test(name)) {
+      this.print("Give the new member's name, e.g. :join maria");
+      return true;
+    }
+    this.user = name;
+    this.print(`${name} joined the community. You are now ${name}.`);
+    await this.show(await this.opts.app.memberJoined(await this.actor(), { isBot: false }));
     return true;
   }
 
@@ -194,7 +235,8 @@ export class ShellDoor {
         await this.opts.app.posted(actor.communityId, out.anchor, this.channel, ref);
       }
       const label = audienceLabel(out.to, this.channel, ref && `${out.anchor?.kind} ${ref}`);
-      const lines = renderMessage(out.message, (i) => `:press ${this.buttons.push(out.message.buttons![i]!)}`);
+      const message = withListButtons(out.message);
+      const lines = renderMessage(message, (i) => `:press ${this.buttons.push(message.buttons![i]!)}`);
       this.print(`${label} │ ${lines[0]}`, ...lines.slice(1));
     }
   }

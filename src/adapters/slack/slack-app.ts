@@ -15,6 +15,7 @@ import {
 import { sendRefusal, slackRequestGate } from "./slack-request-gate";
 import { RESOLVE_VIEW } from "./slack-resolve-modal";
 import { BOT_SCOPES, MARK_AS_ANSWER, SAVE_TO_LIBRARY, SHARE_STEP, TRACK_AS_QUESTION } from "./slack-manifest";
+import { handleMemberJoinedChannel, handleTeamJoin, handleWelcomeAction } from "./slack-welcome";
 import { handleLinkShared, handleSaveShortcut, handleSaveSubmission, handleShareStep, handleTrackShortcut, SAVE_VIEW } from "./slack-message-actions";
 import { installationKey, slackApiOptions } from "./slack-clients";
 
@@ -100,10 +101,13 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
   bolt.event("message", handleMessage(handlerDeps) as never);
   bolt.event("reaction_added", handleReaction(handlerDeps) as never);
   bolt.event("app_home_opened", handleHomeOpened(handlerDeps) as never);
+  bolt.event("team_join", handleTeamJoin(handlerDeps) as never);
+  bolt.event("member_joined_channel", handleMemberJoinedChannel(handlerDeps) as never);
+  bolt.action(/^welcome(~\d+|-pick)?$/, handleWelcomeAction(handlerDeps) as never);
   bolt.event("app_uninstalled", handleUninstall(handlerDeps) as never);
   bolt.event("tokens_revoked", handleUninstall(handlerDeps) as never);
   // Anything the bot never rendered (an old button, a forged one) is acknowledged and explained, at once.
-  bolt.action({ action_id: /^(?!(?:endorse|resolve|post-anyway|post-as-is|edit|post-question|answers-it)(?:~\d+)?$)/ }, handleUnknownInteraction(handlerDeps) as never);
+  bolt.action({ action_id: /^(?!(?:endorse|resolve|post-anyway|post-as-is|edit|post-question|answers-it|welcome)(?:~\d+)?$|welcome-pick$)/ }, handleUnknownInteraction(handlerDeps) as never);
   bolt.view({ callback_id: new RegExp(`^(?!(?:${RESOLVE_VIEW}|${SAVE_VIEW})$)`), type: "view_submission" }, handleUnknownInteraction(handlerDeps) as never);
   bolt.view({ callback_id: /.*/, type: "view_closed" }, handleUnknownInteraction(handlerDeps) as never);
   bolt.shortcut({ callback_id: new RegExp(`^(?!(?:${MARK_AS_ANSWER}|${SAVE_TO_LIBRARY}|${TRACK_AS_QUESTION})$)`) }, handleUnknownInteraction(handlerDeps) as never);

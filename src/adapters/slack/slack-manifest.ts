@@ -24,11 +24,14 @@ export const BOT_SCOPES = [
   "groups:history", // thread replies in private channels the bot is in
   "links:read", // link_shared: a library link pasted in a channel
   "links:write", // chat.unfurl: its title, tags and endorsements under it
+  "channels:read", // member_joined_channel in public channels: a new member's welcome
+  "groups:read", // member_joined_channel in private channels the bot is in
 ] as const;
 
 // app_uninstalled and tokens_revoked: forget a workspace's installation the moment it goes.
 // link_shared: unfurls of the library's own links; function_executed: the Workflow Builder step.
-export const BOT_EVENTS = ["message.channels", "message.groups", "reaction_added", "app_home_opened", "app_uninstalled", "tokens_revoked", "link_shared", "function_executed"] as const;
+// team_join (users:read) and member_joined_channel (channels:read, groups:read): a new member's welcome.
+export const BOT_EVENTS = ["message.channels", "message.groups", "reaction_added", "app_home_opened", "app_uninstalled", "tokens_revoked", "link_shared", "function_executed", "team_join", "member_joined_channel"] as const;
 
 /** The unfurl domain Slack accepts: a host name (no port, lower case). */
 const unfurlDomain = (url: string | undefined): string | undefined => {

@@ -32,6 +32,16 @@ export const renderSlack = (m: Message): { text: string; blocks: Block[] } => {
     const where = item.place ? ` · in <#${item.place.channelId.replace(/[^A-Z0-9]/gi, "")}>` : "";
     blocks.push(section(`${title}${item.detail ? `\n${escapeSlack(item.detail)}` : ""}${where}`));
   }
+  if (m.select?.options.length) {
+    // A list to choose several from: Slack sends the choice when the menu closes; the block carries which step it answers.
+    blocks.push({
+      type: "actions", block_id: `${m.select.action}:${m.select.ref}`.slice(0, 255),
+      elements: [{
+        type: "multi_static_select", action_id: `${m.select.action}-pick`, placeholder: { type: "plain_text", text: clip(m.select.placeholder, 150) },
+        options: m.select.options.slice(0, 100).map((o) => ({ text: { type: "plain_text", text: clip(o.label, 75), emoji: true }, value: o.value.slice(0, 150), ...(o.detail ? { description: { type: "plain_text", text: clip(o.detail, 75) } } : {}) })),
+      }],
+    });
+  }
   if (m.buttons?.length) {
     // Action ids must be unique within a block: a repeated action ("This answers it" for each item) gets "~2", "~3".
     const seen = new Map<string, number>();

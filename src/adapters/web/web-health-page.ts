@@ -67,6 +67,8 @@ ${figure("Broken links", String(r.broken_links), "broken_links")}
 ${figure("Answers reused", String(r.reused_answers), "reused_answers")}
 ${figure("Active this week", String(r.active_members), "active_members")}
 ${figure("New members", String(r.new_members), "new_members")}
+${figure("Finished the welcome", percent(r.finished_welcome ?? null), "finished_welcome")}
+${figure("First post within 7 days", percent(r.first_post_within_7d ?? null), "first_post_within_7d")}
 ${figure("Quiet but following", String(r.quiet_following), "quiet_following")}
 </dl>
 <h2>What the figures mean</h2>

@@ -27,6 +27,8 @@ export const FIGURE_DEFINITIONS = {
   active_members: "Members who posted, replied or endorsed in the last 7 days of the window (the community's local days).",
   new_members: "Members who joined in the window.",
   quiet_following: "Members who follow a tag but did not post, reply or endorse in the window.",
+  finished_welcome: "Of the members welcomed in the window, the share who went through every step of the welcome (skipping counts as an answer).",
+  first_post_within_7d: "Of the members who joined in the window at least 7 days before the figures' time, the share whose first post (a share, a question or a reply) came within 7 days of joining.",
 } as const;
 export type FigureKey = keyof typeof FIGURE_DEFINITIONS;
 
@@ -82,6 +84,10 @@ export interface HealthFigures {
   active_members: number;
   new_members: number;
   quiet_following: number;
+  /** Share, 0 to 1; null when nobody was welcomed in the window. */
+  finished_welcome: number | null;
+  /** Share, 0 to 1; null when nobody joined early enough in the window. */
+  first_post_within_7d: number | null;
   weekly: WeekPoint[];
 }
 

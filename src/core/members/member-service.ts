@@ -57,6 +57,15 @@ export class MemberService {
     return { communityId, memberId: member.id, externalId: member.externalId, displayName: member.displayName, isAdmin: member.isAdmin };
   }
 
+  /** A community and a member as the platform names them, without creating either (for events about someone who may be unknown). */
+  communityOf(platform: Platform, externalId: string): Promise<{ id: string } | null> {
+    return this.store.communities.findByExternalId(platform, externalId);
+  }
+
+  find(communityId: string, externalId: string): Promise<Member | null> {
+    return this.store.members.findByExternalId(communityId, externalId);
+  }
+
   async follow(actor: Actor, rawTag: string): Promise<Outcome> {
     const tag = normalizeTag(rawTag);
     const added = await this.store.subscriptions.follow(actor.communityId, actor.memberId, tag, this.clock.now());

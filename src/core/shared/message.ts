@@ -9,6 +9,8 @@ export interface Message {
   fields?: Field[];
   links?: Link[];
   buttons?: Button[];
+  /** A list to choose several from at once: a native multi-select on Slack and Discord, numbered buttons in the shell. */
+  select?: Select;
   /** Free-form list items (search results, roundup sections). */
   items?: Item[];
   /** Text a member wrote, shown as written but never able to ping or link beyond what it says. */
@@ -42,7 +44,15 @@ export interface Button {
   style?: "primary" | "danger";
 }
 
-export type ActionName = "endorse" | "resolve" | "post-anyway" | "post-as-is" | "edit" | "post-question" | "answers-it";
+/** Several choices answered at once; the door hands back `ref` and the chosen values. */
+export interface Select {
+  action: "welcome";
+  ref: string;
+  placeholder: string;
+  options: { label: string; value: string; detail?: string }[];
+}
+
+export type ActionName = "endorse" | "resolve" | "post-anyway" | "post-as-is" | "edit" | "post-question" | "answers-it" | "welcome";
 
 /** Who sees a message. */
 export type Audience =

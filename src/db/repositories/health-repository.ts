@@ -140,7 +140,15 @@ export class PrismaHealthRepository implements HealthRepository {
           (SELECT count(*) FROM members m JOIN people p ON p.id = m.id WHERE m.created_at >= ${from} AND m.created_at < ${to})::int AS joined,
           (SELECT count(*) FROM people p WHERE EXISTS (SELECT 1 FROM subscriptions s WHERE s.community_id = ${c} AND s.member_id = p.id)
             AND NOT EXISTS (SELECT 1 FROM health_activity a WHERE a.community_id = ${c} AND a.member_id = p.id
-              AND a.day >= (${from}::timestamptz AT TIME ZONE ${timeZone})::date AND a.day <= (${to}::timestamptz AT TIME ZONE ${timeZone})::date))::int AS quiet`,
+              AND a.day >= (${from}::timestamptz AT TIME ZONE ${timeZone})::date AND a.day <= (${to}::timestamptz AT TIME ZONE ${timeZone})::date))::int AS quiet,
+          (SELECT count(*) FROM welcomes w JOIN people p ON p.id = w.member_id WHERE w.community_id = ${c} AND w.welcomed_at >= ${from} AND w.welcomed_at < ${to})::int AS welcomed,
+          (SELECT count(*) FROM welcomes w JOIN people p ON p.id = w.member_id WHERE w.community_id = ${c} AND w.welcomed_at >= ${from} AND w.welcomed_at < ${to}
+            AND w.finished_at IS NOT NULL)::int AS finished,
+          (SELECT count(*) FROM members m JOIN people p ON p.id = m.id WHERE m.created_at >= ${from} AND m.created_at < ${to}::timestamptz - interval '7 days')::int AS joined7,
+          (SELECT count(*) FROM members m JOIN people p ON p.id = m.id WHERE m.created_at >= ${from} AND m.created_at < ${to}::timestamptz - interval '7 days' AND (
+            EXISTS (SELECT 1 FROM resources r WHERE r.community_id = ${c} AND r.sharer_id = m.id AND r.created_at <= m.created_at + interval '7 days')
+            OR EXISTS (SELECT 1 FROM threads t WHERE t.community_id = ${c} AND t.asker_id = m.id AND t.created_at <= m.created_at + interval '7 days')
+            OR EXISTS (SELECT 1 FROM replies x WHERE x.community_id = ${c} AND x.author_id = m.id AND x.deleted_at IS NULL AND x.created_at <= m.created_at + interval '7 days')))::int AS posted7`,
     ]);
     const qf = questions[0]!;
     const totalAnswers = helpers.reduce((sum, h) => sum + h.answers, 0);
@@ -169,6 +177,8 @@ export class PrismaHealthRepository implements HealthRepository {
       active_members: n(mem.active),
       new_members: n(mem.joined),
       quiet_following: n(mem.quiet),
+      finished_welcome: share(n(mem.finished), n(mem.welcomed)),
+      first_post_within_7d: share(n(mem.posted7), n(mem.joined7)),
       weekly: weekly.map((w): WeekPoint => ({ week: w.week.toISOString().slice(0, 10), asked: w.asked, answered: w.answered, resolved: w.resolved, medianFirstReplyMinutes: minutes(w.median) })),
     };
   }

@@ -42,6 +42,8 @@ export class PrismaMemberRepository implements MemberRepository {
     await this.db.$executeRaw`DELETE FROM member_follows WHERE community_id = ${communityId}::uuid AND (follower_id = ${id}::uuid OR followee_id = ${id}::uuid)`;
     await this.db.$executeRaw`DELETE FROM source_follows WHERE member_id = ${id}::uuid`;
     await this.db.digestItem.deleteMany({ where: { communityId, memberId: id } });
+    // What they chose in their welcome (whom they followed) goes; that they were welcomed stays, as a count.
+    await this.db.$executeRaw`UPDATE welcomes SET answers = '{}'::jsonb WHERE community_id = ${communityId}::uuid AND member_id = ${id}::uuid`;
     await this.db.emailItem.deleteMany({ where: { communityId, memberId: id } });
     await this.db.memberEmail.deleteMany({ where: { communityId, memberId: id } });
     // Phone numbers are personal data: the number, its waiting summary items and its day counts go.
