@@ -37,7 +37,7 @@ export class RelatedFixture {
   }
 
   /** Stores an answered question or a resource; answers an ask with the ids `find` would show. */
-  async apply(line: RelatedLine, at: Date): Promise<{ id: string; related: string[] } | undefined> {
+  async apply(line: RelatedLine, at: Date): Promise<{ id: string; related: string[]; thread: string[] } | undefined> {
     const { community, asker, helper } = this.scratch;
     const tags = (t: string[]) => t.map((x) => x.replace(/^#/, "").toLowerCase()).filter(Boolean);
     if (line.op === "answered") {
@@ -65,7 +65,8 @@ export class RelatedFixture {
       this.names.set(r.id, line.id);
       return undefined;
     }
-    const found = await this.related.find(community.id, line.question);
-    return { id: line.id, related: found.map((m) => this.names.get(m.doc.id) ?? m.doc.id) };
+    const found = await this.related.suggest(community.id, line.question);
+    const ids = (ms: { doc: { id: string } }[]) => ms.map((m) => this.names.get(m.doc.id) ?? m.doc.id);
+    return { id: line.id, related: ids(found.before), thread: ids(found.thread) };
   }
 }

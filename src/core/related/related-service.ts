@@ -14,6 +14,12 @@ export interface RelatedMatch {
   probability: number;
 }
 
+/** What a new question gets: shown before it goes out (only when confident), and linked in its thread after. */
+export interface RelatedSuggestions {
+  before: RelatedMatch[];
+  thread: RelatedMatch[];
+}
+
 export interface RelatedDeps {
   repo: RelatedRepository;
   logger: Logger;
@@ -21,6 +27,8 @@ export interface RelatedDeps {
   clusters: () => WordClusters;
   vectors: () => WordVectors;
   clock: Clock;
+  /** The community's own calibration of the model's probabilities (fitted from its members' choices), or null: the global model. */
+  calibration?: (communityId: string) => Promise<((p: number) => number) | null>;
 }
 
 /** At most this many suggestions: a member reads three, not ten. */
@@ -41,14 +49,25 @@ const POSTINGS_BUDGET = 6_000;
 export class RelatedService {
   constructor(private readonly deps: RelatedDeps) {}
 
-  /** Up to three items that answer `text`, best first; empty when nothing is relevant (or the text says nothing). */
+  /** Up to three items the model is confident answer `text`, best first; empty when none is (or the text says nothing). */
   async find(communityId: string, text: string): Promise<RelatedMatch[]> {
+    return (await this.suggest(communityId, text)).before;
+  }
+
+  /**
+   * The two tiers: up to three items shown before the question goes out, when the model is confident
+   * (the community's own calibration once it has enough choices, else the global one); and up to
+   * three others above the lower threshold, linked in the question's thread ("Maybe related").
+   */
+  async suggest(communityId: string, text: string): Promise<RelatedSuggestions> {
     const model = this.deps.model();
-    return (await this.read(communityId, text))
-      .map(({ doc, features }) => ({ doc, probability: model.pair.probability(features) }))
-      .filter((m) => m.probability >= model.threshold)
-      .sort((a, b) => b.probability - a.probability || (a.doc.id < b.doc.id ? -1 : 1))
-      .slice(0, MAX_RELATED);
+    const calibrate = (await this.deps.calibration?.(communityId)) ?? ((p: number) => p);
+    const ranked = (await this.read(communityId, text))
+      .map(({ doc, features }) => ({ doc, probability: calibrate(model.pair.probability(features)) }))
+      .sort((a, b) => b.probability - a.probability || (a.doc.id < b.doc.id ? -1 : 1));
+    const before = ranked.filter((m) => m.probability >= model.threshold).slice(0, MAX_RELATED);
+    const thread = ranked.filter((m) => m.probability >= model.threadThreshold && !before.includes(m)).slice(0, MAX_RELATED);
+    return { before, thread };
   }
 
   /**
