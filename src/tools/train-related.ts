@@ -45,7 +45,7 @@ const readSet = async (name: string): Promise<Ask[]> => {
   const store = prismaStore(db.prisma);
   // The model is not needed to read candidates; `find` is not called here.
   const related = new RelatedService({ repo: store.related!, model: () => { throw new Error("unused"); }, clusters: () => clusters, vectors: bundledVectors, clock: { now: () => new Date() }, logger: silentLogger });
-  const fixture = new RelatedFixture(store, related, await scratchCommunity(store, name));
+  const fixture = new RelatedFixture(store, related, await scratchCommunity(store, name), name);
   const asks: Ask[] = [];
   const start = Date.UTC(2026, 0, 1);
   let n = 0;

@@ -37,6 +37,10 @@ export interface RelatedDeps {
   newId?: () => string;
 }
 
+/** Ties go to the older item, then by id: an order that does not depend on random ids where times differ (training rebuilds byte for byte). */
+const older = (a: RelatedDoc, b: RelatedDoc): number => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byScore = (a: { score: number; doc: RelatedDoc }, b: { score: number; doc: RelatedDoc }): number => b.score - a.score || older(a.doc, b.doc);
+
 /** How long a community's fitted calibration is reused before its choices are read again. */
 const CALIBRATION_TTL_MS = 60_000;
 
@@ -76,6 +80,12 @@ export class RelatedService {
     return (await this.suggest(communityId, text)).before;
   }
 
+  /** What may be related to a question already posted (its web page, the unanswered job): both tiers, best first. */
+  async afterPosting(communityId: string, text: string): Promise<RelatedMatch[]> {
+    const s = await this.suggest(communityId, text);
+    return [...s.before, ...s.thread].sort((a, b) => b.probability - a.probability || older(a.doc, b.doc)).slice(0, MAX_RELATED);
+  }
+
   /**
    * The two tiers: up to three items shown before the question goes out, when the model is confident
    * (the community's own calibration once it has enough choices, else the global one); and up to
@@ -87,7 +97,7 @@ export class RelatedService {
     const calibrate = fit ? applyCalibration(fit) : (p: number) => p;
     const ranked = (await this.read(communityId, text))
       .map(({ doc, features }) => { const p = model.pair.probability(features); return { doc, probability: calibrate(p), modelProbability: p }; })
-      .sort((a, b) => b.probability - a.probability || (a.doc.id < b.doc.id ? -1 : 1));
+      .sort((a, b) => b.probability - a.probability || older(a.doc, b.doc));
     const before = ranked.filter((m) => m.probability >= model.threshold).slice(0, MAX_RELATED);
     const library = before.length && !before.some((m) => m.doc.kind === "resource")
       ? ranked.find((m) => m.doc.kind === "resource" && m.probability >= model.threadThreshold) : undefined;
@@ -120,7 +130,7 @@ export class RelatedService {
     const read = docs.map((doc) => {
       const item: ItemRead = { kind: doc.kind, title: readText(doc.title, clusters, vectors), answer: readText(doc.answer, clusters, vectors), tags: doc.tags };
       return { doc, item, score: baseScore(q, item, idf) };
-    }).sort((a, b) => b.score - a.score || (a.doc.id < b.doc.id ? -1 : 1)).slice(0, READ);
+    }).sort(byScore).slice(0, READ);
     const best = read[0]?.score ?? 0, second = read[1]?.score ?? 0;
     const bestMeaning = Math.max(0, ...read.map((r) => { const m = meaning(q, r.item); return Math.max(m.title, m.answer); }));
     const rarity = (w: string) => 0.2 + (clusters.of(w)?.band ?? 15) / 15;
