@@ -183,7 +183,7 @@ describe("the shell door, end to end through piped stdin", () => {
     expect(maybe.out).not.toContain("Answered before?");
     expect(maybe.out).toMatch(/Question from tess[\s\S]*• Maybe related \(1\): /);
     expect(maybe.out).toMatch(/\[This answered it \(1\)\] → :press 2/);
-  });
+  }, 180_000); // three shells started in turn: minutes on a busy 2-core machine
 
   it("runs jobs from the shell with :jobs run, as of a given time", async () => {
     const { out } = await shell([
