@@ -28,6 +28,8 @@ interface Choices {
   confirmed?: boolean;
   /** "Post as is" after the tone nudge. */
   toneConfirmed?: boolean;
+  /** The related answers shown ("Post my question" is the member's "no" to them, made once). */
+  suggestion?: string;
 }
 type Packed = Invocation & Choices;
 
@@ -37,6 +39,7 @@ const PACKED = z.object({
   command: z.string().max(40),
   confirmed: z.boolean().optional(),
   toneConfirmed: z.boolean().optional(),
+  suggestion: z.uuid().optional(),
   input: z.union([z.object({ text: z.string().max(10_000) }), z.object({ subcommand: z.string().max(40).optional(), options: z.record(z.string(), z.unknown()) })]),
 });
 const decode = (value: string): Packed | null => {
@@ -50,6 +53,9 @@ const decode = (value: string): Packed | null => {
 };
 const MAX_BUTTON_VALUE = 1_900; // Slack allows 2,000 characters in a button value
 
+/** A second choice on a card of related answers: the first one stands. */
+export const alreadyChosen = { text: "Already done: you chose on that card before, so nothing changed.", tone: "info" as const };
+
 /** Parses arguments with the command's zod schema, calls the service, and turns errors into replies. */
 export class Dispatcher {
   constructor(private readonly services: Services, private readonly logger: Logger) {}
@@ -61,7 +67,7 @@ export class Dispatcher {
       // The retry a button carries: for the guard, the command; for the tone nudge, also whether it was
       // confirmed de-identified; for related answers, both choices made so far.
       const code = isPeerloopError(error) ? error.code : undefined;
-      const packed = encode(code === "TONE" ? { ...inv, confirmed } : code === "RELATED" ? { ...inv, confirmed, toneConfirmed } : inv);
+      const packed = encode(code === "TONE" ? { ...inv, confirmed } : code === "RELATED" ? { ...inv, confirmed, toneConfirmed, suggestion: isPeerloopError(error) && typeof error.detail?.suggestion === "string" ? error.detail.suggestion : undefined } : inv);
       if (code === "RELATED" && packed.length > MAX_BUTTON_VALUE) {
         // Too long to carry in a "Post my question" button: the question goes out as it would have.
         return this.run(actor, place, inv, confirmed, toneConfirmed, true);
@@ -92,6 +98,12 @@ export class Dispatcher {
   async postQuestion(actor: Actor, place: Place, value: string): Promise<Outcome> {
     const inv = decode(value);
     if (!inv) return translateFailure(new PeerloopError("STALE_BUTTON", "That button is out of date or damaged. Please run your command again."), this.logger, { memberId: actor.memberId });
+    if (inv.suggestion && this.services.related) {
+      // The member's choice on this card, made once: after "This answers it" (or a second press) nothing is posted.
+      const chosen = await this.services.related.choose(actor.communityId, actor.memberId, inv.suggestion, "no", null);
+      if (chosen === "done") return reply(privately(alreadyChosen));
+      if (!chosen) return translateFailure(new PeerloopError("STALE_BUTTON", "That button isn't yours or is out of date. Ask your question again."), this.logger, { memberId: actor.memberId });
+    }
     return this.run(actor, place, { command: cleanText(inv.command), input: "text" in inv.input ? { text: cleanText(inv.input.text) } : inv.input }, inv.confirmed ?? false, inv.toneConfirmed ?? false, true);
   }
 

@@ -3,7 +3,7 @@ import type { Actor, Place, Platform } from "../core/shared/context";
 import type { Logger } from "../core/shared/logger";
 import type { Anchor, Message, Outcome } from "../core/shared/message";
 import type { ResolveInput, IncomingReply } from "../core/threads/thread-service";
-import { Dispatcher, type Invocation } from "./dispatcher";
+import { alreadyChosen, Dispatcher, type Invocation } from "./dispatcher";
 import type { Services } from "./services";
 import { translateFailure } from "./translate-failure";
 import { cleanText, UUID } from "../core/shared/clean-text";
@@ -84,15 +84,19 @@ export class PeerloopApp {
   /** "This answers it": an earlier question's helpers (or a resource) get the credit; nothing is posted. */
   answersIt(actor: Actor, value: string): Promise<Outcome> {
     return this.guarded(actor, "answers-it", async () => {
-      const m = /^([tr]):([0-9a-f-]{36})$/i.exec(typeof value === "string" ? value : "");
-      if (!m || !UUID.test(m[2]!)) return fail("STALE_BUTTON", "That button is out of date. Ask again, and pick from the answers shown then.");
+      const m = /^([tr]):([0-9a-f-]{36})(?::([0-9a-f-]{36}))?$/i.exec(typeof value === "string" ? value : "");
+      if (!m || !UUID.test(m[2]!) || (m[3] && !UUID.test(m[3]))) return fail("STALE_BUTTON", "That button is out of date. Ask again, and pick from the answers shown then.");
       if (!this.services.related) return fail("STALE_BUTTON", "Related answers are not available here.");
       const ref = { kind: m[1] === "t" ? "thread" as const : "resource" as const, id: m[2]! };
+      // The member's choice on the card, made once: after "Post my question" (or a second press) nothing changes.
+      const chosen = m[3] ? await this.services.related.choose(actor.communityId, actor.memberId, m[3], "yes", ref) : undefined;
+      if (chosen === "done") return reply(privately(alreadyChosen));
+      if (chosen === null) return fail("NOT_ASKER", "Only the member these answers were offered to can say one answered it.");
       const found = await this.services.related.answered(actor.communityId, actor.memberId, ref);
       if (!found) return fail("UNKNOWN_THREAD", "That earlier answer isn't available any more. Ask your question again, and it goes out as usual.");
       // A resource that answered it gets the member's endorsement too (not their own share, not twice).
       const endorsed = ref.kind === "resource" && (await this.services.resources.endorse(actor, ref.id).then(() => true, () => false));
-      return reply(privately(reuseThanks(found.doc, found.counted, endorsed)));
+      return reply(privately(reuseThanks(found.doc, found.counted, endorsed, chosen?.tier === "thread")));
     });
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { normalizeUrl } from "../core/resources/normalize-url";
 import type { RelatedService } from "../core/related/related-service";
@@ -29,7 +30,16 @@ export class RelatedFixture {
   private readonly names = new Map<string, string>();
   private n = 0;
 
-  constructor(private readonly store: Store, private readonly related: RelatedService, private readonly scratch: Awaited<ReturnType<typeof scratchCommunity>>) {}
+  /**
+   * `seed` names the run: items get ids hashed from it and their line ids, so a run repeats the same
+   * order of ids (ties among candidates fall the same way; training rebuilds byte for byte).
+   */
+  constructor(private readonly store: Store, private readonly related: RelatedService, private readonly scratch: Awaited<ReturnType<typeof scratchCommunity>>, private readonly seed = scratch.community.id) {}
+
+  private idFor(lineId: string): string {
+    const h = createHash("sha256").update(`${this.seed}\u0000${lineId}`).digest("hex");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
 
   /** The line id of a stored item. */
   nameOf(id: string): string | undefined {
@@ -37,11 +47,11 @@ export class RelatedFixture {
   }
 
   /** Stores an answered question or a resource; answers an ask with the ids `find` would show. */
-  async apply(line: RelatedLine, at: Date): Promise<{ id: string; related: string[] } | undefined> {
+  async apply(line: RelatedLine, at: Date): Promise<{ id: string; related: string[]; thread: string[] } | undefined> {
     const { community, asker, helper } = this.scratch;
     const tags = (t: string[]) => t.map((x) => x.replace(/^#/, "").toLowerCase()).filter(Boolean);
     if (line.op === "answered") {
-      const thread = await this.store.threads.create({ communityId: community.id, kind: "question", text: line.question, tags: tags(line.tags), askerId: asker.id, channelId: "eval", createdAt: at, guardOverride: false });
+      const thread = await this.store.threads.create({ id: this.idFor(line.id), communityId: community.id, kind: "question", text: line.question, tags: tags(line.tags), askerId: asker.id, channelId: "eval", createdAt: at, guardOverride: false });
       if (line.answer) {
         await this.store.threads.addReply({ communityId: community.id, threadId: thread.id, authorId: helper.id, platformMessageId: `eval-${++this.n}`, channelId: "eval", text: line.answer, isFollowUp: false, createdAt: at });
       }
@@ -58,14 +68,15 @@ export class RelatedFixture {
         url = `https://invalid.example/${++this.n}`;
       }
       const r = await this.store.resources.create({
-        communityId: community.id, url, originalUrl: line.url, title: line.title || null, note: line.note || null,
+        id: this.idFor(line.id), communityId: community.id, url, originalUrl: line.url, title: line.title || null, note: line.note || null,
         tags: tags(line.tags), sharerId: helper.id, channelId: "eval", createdAt: at, guardOverride: false,
       });
       await this.related.reindex(community.id, { kind: "resource", id: r.id });
       this.names.set(r.id, line.id);
       return undefined;
     }
-    const found = await this.related.find(community.id, line.question);
-    return { id: line.id, related: found.map((m) => this.names.get(m.doc.id) ?? m.doc.id) };
+    const found = await this.related.suggest(community.id, line.question);
+    const ids = (ms: { doc: { id: string } }[]) => ms.map((m) => this.names.get(m.doc.id) ?? m.doc.id);
+    return { id: line.id, related: ids(found.before), thread: ids(found.thread) };
   }
 }

@@ -4,6 +4,7 @@ import { findingField } from "../core/guard/suggest-rewrite";
 import { moderatorNotice } from "../core/tone/tone-gate";
 import { isPeerloopError, type PeerloopError } from "../core/shared/errors";
 import type { Logger } from "../core/shared/logger";
+import { choiceValue } from "../core/related/related-messages";
 import { privately, reply, type Button, type Item, type Message, type Outcome } from "../core/shared/message";
 
 /** The one place any failure becomes what the member sees: their own mistakes explained, ours apologised for. */
@@ -35,9 +36,10 @@ const toneOutcome = (e: PeerloopError, retry?: string, author?: string): Outcome
 /** Earlier answers that may cover a question: the items, "This answers it" for each, and "Post my question". */
 const relatedOutcome = (e: PeerloopError, retry?: string): Outcome => {
   const items = (e.detail?.items as Item[] | undefined) ?? [];
-  const refs = (e.detail?.refs as { kind: string; id: string }[] | undefined) ?? [];
+  const refs = (e.detail?.refs as { kind: "thread" | "resource"; id: string }[] | undefined) ?? [];
+  const suggestion = e.detail?.suggestion as string | undefined;
   const buttons: Button[] = [
-    ...refs.map((r, i) => ({ action: "answers-it" as const, value: `${r.kind === "thread" ? "t" : "r"}:${r.id}`, label: refs.length > 1 ? `This answers it (${i + 1})` : "This answers it" })),
+    ...refs.map((r, i) => ({ action: "answers-it" as const, value: choiceValue(r, suggestion), label: refs.length > 1 ? `This answers it (${i + 1})` : "This answers it" })),
     ...(retry ? [{ action: "post-question" as const, value: retry, label: "Post my question", style: "primary" as const }] : []),
   ];
   return reply(privately({ title: "Answered before?", text: e.message, items: items.map((it, i) => ({ ...it, title: items.length > 1 ? `${i + 1}. ${it.title}` : it.title })), buttons, tone: "info" }));

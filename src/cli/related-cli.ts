@@ -14,7 +14,8 @@ import { jsonLogger } from "../app/json-logger";
  * ({"op":"answered"|"resource"|"ask", ...}), stores the archive in a scratch community through the
  * real service and database code (the embedded database in memory, or DATABASE_URL, where the scratch
  * community is deleted afterwards), and for each ask prints {"id","related":[...]}: at most three ids,
- * best first, exactly what a member would be shown (empty when nothing is relevant).
+ * best first, exactly what a member would be shown before the question goes out (empty unless the
+ * model is confident), and "thread": what would be linked in its thread after it is posted.
  */
 runCli(async () => {
   if (process.argv[2] !== "--jsonl") {

@@ -243,15 +243,23 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     const before = channelPosts().length;
     const held = await privateAnswer((await slash(CY, "ask", { question: "Does anyone have a release of information form I can use to share records with a school?" })).token);
     expect(text(held)).toContain("Answered before?");
-    const answers = /"custom_id":"(answers-it:r:[0-9a-f-]{36})"/.exec(text(held))?.[1];
+    const answers = /"custom_id":"(answers-it:r:[0-9a-f-]{36}:[0-9a-f-]{36})"/.exec(text(held))?.[1];
     const postIt = /"custom_id":"(post-question:[^"]+)"/.exec(text(held))?.[1];
     expect(answers && postIt, text(held)).toBeTruthy();
     const press = (customId: string) => interact({ ...base(CY), type: 3, data: { custom_id: customId, component_type: 2 }, message: { id: discord.snowflake(), channel_id: CHANNEL_ID, content: "", type: 0 } });
     expect(text(await privateAnswer((await press(answers!)).token))).toContain("Glad the library had it");
     expect(channelPosts().length).toBe(before);
-    await press(postIt!);
+    // The choice on this card is made: "Post my question" now changes nothing (issue 38).
+    expect(text(await privateAnswer((await press(postIt!)).token))).toContain("Already done");
+    expect(channelPosts().length).toBe(before);
+    // A card where the member posts first: the question goes out once, and a late "This answers it" changes nothing.
+    const held2 = await privateAnswer((await slash(CY, "ask", { question: "Does anyone have a release of information form I can use to share records with a school?" })).token);
+    const postIt2 = /"custom_id":"(post-question:[^"]+)"/.exec(text(held2))?.[1];
+    const answers2 = /"custom_id":"(answers-it:r:[0-9a-f-]{36}:[0-9a-f-]{36})"/.exec(text(held2))?.[1];
+    await press(postIt2!);
     const card = await eventually(() => channelPosts().slice(before).find((c) => text(c).includes("release of information form I can use")), 15_000, "question posted after related answers");
     expect(card).toBeTruthy();
+    expect(text(await privateAnswer((await press(answers2!)).token))).toContain("Already done");
   });
 
   it("/peerloop web answers privately with the member's signed link, served by the Discord door's own HTTP server", async () => {

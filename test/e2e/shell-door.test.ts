@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entryCommand } from "../support/run-cli";
@@ -148,6 +150,40 @@ describe("the shell door, end to end through piped stdin", () => {
     expect(out).toContain("Glad the archive had it. Nothing was posted, and maria get the credit");
     expect(out).not.toContain("can another agency sign the certification instead?\n  [Resolve]");
   });
+
+  it("related answers: the card offers the library's resource too and indents every earlier reply; below the confident tier, Maybe related links go on the card", async () => {
+    // An operator's model directory (PEERLOOP_MODEL_DIR) holding the shipped models, with the related
+    // model's thresholds set for the test: the doors' rendering is under test, not the calibration.
+    const modelDir = (before: number, thread: number) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "peerloop-models-"));
+      for (const f of readdirSync(path.join(ROOT, "dist")).filter((n) => n.endsWith(".json"))) symlinkSync(path.join(ROOT, "dist", f), path.join(dir, f));
+      const model = JSON.parse(readFileSync(path.join(ROOT, "src/core/related/data/related-model.json"), "utf8"));
+      writeFileSync(path.join(dir, "related-model.json"), JSON.stringify({ ...model, threshold: before, threadThreshold: thread }));
+      return dir;
+    };
+    const sure = { PEERLOOP_MODEL_DIR: modelDir(0.5, 0.02) };
+    const first = await shell([":as rosa", "/ask How do I write up a safety plan with a teen who refuses to sign it? #safety #youth"], sure);
+    const ref = /thread ([0-9a-f]{6})/.exec(first.out)![1]!;
+    const { out } = await shell([
+      ":as maria", `:reply ${ref} Write that you reviewed the plan together and that she declined to sign.`,
+      ":as root", `:reply ${ref} Give her a copy anyway and note her reasons.`,
+      ":as rosa", `:react ${ref} ✅`,
+      ":as maria", "/share https://example.org/youth-safety-plans #safety #youth Safety plans with youth: a template, and what to write when a teen won't sign",
+      ":as sam", "/ask my teenage client won't sign her safety plan, how do I write it up?",
+    ], sure);
+    const card = out.slice(out.indexOf("Answered before?"));
+    expect(card).toContain("and a resource from the library");
+    expect(card).toContain("https://example.org/youth-safety-plans");
+    // Each earlier reply on a line of its own, indented under its item.
+    expect(card).toMatch(/\n {6}Resolved, answered by [^\n]*: Write that you reviewed the plan together[^\n]*\n {6}Give her a copy anyway/);
+    const buttons = [...card.matchAll(/\[([^\]]+)\] → :press (\d)/g)].map((m) => m[1]);
+    expect(buttons).toEqual(["This answers it (1)", "This answers it (2)", "Post my question"]);
+
+    const maybe = await shell([":as tess", "/ask a teen on my caseload won't sign the safety plan, what goes in the note?", ":press 1"], { PEERLOOP_MODEL_DIR: modelDir(0.9999, 0.02) });
+    expect(maybe.out).not.toContain("Answered before?");
+    expect(maybe.out).toMatch(/Question from tess[\s\S]*• Maybe related \(1\): /);
+    expect(maybe.out).toMatch(/\[This answered it \(1\)\] → :press 2/);
+  }, 180_000); // three shells started in turn: minutes on a busy 2-core machine
 
   it("runs jobs from the shell with :jobs run, as of a given time", async () => {
     const { out } = await shell([

@@ -136,16 +136,28 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     const blocks = blocksText({ body: reply });
     expect(blocks).toContain("Answered before?");
     expect(blocks).toContain("roi release form");
-    const answers = /"action_id":"answers-it","value":"(r:[0-9a-f-]{36})"/.exec(blocks)?.[1];
+    const answers = /"action_id":"answers-it","value":"(r:[0-9a-f-]{36}:[0-9a-f-]{36})"/.exec(blocks)?.[1];
     const postIt = /"action_id":"post-question","value":"([\w-]+)"/.exec(blocks)?.[1];
     expect(answers && postIt, blocks).toBeTruthy();
     const respond = (id: string) => `${slack.url}/respond/${id}`;
     await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-rel", response_url: respond("rel-yes"), actions: [{ action_id: "answers-it", value: answers, type: "button" }] });
     expect(blocksText({ body: await privateReply("rel-yes") })).toContain("Glad the library had it");
     expect(posts().slice(before).filter((c) => blocksText(c).includes("release of information form I can use"))).toEqual([]);
+    // The choice on this card is made: "Post my question" now changes nothing (issue 38), and the
+    // next question on it is posted by "Post my question" from its own card.
     await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-rel2", response_url: respond("rel-post"), actions: [{ action_id: "post-question", value: postIt, type: "button" }] });
+    expect(blocksText({ body: await privateReply("rel-post") })).toContain("Already done");
+    const again = blocksText({ body: await privateReply(await command("UDEE", "ask", "Does anyone have a release of information form I can use to share records with a school?")) });
+    const postAgain = /"action_id":"post-question","value":"([\w-]+)"/.exec(again)?.[1];
+    expect(postAgain, again).toBeTruthy();
+    await interaction({ type: "block_actions", user: { id: "UDEE", username: "dee" }, channel: { id: "CGEN" }, trigger_id: "t-rel3", response_url: respond("rel-post2"), actions: [{ action_id: "post-question", value: postAgain, type: "button" }] });
     const card = await newPost(before, "question posted after related answers", "release of information form I can use");
     expect(card.args.channel).toBe("CGEN");
+    expect(posts().slice(before).filter((c) => blocksText(c).includes("release of information form I can use"))).toHaveLength(1);
+    // Pressed after posting, "This answers it" on dee's card changes nothing either.
+    const answersDee = /"action_id":"answers-it","value":"(r:[0-9a-f-]{36}:[0-9a-f-]{36})"/.exec(again)?.[1];
+    await interaction({ type: "block_actions", user: { id: "UDEE", username: "dee" }, channel: { id: "CGEN" }, trigger_id: "t-rel4", response_url: respond("rel-late"), actions: [{ action_id: "answers-it", value: answersDee, type: "button" }] });
+    expect(blocksText({ body: await privateReply("rel-late") })).toContain("Already done");
   });
 
   it("/peerloop web answers privately with the member's signed link, which opens the library on the bot's own server", async () => {

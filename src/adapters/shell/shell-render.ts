@@ -12,7 +12,8 @@ export const renderMessage = (m: Message, buttonLabel: (index: number) => string
   for (const item of m.items ?? []) {
     const where = item.place ? ` (in #${item.place.channelId})` : "";
     lines.push(item.url ? `  • ${item.title}: ${item.url}${where}` : `  • ${item.title}${where}`);
-    if (item.detail) lines.push(`      ${item.detail}`);
+    // Every line of a detail under its item (an earlier answer's replies are one line each).
+    if (item.detail) lines.push(...item.detail.split("\n").filter((l) => l.trim()).map((l) => `      ${l.trim()}`));
   }
   (m.buttons ?? []).forEach((b, i) => lines.push(`  [${b.label}] → ${buttonLabel(i)}`));
   return lines;

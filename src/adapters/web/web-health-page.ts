@@ -65,6 +65,9 @@ ${figure("Endorsements", String(r.endorsements), "endorsements")}
 ${figure("Opened on the web", r.web_opens === null ? "n/a" : String(r.web_opens), "web_opens")}
 ${figure("Broken links", String(r.broken_links), "broken_links")}
 ${figure("Answers reused", String(r.reused_answers), "reused_answers")}
+${figure("Related answers offered", String(r.suggestions_shown ?? 0), "suggestions_shown")}
+${figure("Accepted", String(r.suggestions_accepted ?? 0), "suggestions_accepted")}
+${figure("Passed over", String(r.suggestions_passed ?? 0), "suggestions_passed")}
 ${figure("Active this week", String(r.active_members), "active_members")}
 ${figure("New members", String(r.new_members), "new_members")}
 ${figure("Finished the welcome", percent(r.finished_welcome ?? null), "finished_welcome")}

@@ -24,6 +24,9 @@ export const FIGURE_DEFINITIONS = {
   web_opens: "Resource pages opened on the web library in the window (the whole community: opens are not counted by tag).",
   broken_links: "Library links now marked broken by the weekly link check.",
   reused_answers: "Times a member found an earlier answer (\"This answers it\") instead of asking again, in the window.",
+  suggestions_shown: "Times related answers were offered to a member in the window: before their question went out, or as \"Maybe related\" links on its card.",
+  suggestions_accepted: "Of those, how many the member said answered it (\"This answers it\", or a link credited by the asker).",
+  suggestions_passed: "Of those, how many the member passed over (\"Post my question\", or the question resolved without the links).",
   active_members: "Members who posted, replied or endorsed in the last 7 days of the window (the community's local days).",
   new_members: "Members who joined in the window.",
   quiet_following: "Members who follow a tag but did not post, reply or endorse in the window.",
@@ -81,6 +84,9 @@ export interface HealthFigures {
   web_opens: number | null;
   broken_links: number;
   reused_answers: number;
+  suggestions_shown: number;
+  suggestions_accepted: number;
+  suggestions_passed: number;
   active_members: number;
   new_members: number;
   quiet_following: number;

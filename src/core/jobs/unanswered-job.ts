@@ -32,7 +32,7 @@ export const runUnanswered = async (store: Store, notifications: NotificationSer
     const posts: Outgoing[] = [];
     const threadRef = t.threadRef ?? t.messageRef;
     // An earlier answered question on the same need: the thread hears of it (never a flagged question's text).
-    const maybe = related && !t.guardOverride ? (await related.find(community.id, t.text)).find((m) => m.doc.kind === "thread" && m.doc.id !== t.id)?.doc : undefined;
+    const maybe = related && !t.guardOverride ? (await related.afterPosting(community.id, t.text)).find((m) => m.doc.kind === "thread" && m.doc.id !== t.id)?.doc : undefined;
     const earlier = maybe ? { title: maybe.title, channelId: maybe.channelId, messageRef: maybe.messageRef, url: questionUrl?.(community.id, maybe.id) } : undefined;
     if (threadRef) posts.push({ to: { kind: "thread", threadRef, channelId: t.channelId ?? undefined }, message: stillWaitingMessage(t, now, last, earlier) });
     if (t.channelId && (last || !threadRef)) posts.push({ to: { kind: "post", channelId: t.channelId }, message: channelNudgeMessage(t, now) });

@@ -15,11 +15,18 @@ const MODEL_FILE = z.object({
   trainedOn: z.array(z.object({ source: z.string(), asks: z.number().int() })),
   model: z.unknown(),
   threshold: z.number().min(0).max(1),
+  /** Below `threshold` and at least this: linked in the question's thread after it is posted ("Maybe related"). */
+  threadThreshold: z.number().min(0).max(1).optional(),
 });
 export type RelatedModelFile = z.infer<typeof MODEL_FILE>;
 
+/**
+ * Two tiers (issue 35): at or above `threshold` an item is shown before the question goes out (set so
+ * that at least 90% of asks the archive does not answer get nothing); from `threadThreshold` up to it,
+ * the question posts at once and the item is linked in its thread.
+ */
 export class RelatedModel {
-  constructor(readonly pair: LinearModel, readonly threshold: number) {}
+  constructor(readonly pair: LinearModel, readonly threshold: number, readonly threadThreshold = threshold) {}
 
   static parse(data: unknown, what: string): RelatedModel {
     const parsed = MODEL_FILE.safeParse(data);
@@ -27,6 +34,6 @@ export class RelatedModel {
       const issue = parsed.error.issues[0]!;
       throw new Error(`${what} is not a related-answers model of version ${RELATED_MODEL_VERSION} (${issue.path.join(".") || "file"}: ${issue.message})`);
     }
-    return new RelatedModel(LinearModel.fromJSON(parsed.data.model, `${what} (pair model)`), parsed.data.threshold);
+    return new RelatedModel(LinearModel.fromJSON(parsed.data.model, `${what} (pair model)`), parsed.data.threshold, Math.min(parsed.data.threshold, parsed.data.threadThreshold ?? parsed.data.threshold));
   }
 }

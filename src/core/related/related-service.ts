@@ -6,12 +6,24 @@ import type { WordVectors } from "../text-model/word-vectors";
 import { baseScore, meaning, pairFeatures, type Idf, type ItemRead } from "./related-features";
 import type { RelatedModel } from "./related-model";
 import { indexTerms, readText } from "./related-text";
-import type { RelatedDoc, RelatedRef, RelatedRepository } from "./related-types";
+import type { RelatedDoc, RelatedRef, RelatedRepository, RelatedTier, ShownSuggestion } from "./related-types";
+import { applyCalibration, fitCalibration, MIN_CHOICES, type Calibration } from "./related-calibration";
 
 /** An earlier item that may answer a new question, and how sure the model is. */
 export interface RelatedMatch {
   doc: RelatedDoc;
+  /** As the community reads it (its own calibration once fitted). */
   probability: number;
+  /** The global model's. */
+  modelProbability: number;
+}
+
+/** What a new question gets: shown before it goes out (only when confident), and linked in its thread after. */
+export interface RelatedSuggestions {
+  before: RelatedMatch[];
+  thread: RelatedMatch[];
+  /** When earlier answers are shown before posting and none is from the library: its best resource that may be related, shown with them. */
+  library?: RelatedMatch;
 }
 
 export interface RelatedDeps {
@@ -21,7 +33,16 @@ export interface RelatedDeps {
   clusters: () => WordClusters;
   vectors: () => WordVectors;
   clock: Clock;
+  /** Generates the id of a suggestion shown (its buttons carry it). */
+  newId?: () => string;
 }
+
+/** Ties go to the older item, then by id: an order that does not depend on random ids where times differ (training rebuilds byte for byte). */
+const older = (a: RelatedDoc, b: RelatedDoc): number => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byScore = (a: { score: number; doc: RelatedDoc }, b: { score: number; doc: RelatedDoc }): number => b.score - a.score || older(a.doc, b.doc);
+
+/** How long a community's fitted calibration is reused before its choices are read again. */
+const CALIBRATION_TTL_MS = 60_000;
 
 /** At most this many suggestions: a member reads three, not ten. */
 export const MAX_RELATED = 3;
@@ -39,16 +60,49 @@ const POSTINGS_BUDGET = 6_000;
  * what is relevant; below its threshold nothing is shown.
  */
 export class RelatedService {
+  private readonly calibrations = new Map<string, { at: number; fit: Calibration | null }>();
+
   constructor(private readonly deps: RelatedDeps) {}
 
-  /** Up to three items that answer `text`, best first; empty when nothing is relevant (or the text says nothing). */
+  /** The community's own calibration, once its members have made enough choices (null: the global model's). */
+  async calibration(communityId: string): Promise<Calibration | null> {
+    const now = this.deps.clock.now().getTime();
+    const cached = this.calibrations.get(communityId);
+    if (cached && now - cached.at < CALIBRATION_TTL_MS) return cached.fit;
+    const { choices, examples } = await this.deps.repo.choices(communityId, 2_000);
+    const fit = choices >= MIN_CHOICES ? fitCalibration(examples) : null;
+    this.calibrations.set(communityId, { at: now, fit });
+    return fit;
+  }
+
+  /** Up to three items the model is confident answer `text`, best first; empty when none is (or the text says nothing). */
   async find(communityId: string, text: string): Promise<RelatedMatch[]> {
+    return (await this.suggest(communityId, text)).before;
+  }
+
+  /** What may be related to a question already posted (its web page, the unanswered job): both tiers, best first. */
+  async afterPosting(communityId: string, text: string): Promise<RelatedMatch[]> {
+    const s = await this.suggest(communityId, text);
+    return [...s.before, ...s.thread].sort((a, b) => b.probability - a.probability || older(a.doc, b.doc)).slice(0, MAX_RELATED);
+  }
+
+  /**
+   * The two tiers: up to three items shown before the question goes out, when the model is confident
+   * (the community's own calibration once it has enough choices, else the global one); and up to
+   * three others above the lower threshold, linked in the question's thread ("Maybe related").
+   */
+  async suggest(communityId: string, text: string): Promise<RelatedSuggestions> {
     const model = this.deps.model();
-    return (await this.read(communityId, text))
-      .map(({ doc, features }) => ({ doc, probability: model.pair.probability(features) }))
-      .filter((m) => m.probability >= model.threshold)
-      .sort((a, b) => b.probability - a.probability || (a.doc.id < b.doc.id ? -1 : 1))
-      .slice(0, MAX_RELATED);
+    const fit = await this.calibration(communityId);
+    const calibrate = fit ? applyCalibration(fit) : (p: number) => p;
+    const ranked = (await this.read(communityId, text))
+      .map(({ doc, features }) => { const p = model.pair.probability(features); return { doc, probability: calibrate(p), modelProbability: p }; })
+      .sort((a, b) => b.probability - a.probability || older(a.doc, b.doc));
+    const before = ranked.filter((m) => m.probability >= model.threshold).slice(0, MAX_RELATED);
+    const library = before.length && !before.some((m) => m.doc.kind === "resource")
+      ? ranked.find((m) => m.doc.kind === "resource" && m.probability >= model.threadThreshold) : undefined;
+    const thread = ranked.filter((m) => m.probability >= model.threadThreshold && !before.includes(m) && m !== library).slice(0, MAX_RELATED);
+    return { before, thread, ...(library ? { library } : {}) };
   }
 
   /**
@@ -76,7 +130,7 @@ export class RelatedService {
     const read = docs.map((doc) => {
       const item: ItemRead = { kind: doc.kind, title: readText(doc.title, clusters, vectors), answer: readText(doc.answer, clusters, vectors), tags: doc.tags };
       return { doc, item, score: baseScore(q, item, idf) };
-    }).sort((a, b) => b.score - a.score || (a.doc.id < b.doc.id ? -1 : 1)).slice(0, READ);
+    }).sort(byScore).slice(0, READ);
     const best = read[0]?.score ?? 0, second = read[1]?.score ?? 0;
     const bestMeaning = Math.max(0, ...read.map((r) => { const m = meaning(q, r.item); return Math.max(m.title, m.answer); }));
     const rarity = (w: string) => 0.2 + (clusters.of(w)?.band ?? 15) / 15;
@@ -111,6 +165,54 @@ export class RelatedService {
     const [doc] = await this.deps.repo.docs(communityId, [ref]);
     if (!doc) return null;
     return { doc, counted: await this.deps.repo.addReuse(communityId, memberId, ref, this.deps.clock.now()) };
+  }
+
+  /** Records what a member is shown (before posting, or in their question's thread); returns its id for the buttons. */
+  async shown(communityId: string, memberId: string, tier: RelatedTier, matches: readonly RelatedMatch[], threadId: string | null = null): Promise<string> {
+    const id = this.deps.newId?.() ?? crypto.randomUUID();
+    await this.deps.repo.recordShown(communityId, { id, memberId, tier, threadId, items: matches.map((m) => ({ kind: m.doc.kind, id: m.doc.id, p: m.modelProbability })) }, this.deps.clock.now());
+    return id;
+  }
+
+  /**
+   * The member's choice on what they were shown, made once ("This answers it", "Post my question", a
+   * thread link credited): the suggestion, or "done" when a choice was already made (nothing changes),
+   * or null when there is no such suggestion of theirs.
+   */
+  async choose(communityId: string, memberId: string, id: string, choice: "yes" | "no", ref: RelatedRef | null): Promise<ShownSuggestion | "done" | null> {
+    const shown = await this.deps.repo.shown(communityId, id);
+    if (!shown || shown.memberId !== memberId) return null;
+    if (ref && !shown.items.some((i) => i.kind === ref.kind && i.id === ref.id)) return null;
+    if (!(await this.deps.repo.choose(communityId, id, memberId, choice, ref?.id ?? null, this.deps.clock.now()))) return "done";
+    this.calibrations.delete(communityId);
+    return shown;
+  }
+
+  /**
+   * A question was resolved: its thread links are settled. The one the resolve form names (an earlier
+   * question whose credited helper the asker credits again, or a link quoted in the note) answered it,
+   * and counts as a reuse; the others were passed over.
+   */
+  async settle(communityId: string, threadId: string, memberId: string, resolved: { helperNames: readonly string[]; note: string | null }): Promise<void> {
+    try {
+      const pending = await this.deps.repo.pendingThreadLinks(communityId, threadId);
+      if (!pending.length) return;
+      const docs = await this.deps.repo.docs(communityId, pending.flatMap((s) => s.items));
+      const names = new Set(resolved.helperNames.map((n) => n.toLowerCase()));
+      const note = (resolved.note ?? "").toLowerCase();
+      const named = docs.find((d) => d.helpers.some((h) => names.has(h.toLowerCase())) || (d.url && note.includes(d.url.toLowerCase())));
+      await this.deps.repo.settleThreadLinks(communityId, threadId, named?.id ?? null, this.deps.clock.now());
+      if (named) await this.deps.repo.addReuse(communityId, memberId, named, this.deps.clock.now());
+      this.calibrations.delete(communityId);
+    } catch (error) {
+      // The resolution stands; only what it teaches is lost.
+      this.deps.logger.warn("could not settle a question's related links", { communityId, threadId, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /** Suggestions shown in a period, accepted and passed over (the health page). */
+  counts(communityId: string, from: Date, to: Date) {
+    return this.deps.repo.suggestionCounts(communityId, from, to);
   }
 
   /** Reuses of earlier answers in a period (the roundup's "answered from the archive"). */

@@ -32,6 +32,26 @@ export interface IndexSource {
   tags: string[];
 }
 
+/** Which list an item was offered in: before the question went out, or in its thread after. */
+export type RelatedTier = "before" | "thread";
+
+/** Related items shown once to a member, with the global model's probability of each. */
+export interface ShownSuggestion {
+  id: string;
+  memberId: string;
+  tier: RelatedTier;
+  threadId: string | null;
+  items: (RelatedRef & { p: number })[];
+  choice: "yes" | "no" | null;
+  chosenRef: string | null;
+}
+
+/** What a community's members chose, as (probability, answered) pairs for fitting its own calibration. */
+export interface ChoiceExample {
+  p: number;
+  yes: boolean;
+}
+
 export interface RelatedRepository {
   /** How many items are indexed, and how many hold each of these terms. */
   termCounts(communityId: string, terms: readonly string[]): Promise<{ items: number; counts: Map<string, number> }>;
@@ -49,4 +69,18 @@ export interface RelatedRepository {
   addReuse(communityId: string, memberId: string, ref: RelatedRef, at: Date): Promise<boolean>;
   /** Reuses recorded in a period. */
   reusesBetween(communityId: string, from: Date, to: Date): Promise<number>;
+  /** Records what a member was shown; returns its id (the buttons carry it). */
+  recordShown(communityId: string, shown: Omit<ShownSuggestion, "choice" | "chosenRef">, at: Date): Promise<void>;
+  /** A shown suggestion of this community, or null. */
+  shown(communityId: string, id: string): Promise<ShownSuggestion | null>;
+  /** Makes the member's choice on it, once: false when a choice was already made (nothing changes then). */
+  choose(communityId: string, id: string, memberId: string, choice: "yes" | "no", chosenRef: string | null, at: Date): Promise<boolean>;
+  /** The thread links on a question still waiting for a choice. */
+  pendingThreadLinks(communityId: string, threadId: string): Promise<ShownSuggestion[]>;
+  /** The question was resolved: its thread links not credited yet are passed over ("no"), or "yes" for the one credited. */
+  settleThreadLinks(communityId: string, threadId: string, creditedRef: string | null, at: Date): Promise<void>;
+  /** Every choice made in the community: each item shown with its probability, and whether it was the answer. */
+  choices(communityId: string, limit: number): Promise<{ choices: number; examples: ChoiceExample[] }>;
+  /** Suggestions shown in a period, and how many were accepted and passed over. */
+  suggestionCounts(communityId: string, from: Date, to: Date): Promise<{ shown: number; accepted: number; passed: number }>;
 }

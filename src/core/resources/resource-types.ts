@@ -29,7 +29,10 @@ export interface ResourceHit extends Resource {
   sharerName: string;
 }
 
-export type NewResource = Omit<Resource, "id" | "messageRef" | "reshareCount" | "endorsementCount">;
+export type NewResource = Omit<Resource, "id" | "messageRef" | "reshareCount" | "endorsementCount"> & {
+  /** Chosen by the caller only where the order of ids must repeat (the related-answers evaluation fixture); else generated. */
+  id?: string;
+};
 
 export interface SearchQuery {
   text: string;

@@ -14,7 +14,7 @@ import type { Store } from "../store";
 import { followerThreadMessage, questionCard, resolvedMessage, threadLabel, trackedNotice } from "./thread-cards";
 import type { Thread, ThreadKind, ThreadOutcome } from "./thread-types";
 import type { RelatedService } from "../related/related-service";
-import { relatedIntro, relatedItem } from "../related/related-messages";
+import { maybeRelatedOnCard, relatedIntro, relatedItem } from "../related/related-messages";
 
 export interface AskInput {
   text: string;
@@ -67,13 +67,17 @@ export class ThreadService {
     const community = await this.community(actor.communityId);
     const guardOverride = this.gate.check(community, actor.memberId, what, [text], input.confirmed ?? false);
     this.tone?.before(community, what, [text], input.toneConfirmed ?? false);
-    // Answers that are already there: shown privately before the question goes out, when relevant.
-    if (this.related && !input.relatedSeen) {
-      const matches = await this.related.find(actor.communityId, text);
-      if (matches.length) fail("RELATED", relatedIntro(what, matches.length), { items: matches.map((m) => relatedItem(m.doc)), refs: matches.map((m) => ({ kind: m.doc.kind, id: m.doc.id })) });
+    // Answers that are already there: shown privately before the question goes out when the model is
+    // confident; otherwise the question goes out at once, with what may be related linked on its card.
+    const found = this.related ? await this.related.suggest(actor.communityId, text) : { before: [], thread: [] };
+    if (this.related && !input.relatedSeen && found.before.length) {
+      // Earlier answers, and the library's best resource on it when none of them is one.
+      const offered = found.library ? [...found.before, found.library] : found.before;
+      const suggestion = await this.related.shown(actor.communityId, actor.memberId, "before", offered);
+      fail("RELATED", relatedIntro(what, found.before.length, Boolean(found.library)), { items: offered.map((m) => relatedItem(m.doc)), refs: offered.map((m) => ({ kind: m.doc.kind, id: m.doc.id })), suggestion });
     }
     const now = this.clock.now();
-    return this.store.transaction(async (tx) => {
+    const posted = await this.store.transaction(async (tx) => {
       const thread = await tx.threads.create({ communityId: actor.communityId, kind, text, tags, askerId: actor.memberId, channelId: place.channelId, createdAt: now, guardOverride });
       await tx.tags.touch(actor.communityId, tags, now);
       const dms = await this.notifications.announce(tx, community, {
@@ -81,8 +85,15 @@ export class ThreadService {
         summary: `${actor.displayName} asked: ${threadLabel(thread)}`,
         message: followerThreadMessage(thread, actor.displayName), guardOverride, toneOverride: input.toneConfirmed === true,
       }, now);
-      return reply({ to: { kind: "channel" }, message: questionCard(thread, actor.displayName), anchor: { kind: "thread", id: thread.id } }, ...dms);
+      return { thread, dms };
     });
+    // "Maybe related": on the card, for the asker and the helpers, with no click needed; recorded so
+    // the asker's credit (or the question resolved without it) teaches the community's thresholds.
+    const links = found.thread;
+    const suggestion = this.related && links.length ? await this.related.shown(actor.communityId, actor.memberId, "thread", links, posted.thread.id) : null;
+    const card = questionCard(posted.thread, actor.displayName);
+    const message = suggestion ? maybeRelatedOnCard(card, links.map((m) => m.doc), suggestion) : card;
+    return reply({ to: { kind: "channel" }, message, anchor: { kind: "thread", id: posted.thread.id } }, ...posted.dms);
   }
 
   /**
@@ -295,6 +306,7 @@ export class ThreadService {
     if (!done) fail("ALREADY_RESOLVED", "This one is already resolved. Thanks for closing the loop!");
     await this.related?.changed(actor.communityId, { kind: "thread", id: thread.id });
     const names = helpers.map((h) => h.displayName);
+    await this.related?.settle(actor.communityId, thread.id, actor.memberId, { helperNames: names, note });
     const threadRef = thread.threadRef ?? thread.messageRef;
     return reply(
       threadRef

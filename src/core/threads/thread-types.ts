@@ -41,7 +41,10 @@ export interface Reply {
   deletedAt: Date | null;
 }
 
-export type NewThread = Pick<Thread, "communityId" | "kind" | "text" | "tags" | "askerId" | "channelId" | "createdAt" | "guardOverride">;
+export type NewThread = Pick<Thread, "communityId" | "kind" | "text" | "tags" | "askerId" | "channelId" | "createdAt" | "guardOverride"> & {
+  /** Chosen by the caller only where the order of ids must repeat (the related-answers evaluation fixture); else generated. */
+  id?: string;
+};
 
 export type NewReply = Omit<Reply, "id" | "editedAt" | "deletedAt">;
 

@@ -90,7 +90,7 @@ export class SiteService {
     if (!UUID.test(id)) return null;
     const t = await this.site.thread(communityId, id);
     if (!t) return null;
-    const found = this.related ? await this.related.find(communityId, t.text) : [];
+    const found = this.related ? await this.related.afterPosting(communityId, t.text) : [];
     return { ...t, related: found.filter((m) => m.doc.kind === "thread" && m.doc.id !== t.id).map((m) => ({ id: m.doc.id, text: m.doc.title })) };
   }
 

@@ -130,7 +130,10 @@ export class PrismaHealthRepository implements HealthRepository {
             AND day >= (${from}::timestamptz AT TIME ZONE ${timeZone})::date AND day <= (${to}::timestamptz AT TIME ZONE ${timeZone})::date)::int AS web_opens,
           (SELECT count(*) FROM resources WHERE community_id = ${c} AND link_status = 'broken' ${tagged("tags")})::int AS broken,
           (SELECT count(*) FROM answer_reuses u WHERE u.community_id = ${c} AND u.created_at >= ${from} AND u.created_at < ${to}
-            ${q.tag ? Prisma.sql`AND (EXISTS (SELECT 1 FROM threads t WHERE t.id = u.thread_id AND t.tags @> ARRAY[${q.tag}]::text[]) OR EXISTS (SELECT 1 FROM resources r WHERE r.id = u.resource_id AND r.tags @> ARRAY[${q.tag}]::text[]))` : Prisma.empty})::int AS reused`,
+            ${q.tag ? Prisma.sql`AND (EXISTS (SELECT 1 FROM threads t WHERE t.id = u.thread_id AND t.tags @> ARRAY[${q.tag}]::text[]) OR EXISTS (SELECT 1 FROM resources r WHERE r.id = u.resource_id AND r.tags @> ARRAY[${q.tag}]::text[]))` : Prisma.empty})::int AS reused,
+          (SELECT count(*) FROM related_suggestions s WHERE s.community_id = ${c} AND s.created_at >= ${from} AND s.created_at < ${to})::int AS suggested,
+          (SELECT count(*) FROM related_suggestions s WHERE s.community_id = ${c} AND s.created_at >= ${from} AND s.created_at < ${to} AND s.choice = 'yes')::int AS suggestion_yes,
+          (SELECT count(*) FROM related_suggestions s WHERE s.community_id = ${c} AND s.created_at >= ${from} AND s.created_at < ${to} AND s.choice = 'no')::int AS suggestion_no`,
       this.db.$queryRaw<Record<string, number>[]>`
         WITH people AS (SELECT id FROM members WHERE community_id = ${c} AND forgotten_at IS NULL AND source_id IS NULL)
         SELECT
@@ -174,6 +177,9 @@ export class PrismaHealthRepository implements HealthRepository {
       web_opens: q.tag ? null : n(lib.web_opens),
       broken_links: n(lib.broken),
       reused_answers: n(lib.reused),
+      suggestions_shown: n(lib.suggested),
+      suggestions_accepted: n(lib.suggestion_yes),
+      suggestions_passed: n(lib.suggestion_no),
       active_members: n(mem.active),
       new_members: n(mem.joined),
       quiet_following: n(mem.quiet),

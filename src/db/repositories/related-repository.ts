@@ -1,5 +1,5 @@
 import { Prisma } from "../generated/client";
-import type { IndexSource, RelatedDoc, RelatedRef, RelatedRepository } from "../../core/related/related-types";
+import type { ChoiceExample, IndexSource, RelatedDoc, RelatedRef, RelatedRepository, ShownSuggestion } from "../../core/related/related-types";
 import type { ThreadOutcome } from "../../core/threads/thread-types";
 import { titleFromUrl } from "../../core/resources/normalize-url";
 import type { Db } from "../db-types";
@@ -14,6 +14,12 @@ export const ITEM_TERM = "*";
 /** Runs `work` in a transaction of its own, or in the caller's when it already is one. */
 const atomically = <T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> =>
   "$transaction" in db ? (db as PrismaDb).$transaction((tx) => work(tx), { timeout: 15_000, maxWait: 10_000 }) : work(db);
+
+interface ShownRow { id: string; member_id: string; tier: string; thread_id: string | null; items: unknown; choice: string | null; chosen_ref: string | null }
+const shownOf = (r: ShownRow): ShownSuggestion => ({
+  id: r.id, memberId: r.member_id, tier: r.tier as ShownSuggestion["tier"], threadId: r.thread_id,
+  items: (typeof r.items === "string" ? JSON.parse(r.items) : r.items) as ShownSuggestion["items"], choice: r.choice as ShownSuggestion["choice"], chosenRef: r.chosen_ref,
+});
 
 /** Outcomes that make a resolved question worth suggesting: it was answered, at least in part. */
 const ANSWERED = ["resolved", "partly"];
@@ -156,5 +162,56 @@ export class PrismaRelatedRepository implements RelatedRepository {
   async reusesBetween(communityId: string, from: Date, to: Date): Promise<number> {
     const [row] = await this.db.$queryRaw<{ n: bigint }[]>`SELECT count(*)::bigint AS n FROM answer_reuses WHERE community_id = ${communityId}::uuid AND created_at >= ${from} AND created_at < ${to}`;
     return Number(row?.n ?? 0);
+  }
+
+  async recordShown(communityId: string, s: Omit<ShownSuggestion, "choice" | "chosenRef">, at: Date): Promise<void> {
+    await this.db.$executeRaw`
+      INSERT INTO related_suggestions (id, community_id, member_id, tier, thread_id, items, created_at)
+      VALUES (${s.id}::uuid, ${communityId}::uuid, ${s.memberId}::uuid, ${s.tier}, ${s.threadId}::uuid, ${JSON.stringify(s.items)}::jsonb, ${at})`;
+  }
+
+  async shown(communityId: string, id: string): Promise<ShownSuggestion | null> {
+    const [r] = await this.db.$queryRaw<ShownRow[]>`
+      SELECT id, member_id, tier, thread_id, items, choice, chosen_ref FROM related_suggestions WHERE community_id = ${communityId}::uuid AND id = ${id}::uuid`;
+    return r ? shownOf(r) : null;
+  }
+
+  async pendingThreadLinks(communityId: string, threadId: string): Promise<ShownSuggestion[]> {
+    const rows = await this.db.$queryRaw<ShownRow[]>`
+      SELECT id, member_id, tier, thread_id, items, choice, chosen_ref FROM related_suggestions
+      WHERE community_id = ${communityId}::uuid AND thread_id = ${threadId}::uuid AND tier = 'thread' AND choice IS NULL`;
+    return rows.map(shownOf);
+  }
+
+  async choose(communityId: string, id: string, memberId: string, choice: "yes" | "no", chosenRef: string | null, at: Date): Promise<boolean> {
+    // The choice is claimed by the row itself: a second press, or the other button, finds it made.
+    const n = await this.db.$executeRaw`
+      UPDATE related_suggestions SET choice = ${choice}, chosen_ref = ${chosenRef}::uuid, chosen_at = ${at}
+      WHERE community_id = ${communityId}::uuid AND id = ${id}::uuid AND member_id = ${memberId}::uuid AND choice IS NULL`;
+    return n > 0;
+  }
+
+  async settleThreadLinks(communityId: string, threadId: string, creditedRef: string | null, at: Date): Promise<void> {
+    await this.db.$executeRaw`
+      UPDATE related_suggestions SET chosen_at = ${at},
+        choice = CASE WHEN ${creditedRef}::uuid IS NOT NULL AND items @> jsonb_build_array(jsonb_build_object('id', ${creditedRef}::text)) THEN 'yes' ELSE 'no' END,
+        chosen_ref = CASE WHEN ${creditedRef}::uuid IS NOT NULL AND items @> jsonb_build_array(jsonb_build_object('id', ${creditedRef}::text)) THEN ${creditedRef}::uuid END
+      WHERE community_id = ${communityId}::uuid AND thread_id = ${threadId}::uuid AND tier = 'thread' AND choice IS NULL`;
+  }
+
+  async choices(communityId: string, limit: number): Promise<{ choices: number; examples: ChoiceExample[] }> {
+    const rows = await this.db.$queryRaw<{ items: unknown; choice: string; chosen_ref: string | null }[]>`
+      SELECT items, choice, chosen_ref FROM related_suggestions WHERE community_id = ${communityId}::uuid AND choice IS NOT NULL
+      ORDER BY chosen_at DESC LIMIT ${limit}`;
+    const examples = rows.flatMap((r) => ((typeof r.items === "string" ? JSON.parse(r.items) : r.items) as ShownSuggestion["items"])
+      .map((it) => ({ p: Number(it.p), yes: r.choice === "yes" && it.id === r.chosen_ref })));
+    return { choices: rows.length, examples };
+  }
+
+  async suggestionCounts(communityId: string, from: Date, to: Date): Promise<{ shown: number; accepted: number; passed: number }> {
+    const [r] = await this.db.$queryRaw<{ shown: number; accepted: number; passed: number }[]>`
+      SELECT count(*)::int AS shown, count(*) FILTER (WHERE choice = 'yes')::int AS accepted, count(*) FILTER (WHERE choice = 'no')::int AS passed
+      FROM related_suggestions WHERE community_id = ${communityId}::uuid AND created_at >= ${from} AND created_at < ${to}`;
+    return { shown: Number(r?.shown ?? 0), accepted: Number(r?.accepted ?? 0), passed: Number(r?.passed ?? 0) };
   }
 }
