@@ -23,6 +23,7 @@ import type { WebReader } from "../core/sources/fetch-types";
 import { RelatedService, type RelatedDeps } from "../core/related/related-service";
 import { SmsService, type SmsSettings } from "../core/sms/sms-service";
 import { HealthService } from "../core/health/health-service";
+import { RouteService } from "../core/routing/route-service";
 
 export interface Services {
   resources: ResourceService;
@@ -43,6 +44,8 @@ export interface Services {
   sms: SmsService;
   /** Community health: the figures behind the admin page, /peerloop health and the CLI. */
   health: HealthService;
+  /** Invitations to answer (issue 37): their buttons and `/notify invites`. */
+  routing: RouteService;
   help(): Message;
 }
 
@@ -61,9 +64,11 @@ export interface Dependencies {
   related?: Pick<RelatedDeps, "model" | "clusters" | "vectors">;
   /** How numbers are read and how many texts a member gets a day (default: US, 5). */
   sms?: SmsSettings;
+  /** Invitations to answer a member a week unless they choose (default 2). */
+  invitesPerWeek?: number;
 }
 
-export const buildServices = ({ store, guard, clock, logger, links, tone, web, related: relatedData, sms = { region: "US", dailyMax: 5 } }: Dependencies): Services => {
+export const buildServices = ({ store, guard, clock, logger, links, tone, web, related: relatedData, sms = { region: "US", dailyMax: 5 }, invitesPerWeek }: Dependencies): Services => {
   const gate = new ConfidentialityGate(guard, logger);
   // A text carries one link: the resource's or question's page in the web library.
   const notifications = new NotificationService({
@@ -91,6 +96,7 @@ export const buildServices = ({ store, guard, clock, logger, links, tone, web, r
     people: new PeopleService(store, clock),
     sms: new SmsService(store, clock, sms),
     health: new HealthService(store, clock, links),
+    routing: new RouteService(store, clock, links, invitesPerWeek),
     help: helpMessage,
   };
 };

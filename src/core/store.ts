@@ -11,6 +11,7 @@ import type { LinkRepository } from "./links/link-types";
 import type { RelatedRepository } from "./related/related-types";
 import type { SmsRepository } from "./sms/sms-types";
 import type { HealthRepository } from "./health/health-types";
+import type { RouteRepository } from "./routing/route-types";
 
 /** Every repository port the core uses, as one unit. */
 export interface Repositories {
@@ -38,6 +39,8 @@ export interface Repositories {
   sms?: SmsRepository;
   /** The community-health rollups; absent in the in-memory store. */
   health?: HealthRepository;
+  /** Invitations to answer unanswered questions (issue 37); absent in the in-memory store. */
+  routing?: RouteRepository;
 }
 
 /**

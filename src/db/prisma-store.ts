@@ -17,6 +17,7 @@ import { PrismaLinkRepository } from "./repositories/link-repository";
 import { PrismaRelatedRepository } from "./repositories/related-repository";
 import { PrismaSmsRepository } from "./repositories/sms-repository";
 import { PrismaHealthRepository } from "./repositories/health-repository";
+import { PrismaRouteRepository } from "./repositories/route-repository";
 
 const repositories = (db: Db): Repositories => ({
   communities: new PrismaCommunityRepository(db),
@@ -36,6 +37,7 @@ const repositories = (db: Db): Repositories => ({
   related: new PrismaRelatedRepository(db),
   sms: new PrismaSmsRepository(db),
   health: new PrismaHealthRepository(db),
+  routing: new PrismaRouteRepository(db),
 });
 
 /** The core's Store on Prisma: the same repositories over the client or an interactive transaction. */

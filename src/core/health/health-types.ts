@@ -27,6 +27,10 @@ export const FIGURE_DEFINITIONS = {
   active_members: "Members who posted, replied or endorsed in the last 7 days of the window (the community's local days).",
   new_members: "Members who joined in the window.",
   quiet_following: "Members who follow a tag but did not post, reply or endorse in the window.",
+  invitations_sent: "Invitations to answer that the route job sent members privately in the window (for questions with the tag, if one is chosen).",
+  answered_by_invited_24h: "Of the questions asked in the window that were offered privately to members, the share that an invited member replied to within 24 hours of their invitation.",
+  median_first_reply_minutes_routed: "Median minutes from asking to the first reply, over the answered questions asked in the window that were offered privately to members.",
+  median_first_reply_minutes_not_routed: "The same, over the answered questions asked in the window that were never offered privately.",
 } as const;
 export type FigureKey = keyof typeof FIGURE_DEFINITIONS;
 
@@ -82,6 +86,10 @@ export interface HealthFigures {
   active_members: number;
   new_members: number;
   quiet_following: number;
+  invitations_sent: number;
+  answered_by_invited_24h: number | null;
+  median_first_reply_minutes_routed: number | null;
+  median_first_reply_minutes_not_routed: number | null;
   weekly: WeekPoint[];
 }
 

@@ -42,7 +42,7 @@ export interface Button {
   style?: "primary" | "danger";
 }
 
-export type ActionName = "endorse" | "resolve" | "post-anyway" | "post-as-is" | "edit" | "post-question" | "answers-it";
+export type ActionName = "endorse" | "resolve" | "post-anyway" | "post-as-is" | "edit" | "post-question" | "answers-it" | "route-open" | "route-decline";
 
 /** Who sees a message. */
 export type Audience =
