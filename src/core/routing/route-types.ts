@@ -53,7 +53,7 @@ export interface Invitation {
 export type ClaimResult = "invited" | "answered" | "full" | "capped" | "taken";
 
 export interface RouteRepository {
-  /** Open questions asked in [askedAfter, askedBefore) with no reply from anyone but the asker, offered to fewer than `maxInvites` members. */
+  /** Open questions asked in [askedAfter, askedBefore] with no reply from anyone but the asker, offered to fewer than `maxInvites` members. */
   due(communityId: string, askedAfter: Date, askedBefore: Date, maxInvites: number, limit: number): Promise<Thread[]>;
   /** Members credited on questions resolved since `since` that share a tag with `tags` or are among `relatedIds` (not `exceptThreadId`). */
   credited(communityId: string, tags: readonly string[], relatedIds: readonly string[], since: Date, exceptThreadId: string): Promise<CreditedHelp[]>;

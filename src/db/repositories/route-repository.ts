@@ -18,7 +18,7 @@ export class PrismaRouteRepository implements RouteRepository {
     const ids = await this.db.$queryRaw<{ id: string }[]>`
       SELECT t.id FROM threads t
       WHERE t.community_id = ${communityId}::uuid AND t.status = 'open' AND t.reply_count = 0
-        AND t.created_at >= ${askedAfter} AND t.created_at < ${askedBefore}
+        AND t.created_at >= ${askedAfter} AND t.created_at <= ${askedBefore}
         AND (SELECT count(*) FROM route_invitations i WHERE i.thread_id = t.id) < ${maxInvites}
       ORDER BY t.created_at LIMIT ${limit}`;
     if (ids.length === 0) return [];
