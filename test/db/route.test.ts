@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RelatedModel } from "../../src/core/related/related-model";
 import { runRoute } from "../../src/core/routing/route-job";
-import { bundledClusters } from "../../src/core/text-model/data/bundled-clusters";
-import { bundledVectors } from "../../src/core/text-model/data/bundled-vectors";
-import model from "../../src/core/related/data/related-model.json" with { type: "json" };
+import { bundledRelated as related } from "../support/related-data";
 import { prismaStore } from "../../src/db/prisma-store";
 import type { Database } from "../../src/db/open-database";
 import type { Audience, Message } from "../../src/core/shared/message";
@@ -13,14 +10,9 @@ import { testDatabase } from "../support/test-database";
 import { openDatabase } from "../../src/db/open-database";
 
 let db: Database & { url?: string };
-beforeAll(async () => {
-  db = await testDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
+beforeAll(async () => (db = await testDatabase()));
+afterAll(async () => db?.close());
 
-const related = { model: () => RelatedModel.parse(model, "related-model.json"), clusters: bundledClusters, vectors: bundledVectors };
 let n = 0;
 const harness = (now = "2026-11-01T10:00:00Z") => coreHarness({ store: prismaStore(db.prisma), community: `route-${++n}-${Date.now()}`, now, related });
 type H = ReturnType<typeof harness>;
