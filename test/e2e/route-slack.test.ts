@@ -84,6 +84,12 @@ describe("ask the people who know, on Slack (the real Bolt app, a fake Slack)", 
     expect(again.code, again.err).toBe(0);
     expect(invitationsTo("UBEN")).toHaveLength(1);
 
+    // npm run health -- --json carries the invitations' figures (their values are checked on the database, with an injected clock:
+    // this run's invitation was sent "as of" three hours from now, after the figures' time).
+    const health = await runEntry("src/cli/health-cli.ts", ["--community", "slack:T1", "--days", "7", "--json"], bot.env);
+    expect(health.code, health.err).toBe(0);
+    expect(Object.keys(JSON.parse(health.out) as object)).toEqual(expect.arrayContaining(["invitations_sent", "answered_by_invited_24h", "median_first_reply_minutes_routed", "median_first_reply_minutes_not_routed"]));
+
     // /notify invites, privately, with a clear message for a wrong value.
     expect(JSON.stringify(await privateReply(await command("UBEN", "notify", "invites 1")))).toContain("at most 1 invitation a week");
     expect(JSON.stringify(await privateReply(await command("UBEN", "notify", "invites many")))).toContain("(1 to 14), or off");
