@@ -53,7 +53,7 @@ const invitations = async (h: H) => {
 };
 const to = async (h: H) => (await invitations(h)).map((i) => i.to);
 
-describe("the route job on the database", () => {
+describe("the route job on the database", { timeout: 60_000 }, () => {
   it("offers a waiting question to the members credited most on its tag in the last 180 days, then its followers, each once", async () => {
     const h = harness("2026-03-01T10:00:00Z");
     await answered(h, "An old IEP question from the spring? #iep", ["olga"]); // over 180 days before: not counted
@@ -205,7 +205,7 @@ describe("the route job on the database", () => {
   });
 });
 
-describe.skipIf(!process.env.DATABASE_URL)("the route job as two processes on one PostgreSQL", () => {
+describe.skipIf(!process.env.DATABASE_URL)("the route job as two processes on one PostgreSQL", { timeout: 120_000 }, () => {
   it("two runners started at once send each invitation once and never past a member's weekly limit", async () => {
     const h = harness();
     await answered(h, "IEP goals? #iep", ["maria", "lee"]);

@@ -97,5 +97,5 @@ describe("ask the people who know, on Discord (the real discord.js client, a fak
     await runEntry("src/cli/jobs-cli.ts", ["run", "route", "--now", later], bot.env);
     expect(invitationsTo(BEN)).toHaveLength(1);
     expect(text(await privateAnswer(await slash(BEN, "notify", { frequency: "invites", details: "off" })))).toContain("no more invitations");
-  });
+  }, 180_000);
 });

@@ -81,5 +81,5 @@ describe("ask the people who know, in the shell door", () => {
     expect(await shell.run("/notify invites", /\(only you\)/)).toContain("You get no invitations to answer questions.");
     expect(await shell.run("/notify invites lots", /\(only you\)/)).toContain("Give how many invitations a week you're happy to get (1 to 14), or off");
     expect(await shell.run("/notify invites 3", /\(only you\)/)).toContain("Got it: at most 3 invitations a week");
-  });
+  }, 180_000);
 });

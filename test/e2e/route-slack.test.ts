@@ -93,5 +93,5 @@ describe("ask the people who know, on Slack (the real Bolt app, a fake Slack)", 
     // /notify invites, privately, with a clear message for a wrong value.
     expect(JSON.stringify(await privateReply(await command("UBEN", "notify", "invites 1")))).toContain("at most 1 invitation a week");
     expect(JSON.stringify(await privateReply(await command("UBEN", "notify", "invites many")))).toContain("(1 to 14), or off");
-  });
+  }, 180_000);
 });
