@@ -49,6 +49,8 @@ const schema = z.object({
   PEERLOOP_SMS_REGION: z.string().regex(/^[A-Z]{2}$/, { error: "must be a two-letter country code, e.g. US or GB" }).default("US"),
   /** At most this many texts a member a day; the rest fold into the next summary. */
   PEERLOOP_SMS_DAILY_MAX: int(1, 100).default(5),
+  /** Minutes a question waits with no reply before the route job offers it privately to members who helped with its tags (issue 37). */
+  PEERLOOP_ROUTE_AFTER_MINUTES: int(1, 10_080).default(120),
   /** Where texts are written when Twilio is not configured. */
   PEERLOOP_SMS_DIR: z.string().min(1).default(".data/sms"),
   SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", { error: "must be a bot token starting with xoxb-" }).optional(),

@@ -14,6 +14,7 @@ import { webRoutesFor } from "./app/web-routes";
 import { previewRunner } from "./app/preview-runner";
 import { warmParsers, warmQueries } from "./app/warm-up";
 import type { AddressInfo } from "node:net";
+import type { Button } from "./core/shared/message";
 
 /** How long shutdown waits for acknowledged work (orchestrators usually allow 30 s before SIGKILL). */
 const DRAIN_MS = 10_000;
@@ -44,6 +45,8 @@ runCli(async () => {
   await container.loadDetectors();
   if (platforms && !config.TWILIO_ACCOUNT_SID) logger.info("Twilio is not configured: texts are written as files, not sent", { smsDir: config.PEERLOOP_SMS_DIR });
   if (platforms && !config.SMTP_URL) logger.warn("SMTP_URL is not set: emails are written as .eml files, not sent", { mailDir: config.PEERLOOP_MAIL_DIR });
+  // The shell door's buttons: its couriers number a job's buttons (an invitation's) with the door's own.
+  const shellButtons: Button[] = [];
   const couriers = await couriersFor(config, container.installations, process.stdout, {
     unsubscribeUrl: (c, m) => container.links.unsubscribeUrl(c, m),
     // Without SMTP_URL the shell says where each email was written, so a person can open it.
@@ -51,7 +54,7 @@ runCli(async () => {
   }, {
     // Without Twilio the shell says where each text was written, as for email.
     onWritten: platforms ? undefined : (file) => process.stdout.write(`✆ Text written to ${file}\n`),
-  });
+  }, shellButtons);
   const jobDeps = container.jobDeps(couriers);
   const web = webRoutesFor(container);
   // Link previews update a card after it is posted, off the answer's path.
@@ -95,7 +98,7 @@ runCli(async () => {
     const afterEach = async () => {
       if (await container.store.jobs.pendingCount()) await deliverOutbox(container.store, couriers, container.clock, logger, { deadline: Date.now() + 30_000 });
     };
-    await new ShellDoor({ app: container.app, input: process.stdin, output: process.stdout, user: config.PEERLOOP_SHELL_USER, jobs, afterEach }).run();
+    await new ShellDoor({ app: container.app, input: process.stdin, output: process.stdout, user: config.PEERLOOP_SHELL_USER, jobs, afterEach, buttons: shellButtons }).run();
     scheduler?.stop();
     await previews?.drain(5_000);
     if (server) await new Promise((r) => (server.close(r), server.closeAllConnections()));

@@ -116,7 +116,7 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
       store, notifications: services.notifications, logger, couriers, processedEvents: events, buttonValues: buttons,
       siteUrl: (id) => links.communityUrl(id), web, previews: services.previews, related: services.related,
       questionUrl: (c, t) => `${links.communityUrl(c)}questions/${t}`,
-      smsDailyMax: config.PEERLOOP_SMS_DAILY_MAX, health: services.health,
+      smsDailyMax: config.PEERLOOP_SMS_DAILY_MAX, health: services.health, routeAfterMinutes: config.PEERLOOP_ROUTE_AFTER_MINUTES,
     }),
   };
 };

@@ -1,6 +1,7 @@
 import { shellCourier } from "../adapters/shell/shell-courier";
 import type { Config } from "../config";
 import type { Courier, Couriers } from "../core/jobs/courier";
+import type { Button } from "../core/shared/message";
 import type { InstallationRepository } from "./door-ports";
 
 /**
@@ -9,8 +10,8 @@ import type { InstallationRepository } from "./door-ports";
  */
 export const couriersFor = async (config: Config, installations: InstallationRepository, output: NodeJS.WritableStream,
   email?: { unsubscribeUrl(communityId: string, memberId: string): Promise<string>; onWritten?: (file: string) => void },
-  sms?: { onWritten?: (file: string) => void }): Promise<Couriers> => {
-  const couriers: Couriers = { shell: shellCourier(output as never) };
+  sms?: { onWritten?: (file: string) => void }, shellButtons?: Button[]): Promise<Couriers> => {
+  const couriers: Couriers = { shell: shellCourier(output as never, shellButtons) };
   if (sms) {
     // Twilio when configured; else each text is a file in PEERLOOP_SMS_DIR.
     if (config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN) {

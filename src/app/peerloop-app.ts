@@ -127,6 +127,25 @@ export class PeerloopApp {
       this.services.welcome.answer(actor, cleanText(String(ref ?? "")), picked?.map((v) => cleanText(String(v))))));
   }
 
+  /** "Open the thread" on an invitation to answer (issue 37). */
+  openInvitation(actor: Actor, threadId: string): Promise<Outcome> {
+    return this.then(this.guarded(actor, "route-open", () => this.services.routing.open(actor, threadId)));
+  }
+
+  /** "Not for me" on an invitation to answer: kept with the invitation, so a second press changes nothing. */
+  declineInvitation(actor: Actor, threadId: string): Promise<Outcome> {
+    return this.then(this.guarded(actor, "route-decline", () => this.services.routing.decline(actor, threadId)));
+  }
+
+  /**
+   * An invitation's button pressed where the platform names no community (a Discord DM): the question
+   * names it, and the member must already belong to it (nobody is created from a DM).
+   */
+  async invitationActorFromDm(platform: Platform, threadId: string, externalId: string): Promise<Actor | null> {
+    const communityId = await this.services.routing.communityOf(platform, threadId);
+    return communityId ? this.services.members.existingActor(communityId, externalId) : null;
+  }
+
   /** The link in a confirmation email: the same as /notify email confirm <code>. */
   confirmEmail(communityId: string, memberId: string, code: string): Promise<Outcome> {
     return this.guarded({ communityId, memberId } as Actor, "confirm-email", () => this.services.email.confirm({ communityId, memberId }, code));

@@ -24,6 +24,7 @@ import { RelatedService, type RelatedDeps } from "../core/related/related-servic
 import { SmsService, type SmsSettings } from "../core/sms/sms-service";
 import { HealthService } from "../core/health/health-service";
 import { WelcomeService } from "../core/welcome/welcome-service";
+import { RouteService } from "../core/routing/route-service";
 
 export interface Services {
   resources: ResourceService;
@@ -46,6 +47,8 @@ export interface Services {
   health: HealthService;
   /** The welcome new members get and its first steps. */
   welcome: WelcomeService;
+  /** Invitations to answer (issue 37): their buttons and `/notify invites`. */
+  routing: RouteService;
   help(): Message;
 }
 
@@ -64,9 +67,11 @@ export interface Dependencies {
   related?: Pick<RelatedDeps, "model" | "clusters" | "vectors">;
   /** How numbers are read and how many texts a member gets a day (default: US, 5). */
   sms?: SmsSettings;
+  /** Invitations to answer a member a week unless they choose (default 2). */
+  invitesPerWeek?: number;
 }
 
-export const buildServices = ({ store, guard, clock, logger, links, tone, web, related: relatedData, sms = { region: "US", dailyMax: 5 } }: Dependencies): Services => {
+export const buildServices = ({ store, guard, clock, logger, links, tone, web, related: relatedData, sms = { region: "US", dailyMax: 5 }, invitesPerWeek }: Dependencies): Services => {
   const gate = new ConfidentialityGate(guard, logger);
   // A text carries one link: the resource's or question's page in the web library.
   const notifications = new NotificationService({
@@ -99,6 +104,7 @@ export const buildServices = ({ store, guard, clock, logger, links, tone, web, r
     sms: new SmsService(store, clock, sms),
     health: new HealthService(store, clock, links),
     welcome: new WelcomeService({ store, clock, members, people, sources, resources }),
+    routing: new RouteService(store, clock, links, invitesPerWeek),
     help: helpMessage,
   };
 };

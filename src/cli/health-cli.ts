@@ -16,6 +16,7 @@ const text = (r: HealthReport): string => [
   `shares ${r.shares}, endorsements ${r.endorsements}, web opens ${r.web_opens ?? "n/a"}, broken links ${r.broken_links}, answers reused ${r.reused_answers}`,
   `members active this week ${r.active_members}, new ${r.new_members}, quiet but following ${r.quiet_following}`,
   `new members who finished the welcome ${percent(r.finished_welcome ?? null)}; whose first post came within 7 days ${percent(r.first_post_within_7d ?? null)}`,
+  `invitations sent ${r.invitations_sent}; answered by an invited member within 24 h ${percent(r.answered_by_invited_24h)}; first reply median ${duration(r.median_first_reply_minutes_routed)} when offered privately, ${duration(r.median_first_reply_minutes_not_routed)} when not`,
   ...r.weekly.map((w) => `  week of ${w.week}: asked ${w.asked}, answered ${w.answered}, resolved ${w.resolved}, median first reply ${duration(w.medianFirstReplyMinutes)}`),
 ].join("\n");
 

@@ -12,6 +12,7 @@ import type { RelatedRepository } from "./related/related-types";
 import type { SmsRepository } from "./sms/sms-types";
 import type { HealthRepository } from "./health/health-types";
 import type { WelcomeRepository } from "./welcome/welcome-types";
+import type { RouteRepository } from "./routing/route-types";
 
 /** Every repository port the core uses, as one unit. */
 export interface Repositories {
@@ -41,6 +42,8 @@ export interface Repositories {
   health?: HealthRepository;
   /** Members' welcomes and the organisers' settings for them; absent in the in-memory store. */
   welcomes?: WelcomeRepository;
+  /** Invitations to answer unanswered questions (issue 37); absent in the in-memory store. */
+  routing?: RouteRepository;
 }
 
 /**

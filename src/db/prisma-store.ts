@@ -18,6 +18,7 @@ import { PrismaRelatedRepository } from "./repositories/related-repository";
 import { PrismaSmsRepository } from "./repositories/sms-repository";
 import { PrismaHealthRepository } from "./repositories/health-repository";
 import { PrismaWelcomeRepository } from "./repositories/welcome-repository";
+import { PrismaRouteRepository } from "./repositories/route-repository";
 
 const repositories = (db: Db): Repositories => ({
   communities: new PrismaCommunityRepository(db),
@@ -38,6 +39,7 @@ const repositories = (db: Db): Repositories => ({
   sms: new PrismaSmsRepository(db),
   health: new PrismaHealthRepository(db),
   welcomes: new PrismaWelcomeRepository(db),
+  routing: new PrismaRouteRepository(db),
 });
 
 /** The core's Store on Prisma: the same repositories over the client or an interactive transaction. */

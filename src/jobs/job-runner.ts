@@ -17,6 +17,7 @@ import type { WebReader } from "../core/sources/fetch-types";
 import type { PreviewService } from "../core/resources/preview-service";
 import { runSources } from "../core/sources/sources-job";
 import { runLinks } from "../core/links/links-job";
+import { runRoute } from "../core/routing/route-job";
 import type { RelatedService } from "../core/related/related-service";
 
 export interface JobDeps {
@@ -42,6 +43,8 @@ export interface JobDeps {
   smsDailyMax?: number;
   /** Community health, refreshed by the health job. */
   health?: HealthService;
+  /** PEERLOOP_ROUTE_AFTER_MINUTES: how long a question waits before the route job offers it privately (default 120). */
+  routeAfterMinutes?: number;
 }
 
 /** How long bookkeeping is kept: platforms stop redelivering within hours; claims guard re-runs of old periods. */
@@ -73,6 +76,7 @@ export interface JobRunOptions {
 
 const run = (deps: JobDeps, job: Exclude<JobName, "prune">, c: Community, now: Date, force: boolean): Promise<JobReport> => {
   switch (job) {
+    case "route": return runRoute(deps.store, c, now, { afterMinutes: deps.routeAfterMinutes ?? 120, related: deps.related });
     case "unanswered": return runUnanswered(deps.store, deps.notifications, c, now, deps.related, deps.questionUrl);
     case "related": return backfillRelated(deps.related, c);
     case "health": return refreshHealth(deps, c, now, force);

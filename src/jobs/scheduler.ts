@@ -19,7 +19,13 @@ export const startScheduler = (deps: JobDeps): { stop(): void } => {
     }
   };
   const tasks = [
-    cron.schedule("5 * * * *", tick("unanswered"), { name: "unanswered", noOverlap: true }),
+    // Invitations to the people who know (issue 37) every quarter hour; at :05 they go first, so a
+    // question due both ways is offered privately before the unanswered job posts it in the channel.
+    cron.schedule("5 * * * *", async () => {
+      await tick("route")();
+      await tick("unanswered")();
+    }, { name: "unanswered", noOverlap: true }),
+    cron.schedule("20,35,50 * * * *", tick("route"), { name: "route", noOverlap: true }),
     // Roundups and digests are due at local hours in many time zones: look every quarter hour.
     cron.schedule("*/15 * * * *", tick("roundup"), { name: "roundup", noOverlap: true }),
     cron.schedule("*/15 * * * *", tick("digests"), { name: "digests", noOverlap: true }),

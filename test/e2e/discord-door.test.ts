@@ -65,7 +65,7 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     expect(defs.map((d) => d.name)).toEqual(["share", "resources", "ask", "feedback", "follow", "unfollow", "source", "notify", "roundup", "peerloop", "Mark as answer", "Save to library", "Track as question"]);
     const share = defs.find((d) => d.name === "share")!;
     expect(share.options!.map((o) => [o.name, o.required])).toEqual([["url", true], ["tags", false], ["note", false]]);
-    expect(defs.find((d) => d.name === "notify")!.options![0]!.choices).toHaveLength(6);
+    expect(defs.find((d) => d.name === "notify")!.options![0]!.choices).toHaveLength(7);
     expect(defs.find((d) => d.name === "notify")!.options!.map((o) => [o.name, o.required])).toEqual([["frequency", true], ["details", false]]);
     expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => o.type)).toEqual(new Array(13).fill(1));
     expect(defs.find((d) => d.name === "peerloop")!.options!.map((o) => (o as { name: string }).name)).toEqual(["help", "me", "quiet", "timezone", "people", "privacy", "web", "export", "forget-me", "health", "settings", "start", "welcome"]);

@@ -93,6 +93,8 @@ export const handleInteraction = (deps: DiscordDeps) => async (i: Interaction) =
     return;
   }
   if (!i.inGuild()) {
+    // An invitation to answer arrives by DM (issue 37): its buttons are pressed where no server is named.
+    if (i.isButton() && /^route-(open|decline):/.test(i.customId) && !deps.stopping) return await pressInDm(deps, i);
     await i.reply({ content: "Peerloop works in server channels; try the command there.", flags: MessageFlags.Ephemeral }).catch(() => undefined);
     return;
   }
@@ -151,7 +153,27 @@ const pressButton = async (deps: DiscordDeps, actor: Actor, place: DiscordPlace,
   if (action === "edit") return deps.app.editDraft();
   if (action === "post-question") return deps.app.postQuestion(actor, { channelId: place.channelId }, value);
   if (action === "answers-it") return deps.app.answersIt(actor, value);
+  if (action === "route-open") return deps.app.openInvitation(actor, value);
+  if (action === "route-decline") return deps.app.declineInvitation(actor, value);
   return { messages: [] };
+};
+
+/** "Open the thread" or "Not for me" in a DM: the question names the community, the user must be its member already. */
+const pressInDm = async (deps: DiscordDeps, i: ButtonInteraction) => {
+  try {
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    await deps.limit(async () => {
+      const [action, ...rest] = i.customId.split(":");
+      const threadId = rest.join(":");
+      const actor = await deps.app.invitationActorFromDm("discord", threadId, i.user.id);
+      const outcome: Outcome = !actor
+        ? { messages: [{ to: { kind: "actor" }, message: { text: "That invitation isn't yours, or its question is no longer there; nothing changed.", tone: "warning" } }] }
+        : action === "route-open" ? await deps.app.openInvitation(actor, threadId) : await deps.app.declineInvitation(actor, threadId);
+      await deliver(deps, outcome, { communityId: actor?.communityId ?? "", guildId: "", channelId: i.channelId ?? "", userId: i.user.id, interaction: i });
+    });
+  } catch (error) {
+    await apologise(deps, i, error);
+  }
 };
 
 /** Resolve opens a form for the asker; anyone else is told why not, privately. */

@@ -22,6 +22,8 @@ export interface ShellOptions {
   admin?: string;
   jobs?: ShellJobs;
   channel?: string;
+  /** Buttons shown so far, shared with the shell's courier so a job's buttons are pressable too. */
+  buttons?: Button[];
   /** After each line: send what it queued for the outbox (email) at once, as a local shell should. */
   afterEach?: () => Promise<void>;
 }
@@ -50,7 +52,7 @@ const HELP = [
   "  :press <button>                     press a button shown as → :press N",
   "  :press <N> <N> ...                  choose several from one list at once (a welcome step)",
   "  :join <name>                        <name> joins the community (and you act as them): their welcome",
-  "  :jobs run <unanswered|roundup|digests> [--now ISO]",
+  "  :jobs run <route|unanswered|roundup|digests> [--now ISO]",
   "  :help, :quit",
 ];
 
@@ -61,11 +63,12 @@ const HELP = [
 export class ShellDoor {
   private user: string;
   private channel: string;
-  private readonly buttons: ShellButton[] = [];
+  private readonly buttons: ShellButton[];
   private readonly community = { platform: "shell" as const, communityExternalId: "local", communityName: "Local community" };
 
   constructor(private readonly opts: ShellOptions) {
     this.user = opts.user;
+    this.buttons = opts.buttons ?? [];
     this.channel = opts.channel ?? "general";
   }
 
@@ -169,6 +172,8 @@ export class ShellDoor {
       case "post-question": await this.show(await this.opts.app.postQuestion(actor, this.place(), button.value)); break;
       case "answers-it": await this.show(await this.opts.app.answersIt(actor, button.value)); break;
       case "welcome": await this.show(await this.opts.app.welcomeAnswer(actor, button.pick?.ref ?? button.value, button.pick?.values)); break;
+      case "route-open": await this.show(await this.opts.app.openInvitation(actor, button.value)); break;
+      case "route-decline": await this.show(await this.opts.app.declineInvitation(actor, button.value)); break;
       case "resolve": this.print(`To resolve, say how it went and whom to credit: :resolve ${button.value} resolved @name -- what helped`); break;
     }
     return true;

@@ -90,7 +90,7 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
   const handlerDeps: SlackDeps = { app: deps.app, directory: new SlackDirectory(), events: deps.events, logger: deps.logger, limit, installations: deps.installations };
   bolt.use(dropRedeliveries(handlerDeps) as never);
   bolt.command(/^\/.+/, handleCommand(handlerDeps) as never);
-  bolt.action(/^(endorse|resolve|post-anyway|post-as-is|edit|post-question|answers-it)(~\d+)?$/, handleAction(handlerDeps) as never);
+  bolt.action(/^(endorse|resolve|post-anyway|post-as-is|edit|post-question|answers-it|route-open|route-decline)(~\d+)?$/, handleAction(handlerDeps) as never);
   bolt.view(RESOLVE_VIEW, handleResolveSubmission(handlerDeps) as never);
   bolt.shortcut(MARK_AS_ANSWER, handleMarkAsAnswer(handlerDeps) as never);
   bolt.shortcut(SAVE_TO_LIBRARY, handleSaveShortcut(handlerDeps) as never);
@@ -107,7 +107,7 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
   bolt.event("app_uninstalled", handleUninstall(handlerDeps) as never);
   bolt.event("tokens_revoked", handleUninstall(handlerDeps) as never);
   // Anything the bot never rendered (an old button, a forged one) is acknowledged and explained, at once.
-  bolt.action({ action_id: /^(?!(?:endorse|resolve|post-anyway|post-as-is|edit|post-question|answers-it|welcome)(?:~\d+)?$|welcome-pick$)/ }, handleUnknownInteraction(handlerDeps) as never);
+  bolt.action({ action_id: /^(?!(?:endorse|resolve|post-anyway|post-as-is|edit|post-question|answers-it|welcome|route-open|route-decline)(?:~\d+)?$|welcome-pick$)/ }, handleUnknownInteraction(handlerDeps) as never);
   bolt.view({ callback_id: new RegExp(`^(?!(?:${RESOLVE_VIEW}|${SAVE_VIEW})$)`), type: "view_submission" }, handleUnknownInteraction(handlerDeps) as never);
   bolt.view({ callback_id: /.*/, type: "view_closed" }, handleUnknownInteraction(handlerDeps) as never);
   bolt.shortcut({ callback_id: new RegExp(`^(?!(?:${MARK_AS_ANSWER}|${SAVE_TO_LIBRARY}|${TRACK_AS_QUESTION})$)`) }, handleUnknownInteraction(handlerDeps) as never);

@@ -100,6 +100,8 @@ export const handleAction = (deps: SlackDeps) => async ({ ack, respond, client, 
     if (action.action_id === "edit") return deliverOutcome(client, deps.app, await deps.app.editDraft(), place, deps.logger);
     if (action.action_id === "post-question") return deliverOutcome(client, deps.app, await deps.app.postQuestion(actor, { channelId }, value), place, deps.logger);
     if (action.action_id === "answers-it") return deliverOutcome(client, deps.app, await deps.app.answersIt(actor, value), place, deps.logger);
+    if (action.action_id === "route-open") return deliverOutcome(client, deps.app, await deps.app.openInvitation(actor, value), place, deps.logger);
+    if (action.action_id === "route-decline") return deliverOutcome(client, deps.app, await deps.app.declineInvitation(actor, value), place, deps.logger);
     if (action.action_id === "resolve") {
       const check = await deps.app.prepareResolve(actor, value);
       if (!check.ok) return deliverOutcome(client, deps.app, check.outcome, place, deps.logger);

@@ -40,6 +40,13 @@ ${figure("Open backlog", String(r.open_backlog), "open_backlog")}
 ${figure("Surfaced, then answered in 48 h", percent(r.surfaced_then_answered_share), "surfaced_then_answered_share")}
 ${figure("Nudged, then resolved", percent(r.nudged_then_resolved_share), "nudged_then_resolved_share")}
 </dl>
+<h2>Asking the people who know</h2>
+<dl class="counts">
+${figure("Invitations sent", String(r.invitations_sent), "invitations_sent")}
+${figure("Answered by an invited member in 24 h", percent(r.answered_by_invited_24h), "answered_by_invited_24h")}
+${figure("Median first reply, offered privately", duration(r.median_first_reply_minutes_routed), "median_first_reply_minutes_routed")}
+${figure("Median first reply, not offered", duration(r.median_first_reply_minutes_not_routed), "median_first_reply_minutes_not_routed")}
+</dl>
 <h2>Questions each week</h2>
 ${groupedBars({ title: "Questions asked, answered and resolved each week", desc: `Weekly bars for the ${r.window.days} days: ${r.weekly.map((w) => `${w.week}: ${w.asked} asked, ${w.answered} answered, ${w.resolved} resolved`).join("; ") || "no questions"}.`,
   labels: weeks, series: [{ name: "asked", values: r.weekly.map((w) => w.asked) }, { name: "answered", values: r.weekly.map((w) => w.answered) }, { name: "resolved", values: r.weekly.map((w) => w.resolved) }] })}

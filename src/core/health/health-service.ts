@@ -38,6 +38,8 @@ export class HealthService {
       const to = previous ? new Date(end.getTime() - opts.days * DAY_MS) : end;
       const keep = !opts.to; // figures for an arbitrary end are not kept
       let figures = keep ? await repo.savedFigures(communityId, asOf!, opts.days, tag, previous) : null;
+      // Kept before the invitations' figures existed (issue 37): computed again, with them.
+      if (figures && !("invitations_sent" in figures)) figures = null;
       if (!figures) {
         figures = await repo.figures({ communityId, days: opts.days, tag: opts.tag, to }, community.timeZone);
         if (keep) await repo.saveFigures(communityId, asOf!, opts.days, tag, previous, figures);

@@ -32,6 +32,10 @@ export const FIGURE_DEFINITIONS = {
   quiet_following: "Members who follow a tag but did not post, reply or endorse in the window.",
   finished_welcome: "Of the members welcomed in the window, the share who went through every step of the welcome (skipping counts as an answer).",
   first_post_within_7d: "Of the members who joined in the window at least 7 days before the figures' time, the share whose first post (a share, a question or a reply) came within 7 days of joining.",
+  invitations_sent: "Invitations to answer that the route job sent members privately in the window (for questions with the tag, if one is chosen).",
+  answered_by_invited_24h: "Of the questions asked in the window that were offered privately to members, the share that an invited member replied to within 24 hours of their invitation.",
+  median_first_reply_minutes_routed: "Median minutes from asking to the first reply, over the answered questions asked in the window that were offered privately to members.",
+  median_first_reply_minutes_not_routed: "The same, over the answered questions asked in the window that were never offered privately.",
 } as const;
 export type FigureKey = keyof typeof FIGURE_DEFINITIONS;
 
@@ -94,6 +98,10 @@ export interface HealthFigures {
   finished_welcome: number | null;
   /** Share, 0 to 1; null when nobody joined early enough in the window. */
   first_post_within_7d: number | null;
+  invitations_sent: number;
+  answered_by_invited_24h: number | null;
+  median_first_reply_minutes_routed: number | null;
+  median_first_reply_minutes_not_routed: number | null;
   weekly: WeekPoint[];
 }
 

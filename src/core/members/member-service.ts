@@ -66,6 +66,12 @@ export class MemberService {
     return this.store.members.findByExternalId(communityId, externalId);
   }
 
+  /** A member already in the community, found by their platform id (null when unknown): nobody is added. */
+  async existingActor(communityId: string, externalId: string): Promise<Actor | null> {
+    const member = await this.store.members.findByExternalId(communityId, externalId);
+    return member ? { communityId, memberId: member.id, externalId: member.externalId, displayName: member.displayName, isAdmin: member.isAdmin } : null;
+  }
+
   async follow(actor: Actor, rawTag: string): Promise<Outcome> {
     const tag = normalizeTag(rawTag);
     const added = await this.store.subscriptions.follow(actor.communityId, actor.memberId, tag, this.clock.now());

@@ -52,7 +52,7 @@ export interface Select {
   options: { label: string; value: string; detail?: string }[];
 }
 
-export type ActionName = "endorse" | "resolve" | "post-anyway" | "post-as-is" | "edit" | "post-question" | "answers-it" | "welcome";
+export type ActionName = "endorse" | "resolve" | "post-anyway" | "post-as-is" | "edit" | "post-question" | "answers-it" | "welcome" | "route-open" | "route-decline";
 
 /** Who sees a message. */
 export type Audience =

@@ -91,7 +91,7 @@ export class PrismaHealthRepository implements HealthRepository {
     const c = Prisma.sql`${q.communityId}::uuid`;
     const tagged = (col: string) => (q.tag ? Prisma.sql`AND ${Prisma.raw(col)} @> ARRAY[${q.tag}]::text[]` : Prisma.empty);
     const day24 = new Date(to.getTime() - DAY_MS);
-    const [questions, helpers, weekly, backlog, library, members] = await Promise.all([
+    const [questions, helpers, weekly, backlog, library, members, routed] = await Promise.all([
       this.db.$queryRaw<Record<string, number | null>[]>`
         SELECT count(*) AS asked,
           count(*) FILTER (WHERE first_reply_at IS NOT NULL) AS answered,
@@ -152,6 +152,23 @@ export class PrismaHealthRepository implements HealthRepository {
             EXISTS (SELECT 1 FROM resources r WHERE r.community_id = ${c} AND r.sharer_id = m.id AND r.created_at <= m.created_at + interval '7 days')
             OR EXISTS (SELECT 1 FROM threads t WHERE t.community_id = ${c} AND t.asker_id = m.id AND t.created_at <= m.created_at + interval '7 days')
             OR EXISTS (SELECT 1 FROM replies x WHERE x.community_id = ${c} AND x.author_id = m.id AND x.deleted_at IS NULL AND x.created_at <= m.created_at + interval '7 days')))::int AS posted7`,
+      // Invitations to answer (issue 37): only routed questions' invitations and their invitees' replies are read.
+      this.db.$queryRaw<Record<string, number | null>[]>`
+        SELECT
+          (SELECT count(*) FROM route_invitations i JOIN threads t ON t.id = i.thread_id
+            WHERE i.community_id = ${c} AND i.invited_at >= ${from} AND i.invited_at < ${to} ${tagged("t.tags")})::int AS sent,
+          count(*) FILTER (WHERE routed)::int AS routed,
+          count(*) FILTER (WHERE routed AND invited_answered)::int AS invited_answered,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_reply_at - created_at) / 60) FILTER (WHERE routed AND first_reply_at IS NOT NULL) AS median_routed,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_reply_at - created_at) / 60) FILTER (WHERE NOT routed AND first_reply_at IS NOT NULL) AS median_not_routed
+        FROM (
+          SELECT h.created_at, h.first_reply_at,
+            EXISTS (SELECT 1 FROM route_invitations i WHERE i.thread_id = h.thread_id AND i.invited_at < ${to}) AS routed,
+            EXISTS (SELECT 1 FROM route_invitations i JOIN replies r ON r.thread_id = i.thread_id AND r.author_id = i.member_id
+              WHERE i.thread_id = h.thread_id AND i.invited_at < ${to} AND NOT r.is_follow_up AND r.deleted_at IS NULL
+                AND r.created_at >= i.invited_at AND r.created_at <= i.invited_at + interval '24 hours') AS invited_answered
+          FROM health_threads h WHERE h.community_id = ${c} AND h.created_at >= ${from} AND h.created_at < ${to} ${tagged("h.tags")}
+        ) q`,
     ]);
     const qf = questions[0]!;
     const totalAnswers = helpers.reduce((sum, h) => sum + h.answers, 0);
@@ -185,6 +202,10 @@ export class PrismaHealthRepository implements HealthRepository {
       quiet_following: n(mem.quiet),
       finished_welcome: share(n(mem.finished), n(mem.welcomed)),
       first_post_within_7d: share(n(mem.posted7), n(mem.joined7)),
+      invitations_sent: n(routed[0]!.sent),
+      answered_by_invited_24h: share(n(routed[0]!.invited_answered), n(routed[0]!.routed)),
+      median_first_reply_minutes_routed: minutes(routed[0]!.median_routed ?? null),
+      median_first_reply_minutes_not_routed: minutes(routed[0]!.median_not_routed ?? null),
       weekly: weekly.map((w): WeekPoint => ({ week: w.week.toISOString().slice(0, 10), asked: w.asked, answered: w.answered, resolved: w.resolved, medianFirstReplyMinutes: minutes(w.median) })),
     };
   }
