@@ -2,12 +2,11 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { bundledLexicon } from "../core/guard/data/bundled-lexicon";
-import { GUARD_MODEL_VERSION, type GuardModelFile } from "../core/guard/learned-guard";
+import { GUARD_MODEL_VERSION, messageFeatures, type GuardModelFile } from "../core/guard/learned-guard";
 import { useLexicon } from "../core/guard/lexicon";
 import { bundledClusters } from "../core/text-model/data/bundled-clusters";
 import { rates, ROOT, sharedDir, sourcesIn, readJsonl, type Source } from "./train/corpus";
 import { applyFitted, fitGuard, prepare, SPAN_THRESHOLD, type GuardRow, type Prepared } from "./train/guard-fit";
-import { augmentRows } from "./train/guard-augment";
 import { existsSync } from "node:fs";
 
 /**
@@ -21,11 +20,9 @@ import { existsSync } from "node:fs";
  *
  * `npm run guard:train -- --loho`: leave one hand out: for each file of ../shared/privacy/train/,
  * train on everything else and score that file, message by message as the shared scorer does. Writes
- * nothing. This is the figure that predicts posts nobody here wrote. The threshold of each fit is chosen
- * on the training hands' own left-out scores (folds by hand, nested inside the held-out hand), and
- * made-up copies of a hand's posts (`--no-augment` leaves them out) stay with their hand.
+ * nothing. This is the figure that predicts posts nobody here wrote.
  */
-const { values } = parseArgs({ options: { seed: { type: "string" }, loho: { type: "boolean" }, out: { type: "string" }, "no-augment": { type: "boolean" }, only: { type: "string" }, errors: { type: "boolean" } }, strict: true });
+const { values } = parseArgs({ options: { seed: { type: "string" }, loho: { type: "boolean" }, out: { type: "string" } }, strict: true });
 const seed = Number(values.seed ?? 7);
 const out = values.out ?? path.join(ROOT, "src/core/guard/data/guard-model.json");
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -45,18 +42,15 @@ const all = [...hands.map((h) => ({ ...h, weight: 1 })), ...others];
 
 const started = Date.now();
 const prepared = new Map<string, Prepared[]>();
-for (const s of all) prepared.set(s.name, prepare(s.rows, s.name, s.weight, clusters, s.hand ? s.name : undefined));
-// Made-up copies weigh half a post: they vary the names, not the writing.
-const copies = values["no-augment"] ? [] : hands.map((h) => ({ name: `copies-of-${h.name}`, hand: h.name, rows: augmentRows(h.rows, seed) }));
-for (const c of copies) prepared.set(c.name, prepare(c.rows, c.name, 0.5, clusters, c.hand, true));
-log(`read ${[...all, ...copies].map((s) => `${s.name} (${s.rows.length})`).join(", ")} in ${Date.now() - started} ms`);
+for (const s of all) prepared.set(s.name, prepare(s.rows, s.name, s.weight, clusters));
+log(`read ${all.map((s) => `${s.name} (${s.rows.length})`).join(", ")} in ${Date.now() - started} ms`);
 
 const score = (fitted: ReturnType<typeof fitGuard>, posts: Prepared[]) => {
   const results = posts.map((p) => ({ p, ...applyFitted(fitted, p) }));
   const r = rates(results.map(({ p, flagged }) => ({ gold: p.row.identifying, flagged })));
-  const rules = rates(posts.map((p) => ({ gold: p.row.identifying, flagged: p.read.view.decided.length > 0 })));
+  const rules = rates(posts.map((p) => ({ gold: p.row.identifying, flagged: p.f.view.decided.length > 0 })));
   // The best recall any threshold could reach at FPR <= 0.05 on this very set: a measure of ranking, for development only.
-  const probs = results.map(({ p, probability }) => ({ s: probability, g: p.row.identifying }));
+  const probs = results.map(({ p }) => ({ s: fitted.message.probability(messageFeatures(p.f, p.f.candidates.map((c) => fitted.candidate.logit(c)))), g: p.row.identifying }));
   const negs = probs.filter((x) => !x.g).map((x) => x.s).sort((a, b) => b - a);
   const edge = negs[Math.floor(negs.length * 0.05)] ?? 0;
   const oracle = probs.filter((x) => x.g && x.s > edge).length / Math.max(1, probs.filter((x) => x.g).length);
@@ -65,7 +59,7 @@ const score = (fitted: ReturnType<typeof fitGuard>, posts: Prepared[]) => {
     for (const g of p.row.findings) {
       const c = (perCategory[g.type] ??= [0, 0]);
       c[1]++;
-      const at = p.read.view.text.indexOf(g.text);
+      const at = p.row.text.indexOf(g.text);
       if (at >= 0 && spans.some(([s, e]) => s < at + g.text.length && at < e)) c[0]++;
     }
   }
@@ -74,19 +68,11 @@ const score = (fitted: ReturnType<typeof fitGuard>, posts: Prepared[]) => {
 
 if (values.loho) {
   const rows: Record<string, unknown>[] = [];
-  for (const held of hands.filter((h) => !values.only || h.name.startsWith(values.only))) {
+  for (const held of hands) {
     log(`leaving out ${held.name}: training on the rest`);
-    const train = [...prepared.values()].flat().filter((p) => p.hand !== held.name);
-    const fitted = fitGuard(train, seed, clusters, log);
+    const train = [...prepared.entries()].filter(([name]) => name !== held.name).flatMap(([, p]) => p);
+    const fitted = fitGuard(train, seed, log);
     const s = score(fitted, prepared.get(held.name)!);
-    // Development only (reading a hand's errors makes its later figures tuned ones).
-    if (values.errors) {
-      for (const p of prepared.get(held.name)!) {
-        const r = applyFitted(fitted, p);
-        if (r.flagged === p.row.identifying) continue;
-        console.log(`${r.flagged ? "FP" : "FN"} ${p.row.id} p=${r.probability.toFixed(2)} gold=${JSON.stringify(p.row.findings.map((g) => `${g.type}:${g.text}`))} got=${JSON.stringify(r.spans.map(([a, b]) => p.read.view.text.slice(a, b)))}\n   ${p.row.text.replace(/\n/g, " / ")}`);
-      }
-    }
     rows.push({ held: held.name, messages: held.rows.length, oracle: s.oracle, recall: s.recall, fpr: s.fpr, precision: s.precision, threshold: fitted.threshold, rulesRecall: s.rules.recall, rulesFpr: s.rules.fpr, perCategory: s.perCategory });
     console.log(`${held.name.padEnd(28)} recall ${s.recall.toFixed(3)}  FPR ${s.fpr.toFixed(3)}  precision ${s.precision.toFixed(3)}   (rules alone: ${s.rules.recall.toFixed(3)} / ${s.rules.fpr.toFixed(3)}; threshold ${fitted.threshold.toFixed(3)}; best threshold for this set: ${s.oracle.toFixed(3)} at 0.05)`);
     console.log(`  ${Object.entries(s.perCategory).sort().map(([k, [a, b]]) => `${k} ${a}/${b}`).join(", ")}`);
@@ -95,15 +81,14 @@ if (values.loho) {
   console.log(`mean                         recall ${mean("recall").toFixed(3)}  FPR ${mean("fpr").toFixed(3)}   (best-threshold recall at 0.05, not a generalisation figure: ${mean("oracle").toFixed(3)})`);
   console.log(JSON.stringify({ seed, rows }));
 } else {
-  const fitted = fitGuard([...prepared.values()].flat(), seed, clusters, log);
+  const fitted = fitGuard([...prepared.values()].flat(), seed, log);
   const file: GuardModelFile = {
     kind: "peerloop-guard-model", version: GUARD_MODEL_VERSION, seed,
-    trainedOn: [...all, ...copies].map((s) => ({ source: s.name, messages: s.rows.length })),
-    tagger: fitted.tagger.toJSON(), candidate: fitted.candidate.toJSON(), message: fitted.message.toJSON(), threshold: Number(fitted.threshold.toFixed(6)), spanThreshold: SPAN_THRESHOLD,
+    trainedOn: all.map((s) => ({ source: s.name, messages: s.rows.length })),
+    candidate: fitted.candidate.toJSON(), message: fitted.message.toJSON(), threshold: Number(fitted.threshold.toFixed(6)), spanThreshold: SPAN_THRESHOLD,
   };
   writeFileSync(out, `${JSON.stringify(file)}\n`);
   for (const [name, posts] of prepared) {
-    if (name.startsWith("copies-of-")) continue;
     const s = score(fitted, posts);
     log(`  ${name.padEnd(28)} recall ${s.recall.toFixed(3)}  FPR ${s.fpr.toFixed(3)}  (trained on: a regression figure, not a generalisation one)`);
   }

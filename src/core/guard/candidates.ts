@@ -37,7 +37,6 @@ export interface MessageView {
   cues: Cue[];
   raw: RuleFinding[];
   decided: RuleFinding[];
-  ids: IdCandidate[];
   candidates: Candidate[];
 }
 
@@ -108,18 +107,6 @@ export const viewMessage = (text: string): MessageView => {
   tokens.forEach((t, i) => {
     if ((t.lower || !/\p{Lu}/u.test(t.text)) && personSlot(tokens, i, text, cues)) add(t.start, t.end - (/['’]s$/.test(t.text) ? 2 : 0), "person_name", "tok:lower");
   });
-  // Chinese and Japanese names are not set apart by spaces: the 2-3 characters after a client word
-  // ("服务对象王秀兰") or before a kin word or title ("李奶奶", "田中さん") are candidates.
-  for (const c of cues) {
-    if (c.cls !== "client" && c.cls !== "kin" && c.cls !== "honorific") continue;
-    if (c.cls === "client") {
-      const after = /^\s?([\u3400-\u9fff\u30a0-\u30ff]{2,4})/u.exec(text.slice(c.end, c.end + 6));
-      if (after) for (const n of [2, 3]) if (after[1]!.length >= n) add(c.end + after[0].length - after[1]!.length, c.end + after[0].length - after[1]!.length + n, "person_name", "cjk:after");
-    } else {
-      const lead = /([\u3400-\u9fff\u30a0-\u30ff]{1,3})$/u.exec(text.slice(Math.max(0, c.start - 3), c.start));
-      if (lead && /^[\u3400-\u9fff\u3040-\u30ff]/u.test(text.slice(c.start, c.end))) for (let n = 1; n <= lead[1]!.length; n++) add(c.start - n, c.start, "person_name", "cjk:before");
-    }
-  }
   // Numbers and codes: "2024-0173-KW", "E-2025-0889173", "DP 7718204", "PJN611083H", "#5820364101".
   for (const m of text.matchAll(/(?<![\w-])#?(?:[A-Z]{1,4}[ -]?)?[A-Z]{0,4}\d[\dA-Z]*(?:[ ./-][\dA-Z]*\d[\dA-Z]*|-[A-Z]{1,4}(?![\w-]))*(?![\w])/g)) {
     if ((m[0].match(/\d/g) ?? []).length >= 4) add(m.index!, m.index! + m[0].replace(/[ ./-]+$/, "").length, "record_number", "num");
@@ -141,45 +128,13 @@ export const viewMessage = (text: string): MessageView => {
     if (Number(m[1]) <= OVER_89_BORN_BY) add(m.index!, m.index! + m[0].length, "age_over_89", "born-year");
   }
   const candidates = [...bySpan.values()].sort((a, b) => a.start - b.start || b.end - a.end);
-  for (const c of candidates) settle(c, raw, decided, ids);
-  return { text, tokens, cues, raw, decided, ids, candidates };
-};
-
-const settle = (c: Candidate, raw: RuleFinding[], decided: RuleFinding[], ids: IdCandidate[]) => {
-  for (const f of raw) if (overlaps(c, f)) c.overlapping.add(f.rule);
-  c.decided = decided.find((d) => overlaps(c, d));
-  c.ids = ids.filter((i) => overlaps(c, i));
-  // A rule's own kind wins over the shape's guess.
-  const typed = raw.find((f) => f.start === c.start && f.end === c.end) ?? (c.sources.has("tok:cap") || c.sources.has("num") || c.sources.has("tagger") ? c.decided : undefined);
-  if (typed) c.type = typed.type;
-};
-
-/**
- * The view with more spans proposed (the token tagger's), each merged into an existing candidate of
- * the same span or added as a new one. The view given is left as it was (training reuses it).
- */
-export const extendView = (view: MessageView, spans: { start: number; end: number; type: FindingType; source: string }[]): MessageView => {
-  const bySpan = new Map(view.candidates.map((c) => [`${c.start}:${c.end}`, c]));
-  const links = linkSpans(view.text);
-  const extra: Candidate[] = [];
-  const merged = new Map<string, Candidate>();
-  for (const s of spans) {
-    const key = `${s.start}:${s.end}`;
-    const known = merged.get(key) ?? bySpan.get(key);
-    if (known) {
-      const copy = merged.get(key) ?? { ...known, sources: new Set(known.sources) };
-      copy.sources.add(s.source);
-      merged.set(key, copy);
-      continue;
-    }
-    const c: Candidate = {
-      start: s.start, end: s.end, type: s.type, sources: new Set([s.source]), decided: undefined, overlapping: new Set(), ids: [],
-      tokens: view.tokens.filter((t) => t.start >= s.start && t.end <= s.end), inLink: links.some(([a, b]) => s.start >= a && s.end <= b),
-    };
-    settle(c, view.raw, view.decided, view.ids);
-    merged.set(key, c);
-    extra.push(c);
+  for (const c of candidates) {
+    for (const f of raw) if (overlaps(c, f)) c.overlapping.add(f.rule);
+    c.decided = decided.find((d) => overlaps(c, d));
+    c.ids = ids.filter((i) => overlaps(c, i));
+    // A rule's own kind wins over the shape's guess.
+    const typed = raw.find((f) => f.start === c.start && f.end === c.end) ?? (c.sources.has("tok:cap") || c.sources.has("num") ? c.decided : undefined);
+    if (typed) c.type = typed.type;
   }
-  const candidates = [...view.candidates.map((c) => merged.get(`${c.start}:${c.end}`) ?? c), ...extra].sort((a, b) => a.start - b.start || b.end - a.end);
-  return { ...view, candidates };
+  return { text, tokens, cues, raw, decided, candidates };
 };

@@ -1,5 +1,3 @@
-import { MORE_CUES, UNSPACED } from "./cue-words-more";
-
 /**
  * Words that say who a detail belongs to, by role and in the languages the policy names (English,
  * Spanish, French, Portuguese, Polish, German, Tagalog, Vietnamese, Arabic). Each class becomes one
@@ -233,11 +231,8 @@ export interface Cue {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const PATTERNS = (Object.keys(CUE_CLASSES) as (keyof typeof CUE_CLASSES)[]).map((cls) => {
-  const all: readonly string[] = [...CUE_CLASSES[cls], ...((MORE_CUES as Record<string, readonly string[]>)[cls] ?? [])];
-  const phrases = [...new Set(all.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length);
-  const spaced = phrases.filter((w) => !UNSPACED.test(w)), unspaced = phrases.filter((w) => UNSPACED.test(w));
-  const bounded = `(?<![\\p{L}\\p{M}\\p{N}])(?:${spaced.map(escape).join("|")})(?![\\p{L}\\p{M}\\p{N}])`;
-  return [cls, new RegExp(unspaced.length ? `${bounded}|${unspaced.map(escape).join("|")}` : bounded, "gu")] as const;
+  const phrases = [...new Set(CUE_CLASSES[cls].map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length);
+  return [cls, new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${phrases.map(escape).join("|")})(?![\\p{L}\\p{M}\\p{N}])`, "gu")] as const;
 });
 
 /** Lowercases without moving any offset (a few letters change length when lowercased). */

@@ -1,14 +1,12 @@
 import { aboutClient, before, mentionsClient, EVENT_CUE, PERSON_PRONOUN, sentenceAround } from "./context";
 import type { Push } from "./guard-types";
-import { isCommonWord, isDictionaryWord, isKnownPlace, isNonName, isRegionName, isStopword, STATE_CODES } from "./lexicon";
+import { isCommonWord, isDictionaryWord, isKnownPlace, isNonName, isRegionName, STATE_CODES } from "./lexicon";
 import { NOT_CLIENT_BEFORE } from "./name-context";
 
 
 const SUFFIX = String.raw`(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Ct|Court|Way|Pl|Place|Ter|Terrace|Cir|Circle|Pkwy|Parkway|Hwy|Highway|Trl|Trail|Loop|Row|Sq|Square|Pike|Plaza)\b\.?`;
 const UNIT = String.raw`(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Lot|Rm|#)\.?\s*#?[A-Z0-9-]+)?`;
 const STREET = new RegExp(String.raw`\b\d{1,6}\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[\p{Lu}0-9][\p{L}\d'-]*\s+){1,3}${SUFFIX}${UNIT}`, "gu");
-/** "12 oak street", "4 n main st": casual chat writes addresses in lower case (stop words never name a street). */
-const LOWER_STREET = /\b\d{1,5}\s+(?:[nsew]\.?\s+)?((?:[a-z][a-z'-]+\s+){1,2})(?:street|st|avenue|ave|road|rd|blvd|boulevard|drive|dr|lane|ln|court|ct|way|place|pl|terrace|circle|parkway|hwy|highway)\b\.?/g;
 const BARE_STREET = new RegExp(String.raw`\b(?:on|off|at|near|by)\s+((?:\p{Lu}[\p{L}'-]*\s+){1,2}${SUFFIX})`, "gu");
 const LIVES_AT = /\b(?:lives|living|staying|stays|moved|moving|sleeps|address is|address:|home is)\s+(?:at|to|on)?\s*(\d{1,5}\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})/g;
 /** The author's own workplace: "Our office moved to 403 Main St". */
@@ -32,9 +30,8 @@ export const detectPlaces = (text: string, push: Push, clientNamed = false): voi
     const s = sentenceAround(text, start, end);
     return { s, client: aboutClient(s, text) || clientMessage || (PERSON_PRONOUN.test(s) && RESIDES.test(s)), event: EVENT_CUE.test(s) };
   };
-  for (const re of [STREET, PO_BOX, LOWER_STREET]) {
+  for (const re of [STREET, PO_BOX]) {
     for (const m of text.matchAll(re)) {
-      if (re === LOWER_STREET && m[1]!.trim().split(/\s+/).some((w) => isStopword(w) || /^(?:more|other|same|next|last|one|two|three|four|five|six|blocks?|miles?|minutes?|buses|bus|streets?|roads?|down|up|across|over)$/.test(w))) continue;
       const { event, client, s } = about(m.index!, m.index! + m[0].length);
       if (event && !client) continue;
       // An organisation's or venue's own address.
