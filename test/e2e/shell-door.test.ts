@@ -115,6 +115,20 @@ describe("the shell door, end to end through piped stdin", () => {
     expect(confirmed).toMatch(/^#general › thread [0-9a-f]{6} │ Question from ana/);
   });
 
+  it("quotes a client's date of birth whole with what to keep, and stops a client's street address", async () => {
+    const { out } = await shell([
+      "/ask My client was born 2 May 1987 and keeps losing her benefits letters. Ideas? #benefits",
+      "/ask Resource for a client: quiet guy, 12 Oak Street, keeps to himself, wants a food bank nearby. #food",
+    ]);
+    const [date, street] = out.split(/\n(?=\S)/).filter((b) => !b.startsWith("Peerloop local shell"));
+    expect(date).toMatch(/^\(only you\) │ ⚠ Not posted: this may identify a client/);
+    expect(date).toContain('date: "2 May 1987" → try the year only ("1987")');
+    expect(date).not.toMatch(/"May"|"1987" →/);
+    expect(street).toMatch(/^\(only you\) │ ⚠ Not posted: this may identify a client/);
+    expect(street).toContain('address: "12 Oak Street"');
+    expect(out).not.toContain("Question from ana");
+  });
+
   it("nudges a disparaging question privately and holds it until Post as is; Edit posts nothing; a burnout post is never nudged", async () => {
     const { out } = await shell([
       "/ask how do I get through to clients who are just lazy freeloaders? #engagement",

@@ -109,6 +109,18 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     expect(blocksText({ body: reply })).toContain("https://example.org/a");
   });
 
+  it("an /ask with a client's street address and birth date is stopped privately, quoting each whole and saying what to keep", async () => {
+    const before = posts().length;
+    const reply = await privateReply(await command("UCY", "ask", "Resource for a client: quiet guy, born 2 May 1987, lives at 12 Oak Street, keeps to himself. Food bank nearby? #housing"));
+    expect(reply.response_type).toBe("ephemeral");
+    const blocks = blocksText({ body: reply });
+    expect(blocks).toContain("may identify a client");
+    expect(blocks).toContain('\\"12 Oak Street\\"');
+    expect(blocks).toContain('\\"2 May 1987\\" → try the year only (\\"1987\\")');
+    expect(blocks).not.toContain('\\"May\\"');
+    expect(posts().length).toBe(before);
+  });
+
   it("a disparaging /ask gets a private tone nudge; Edit posts nothing, Post as is posts it", async () => {
     const before = posts().length;
     const reply = await privateReply(await command("UCY", "ask", "how do I get through to clients who are just lazy freeloaders? #engagement"));

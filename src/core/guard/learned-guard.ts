@@ -3,7 +3,8 @@ import type { Features } from "../text-model/feature-hash";
 import { LinearModel } from "../text-model/linear-model";
 import type { WordClusters } from "../text-model/word-clusters";
 import { candidateFeatures, messageContext, type MessageContext } from "./candidate-features";
-import { viewMessage, type MessageView } from "./candidates";
+import { viewMessage, type Candidate, type MessageView } from "./candidates";
+import { isCommonWord, isGivenName } from "./lexicon";
 import { CUE_CLASS_NAMES } from "./cue-words";
 import { COMBINATION_CUES } from "./detect-multilingual";
 import type { Finding } from "./guard-types";
@@ -77,17 +78,50 @@ export const messageFeatures = ({ view, ctx }: Featurized, logits: readonly numb
   return out;
 };
 
+/**
+ * A client's street address with its house number ("12 Oak Street" in a post about a client) is
+ * flagged whatever the message model says, when the candidate model reads it as a client's: the rule
+ * that finds it already leaves out organisations', venues' and the author's own addresses, and no
+ * context makes a client's home address safe to post.
+ */
+const STREET_FLOOR = -2;
+const clientStreetAddresses = (view: MessageView, logits: readonly number[]): Candidate[] =>
+  view.candidates.filter((c, i) => logits[i]! > STREET_FLOOR && c.decided?.type === "address" && c.decided.rule === "places" && c.start === c.decided.start && c.end === c.decided.end && /^\d/.test(view.text.slice(c.start, c.end)));
+
+/**
+ * A detail found in pieces is quoted whole: a date ("May", "1987" → "2 May 1987"), so the hint can say
+ * what to keep, and a name whose longer reading the model also takes for a client's ("Hyun-woo" →
+ * "Hyun-woo Cha").
+ */
+const whole = (c: Candidate, ranked: { c: Candidate; logit: number }[], cut: number): Candidate => {
+  let best = c;
+  for (const { c: d, logit } of ranked) {
+    if (d.start > c.start || d.end < c.end || d.end - d.start <= best.end - best.start) continue;
+    const date = d.type === "date" && d.sources.has("shape:date");
+    const name = c.type === "person_name" && d.type === "person_name" && logit >= cut && !/[\n,;:]/.test(d.tokens.map((t) => t.text).join(" "));
+    if (date || name) best = d;
+  }
+  return best;
+};
+
+const plainWord = (c: Candidate) =>
+  c.type === "person_name" && c.sources.size === 1 && c.sources.has("tok:lower") && c.tokens.length === 1 && isCommonWord(c.tokens[0]!.text) && !isGivenName(c.tokens[0]!.text);
+
 /** Findings for a message: nothing unless the message model says it could identify a client. */
 export const learnedFindings = (original: string, model: GuardModel, clusters: WordClusters): Finding[] => {
   const f = featurize(original, clusters);
   const logits = f.candidates.map((c) => model.candidate.logit(c));
-  if (model.message.probability(messageFeatures(f, logits)) < model.threshold) return [];
+  const streets = clientStreetAddresses(f.view, logits);
+  if (model.message.probability(messageFeatures(f, logits)) < model.threshold && !streets.length) return [];
   const cut = Math.log(model.spanThreshold / (1 - model.spanThreshold));
   const ranked = f.view.candidates.map((c, i) => ({ c, logit: logits[i]! })).sort((a, b) => b.logit - a.logit);
-  const chosen: typeof ranked = [];
+  const chosen: typeof ranked = streets.map((c) => ({ c, logit: Infinity }));
   for (const r of ranked) {
     if (chosen.length && r.logit < cut) break;
-    if (!chosen.some((x) => x.c.start < r.c.end && r.c.start < x.c.end)) chosen.push(r);
+    // A common word in a person's slot ("born", "quiet") is not quoted as a name beside a real finding.
+    if (chosen.length && plainWord(r.c)) continue;
+    const c = whole(r.c, ranked, cut);
+    if (!chosen.some((x) => x.c.start < c.end && c.start < x.c.end)) chosen.push({ c, logit: r.logit });
   }
   const findings: Finding[] = chosen.map(({ c }) => ({ type: c.type, start: c.start, end: c.end, text: original.slice(c.start, c.end) }));
   // A combination that singles someone out, with no single identifier standing out: quote the phrase.

@@ -37,7 +37,10 @@ export const suggestRewrite = (finding: Pick<Finding, "type" | "text">): string 
   if (type === "location" && /\b(?:Reservation|Rez|Rancheria|Pueblo|Nation|Reserve)\b/.test(text)) return "tribal land in the region";
   if (type === "location" && /\b(?:school|middle|elementary|high|academy)\b/i.test(text)) return "their school";
   if (type === "location" && /\b(?:apartments?|motel|shelter|homes|village|courts|manor|towers|trailer)\b/i.test(text)) return "where they live";
-  if (type === "date" && /\b(?:19|20)\d{2}\b/.test(text)) return "a date (year only, if it matters)";
+  // Say what to keep: the year of a full date; of a year alone, the decade.
+  const year = /(?<!\d)(1[89]\d{2}|20\d{2})(?!\d)/.exec(text)?.[1];
+  if (type === "date" && year && text.trim() === year) return `the decade ("the ${year.slice(0, 3)}0s")`;
+  if (type === "date" && year) return `the year only ("${year}"), if it matters`;
   return GENERIC[type];
 };
 

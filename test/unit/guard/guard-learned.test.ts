@@ -62,9 +62,9 @@ describe("the guard's model file", () => {
 
   it.skipIf(!existsSync(shared))("is rebuilt byte for byte by `npm run guard:train` from the committed sources", async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), "peerloop-train-")), "guard-model.json");
-    const run = spawnSync(process.execPath, ["--max-old-space-size=4096", "--import", "tsx", path.join(root, "src/tools/train-guard.ts"), "--out", out], { cwd: root, encoding: "utf8", timeout: 170_000 });
+    const run = spawnSync(process.execPath, ["--max-old-space-size=4096", "--import", "tsx", path.join(root, "src/tools/train-guard.ts"), "--out", out], { cwd: root, encoding: "utf8", timeout: 400_000 });
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(out, "utf8") === readFileSync(path.join(root, "src/core/guard/data/guard-model.json"), "utf8"), "the committed model is stale: run npm run guard:train").toBe(true);
     rmSync(path.dirname(out), { recursive: true, force: true });
-  }, 180_000);
+  }, 420_000);
 });
