@@ -228,12 +228,17 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     const postAsIs = /"custom_id":"(post-as-is:[^"]+)"/.exec(text(nudge))?.[1];
     expect(postAsIs, text(nudge)).toBeTruthy();
     expect(text(nudge)).toContain('"custom_id":"edit:edit"');
-    const press = (customId: string) => interact({ ...base(ANA), type: 3, data: { custom_id: customId, component_type: 2 }, message: { id: discord.snowflake(), channel_id: CHANNEL_ID, content: "", type: 0 } });
+    // Every button on the note is on one message, as on Discord.
+    const noteId = discord.snowflake();
+    const press = (customId: string) => interact({ ...base(ANA), type: 3, data: { custom_id: customId, component_type: 2 }, message: { id: noteId, channel_id: CHANNEL_ID, content: "", type: 0 } });
     expect(text(await privateAnswer((await press("edit:edit")).token))).toContain("Nothing was posted");
     expect(channelPosts().length).toBe(before);
     await press(postAsIs!);
     const card = await eventually(() => channelPosts()[before], 15_000, "question posted as is");
     expect(text(card)).toContain("lazy freeloaders");
+    // Pressed again: already done, and no second question.
+    expect(text(await privateAnswer((await press(postAsIs!)).token))).toContain("Already done");
+    expect(channelPosts().slice(before).filter((c) => text(c).includes("lazy freeloaders"))).toHaveLength(1);
   });
 
   it("an /ask the library already answers shows it privately first: This answers it posts nothing, Post my question posts the question", async () => {
@@ -246,12 +251,21 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     const answers = /"custom_id":"(answers-it:r:[0-9a-f-]{36})"/.exec(text(held))?.[1];
     const postIt = /"custom_id":"(post-question:[^"]+)"/.exec(text(held))?.[1];
     expect(answers && postIt, text(held)).toBeTruthy();
-    const press = (customId: string) => interact({ ...base(CY), type: 3, data: { custom_id: customId, component_type: 2 }, message: { id: discord.snowflake(), channel_id: CHANNEL_ID, content: "", type: 0 } });
-    expect(text(await privateAnswer((await press(answers!)).token))).toContain("Glad the library had it");
+    const press = (customId: string, messageId: string) => interact({ ...base(CY), type: 3, data: { custom_id: customId, component_type: 2 }, message: { id: messageId, channel_id: CHANNEL_ID, content: "", type: 0 } });
+    const first = discord.snowflake();
+    expect(text(await privateAnswer((await press(answers!, first)).token))).toContain("Glad the library had it");
     expect(channelPosts().length).toBe(before);
-    await press(postIt!);
+    // The same card's other choice is already made: nothing is posted.
+    expect(text(await privateAnswer((await press(postIt!, first)).token))).toContain("Already done");
+    expect(channelPosts().length).toBe(before);
+    // On a fresh card Post my question posts it, and This answers it there is then already done.
+    const second = discord.snowflake();
+    await press(postIt!, second);
     const card = await eventually(() => channelPosts().slice(before).find((c) => text(c).includes("release of information form I can use")), 15_000, "question posted after related answers");
     expect(card).toBeTruthy();
+    const late = text(await privateAnswer((await press(answers!, second)).token));
+    expect(late).toContain("Already done");
+    expect(late).not.toContain("Glad the library had it");
   });
 
   it("/peerloop web answers privately with the member's signed link, served by the Discord door's own HTTP server", async () => {

@@ -135,15 +135,10 @@ const answer = async (deps: DiscordDeps, i: RepliableInteraction & { guildId: st
 const pressButton = async (deps: DiscordDeps, actor: Actor, place: DiscordPlace, i: ButtonInteraction): Promise<Outcome> => {
   const [action, ...rest] = i.customId.split(":");
   let value = rest.join(":");
-  if (value.startsWith("~")) value = (await deps.stash.take(value.slice(1))) ?? "";
+  if (value.startsWith("~")) value = (await deps.stash.read(value.slice(1))) ?? "";
   if (!value) return { messages: [{ to: { kind: "actor" }, message: { text: "That button has expired; please run the command again.", tone: "warning" } }] };
-  if (action === "endorse") return deps.app.endorse(actor, value);
-  if (action === "post-anyway") return deps.app.postAnyway(actor, { channelId: place.channelId }, value);
-  if (action === "post-as-is") return deps.app.postAsIs(actor, { channelId: place.channelId }, value);
-  if (action === "edit") return deps.app.editDraft();
-  if (action === "post-question") return deps.app.postQuestion(actor, { channelId: place.channelId }, value);
-  if (action === "answers-it") return deps.app.answersIt(actor, value);
-  return { messages: [] };
+  // Every button that acts is claimed once per message and member (BUTTON_ACTIONS).
+  return deps.app.press(actor, { channelId: place.channelId }, { action: action ?? "", value, card: i.message?.id });
 };
 
 /** Resolve opens a form for the asker; anyone else is told why not, privately. */

@@ -47,7 +47,11 @@ const HELP = [
 export class ShellDoor {
   private user: string;
   private channel: string;
-  private readonly buttons: Button[] = [];
+  /** Buttons shown so far, each with the message it was on (`:press N` claims that message once). */
+  private readonly buttons: { button: Button; card: string }[] = [];
+  private cards = 0;
+  /** Message references outlive this process (their claims are stored): each run numbers its own. */
+  private readonly session = randomBytes(4).toString("hex");
   private readonly community = { platform: "shell" as const, communityExternalId: "local", communityName: "Local community" };
 
   constructor(private readonly opts: ShellOptions) {
@@ -140,21 +144,21 @@ export class ShellDoor {
   }
 
   private async press(which: string | undefined): Promise<boolean> {
-    const button = this.buttons[Number(which) - 1];
-    if (!button) {
+    const shown = this.buttons[Number(which) - 1];
+    if (!shown) {
       this.print(`No button ${which ?? ""}. Buttons show as → :press N under a message.`);
       return true;
     }
+    const { button, card } = shown;
     const actor = await this.actor();
-    switch (button.action) {
-      case "endorse": await this.show(await this.opts.app.endorse(actor, button.value)); break;
-      case "post-anyway": await this.show(await this.opts.app.postAnyway(actor, this.place(), button.value)); break;
-      case "post-as-is": await this.show(await this.opts.app.postAsIs(actor, this.place(), button.value)); break;
-      case "edit": await this.show(await this.opts.app.editDraft()); break;
-      case "post-question": await this.show(await this.opts.app.postQuestion(actor, this.place(), button.value)); break;
-      case "answers-it": await this.show(await this.opts.app.answersIt(actor, button.value)); break;
-      case "resolve": this.print(`To resolve, say how it went and whom to credit: :resolve ${button.value} resolved @name -- what helped`); break;
+    if (button.action === "resolve") {
+      // Resolve opens a form elsewhere; here it says what to type, with the question's short id.
+      const check = await this.opts.app.prepareResolve(actor, button.value);
+      if (!check.ok) await this.show(check.outcome);
+      else this.print(`To resolve, say how it went and whom to credit: :resolve ${check.ref} resolved @name -- what helped`);
+      return true;
     }
+    await this.show(await this.opts.app.press(actor, this.place(), { action: button.action, value: button.value, card }));
     return true;
   }
 
@@ -194,7 +198,8 @@ export class ShellDoor {
         await this.opts.app.posted(actor.communityId, out.anchor, this.channel, ref);
       }
       const label = audienceLabel(out.to, this.channel, ref && `${out.anchor?.kind} ${ref}`);
-      const lines = renderMessage(out.message, (i) => `:press ${this.buttons.push(out.message.buttons![i]!)}`);
+      const card = `shell-${this.session}-${++this.cards}`;
+      const lines = renderMessage(out.message, (i) => `:press ${this.buttons.push({ button: out.message.buttons![i]!, card })}`);
       this.print(`${label} │ ${lines[0]}`, ...lines.slice(1));
     }
   }
