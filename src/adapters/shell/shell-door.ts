@@ -125,7 +125,9 @@ export class ShellDoor {
     }
     const ref = `reply-${randomBytes(3).toString("hex")}`;
     const outcome = await this.opts.app.threadReply(await this.actor(), { threadRef, platformMessageId: ref, channelId: this.channel, text });
-    this.print(`#${this.channel} › thread ${threadRef} │ ${this.user}: ${text}   (message ${ref})`);
+    // A refused reply (too long) is not posted in the shell's thread: only the reason is shown.
+    const refused = outcome.messages.some((m) => m.to.kind === "actor" && m.message.tone === "error");
+    if (!refused) this.print(`#${this.channel} › thread ${threadRef} │ ${this.user}: ${text}   (message ${ref})`);
     await this.show(outcome);
     return true;
   }
