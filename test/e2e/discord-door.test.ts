@@ -162,7 +162,7 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
       if (n === count + 1) break;
       if (i === 29 || n > count + 1) throw new Error(`replies went from ${count} to ${n}`);
     }
-  });
+  }, 90_000);
 
   it("a question in a forum becomes a forum post", async () => {
     await slash(ANA, "ask", { question: "Forum question?" }, { channelId: FORUM_ID });
@@ -192,7 +192,7 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     expect(again).toContain("Already done");
     expect(again).not.toContain("you endorsed");
     expect(text(await privateAnswer((await press(BEN)).token))).toContain("you endorsed");
-  });
+  }, 90_000);
 
   it("buttons and the Resolve form; Mark as answer credits the reply's author", async () => {
     const before = channelPosts().length;

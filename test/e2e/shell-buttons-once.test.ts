@@ -4,7 +4,7 @@ import { buttonNumber as button, shellForFile } from "../support/shell-session";
 const session = shellForFile();
 const ALREADY = /Already done: you answered this message's buttons before, so nothing changed/;
 
-describe("every button in the shell acts once per message and member", () => {
+describe("every button in the shell acts once per message and member", { timeout: 180_000 }, () => {
   it("This answers it after Post my question on the same card is already done, and the archive counts nothing", async () => {
     const asked = await session.shell.run("/ask Police department refuses to sign the U visa certification for my client, who else can certify? #immigration", /thread [0-9a-f]{6} │/);
     const ref = /thread ([0-9a-f]{6})/.exec(asked)![1]!;

@@ -12,7 +12,7 @@ const block = (out: string, starts: RegExp): string[] => {
   return lines.slice(at, end < 0 ? undefined : end).filter(Boolean);
 };
 
-describe("what the shell prints reads right (issue 38)", () => {
+describe("what the shell prints reads right (issue 38)", { timeout: 180_000 }, () => {
   it("a reply over 2,000 characters is refused with /ask's message, not printed in the thread, not recorded", async () => {
     const asked = await session.shell.run("/ask How do you end a home visit that runs over? #visits", /thread [0-9a-f]{6} │/);
     const ref = /thread ([0-9a-f]{6})/.exec(asked)![1]!;

@@ -228,7 +228,7 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     expect(blocksText(told)).toContain("Your reply is 2,500 characters; please keep it under 2,000.");
     await event({ type: "message", channel: "CGEN", user: "UBEN", text: "Who it is for, what was done, what comes next.", ts: "1800000050.000002", thread_ts: ts });
     await repliesThisWeek(count + 1);
-  });
+  }, 90_000);
 
   it("a retried event changes nothing", async () => {
     const before = posts().length;
