@@ -142,28 +142,6 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     expect(text(done)).toContain("Thanks to ben");
   });
 
-  it("a thread message over 2,000 characters is refused privately with /ask's message and not recorded (issue 38)", async () => {
-    const before = channelPosts().length;
-    await slash(ANA, "ask", { question: "What goes in a warm handoff note?", tags: "handoff" });
-    const cardId = await lastMessageId(before);
-    await eventually(() => discord.calls.find((c) => c.path === `/channels/${CHANNEL_ID}/messages/${cardId}/threads`), 15_000, "thread start");
-    const message = (content: string) => discord.dispatch("MESSAGE_CREATE", {
-      id: discord.snowflake(), channel_id: cardId, guild_id: GUILD_ID, author: BEN, member: member(BEN), content,
-      timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0,
-    });
-    const week = async () => Number(/Replies","value":"(\d+) /.exec(text(await privateAnswer((await slash(CY, "roundup", {})).token)))?.[1] ?? 0);
-    const count = await week();
-    message("y".repeat(2_500));
-    const told = await eventually(() => discord.calls.find((c) => c.method === "POST" && text(c).includes("Your reply is 2,500 characters; please keep it under 2,000.")), 15_000, "the private refusal");
-    expect(text(told)).not.toContain("yyyyyyyyyy");
-    message("Who it is for, what was done, what comes next.");
-    for (let i = 0; i < 30; i++) {
-      const n = await week();
-      if (n === count + 1) break;
-      if (i === 29 || n > count + 1) throw new Error(`replies went from ${count} to ${n}`);
-    }
-  }, 90_000);
-
   it("a question in a forum becomes a forum post", async () => {
     await slash(ANA, "ask", { question: "Forum question?" }, { channelId: FORUM_ID });
     const post = await eventually(() => discord.calls.find((c) => c.path === `/channels/${FORUM_ID}/threads`), 15_000, "forum post");
@@ -180,19 +158,6 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     expect(card.body.allowed_mentions).not.toHaveProperty("roles");
     expect(card.body.content ?? "").toBe("");
   });
-
-  it("Endorse acts once per card and member: pressed again it is already done; another member's press is theirs (issue 38)", async () => {
-    const before = channelPosts().length;
-    await slash(ANA, "share", { url: "https://example.org/endorse-once", tags: "youth" });
-    const cardId = await lastMessageId(before);
-    const endorseId = text(channelPosts()[before]!).match(/"custom_id":"(endorse:[0-9a-f-]{36})"/)![1]!;
-    const press = (u: ReturnType<typeof user>) => interact({ ...base(u), type: 3, data: { custom_id: endorseId, component_type: 2 }, message: { ...discord.messages.get(cardId)!, id: cardId } });
-    expect(text(await privateAnswer((await press(CY)).token))).toContain("you endorsed");
-    const again = text(await privateAnswer((await press(CY)).token));
-    expect(again).toContain("Already done");
-    expect(again).not.toContain("you endorsed");
-    expect(text(await privateAnswer((await press(BEN)).token))).toContain("you endorsed");
-  }, 90_000);
 
   it("buttons and the Resolve form; Mark as answer credits the reply's author", async () => {
     const before = channelPosts().length;
@@ -343,6 +308,41 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     await runEntry("src/cli/jobs-cli.ts", ["run", "unanswered", "--now", later], bot.env);
     expect(inThread()).toHaveLength(1);
   });
+
+  it("a thread message over 2,000 characters is refused privately with /ask's message and not recorded (issue 38)", async () => {
+    const before = channelPosts().length;
+    await slash(ANA, "ask", { question: "What goes in a warm handoff note?", tags: "handoff" });
+    const cardId = await lastMessageId(before);
+    await eventually(() => discord.calls.find((c) => c.path === `/channels/${CHANNEL_ID}/messages/${cardId}/threads`), 15_000, "thread start");
+    const message = (content: string) => discord.dispatch("MESSAGE_CREATE", {
+      id: discord.snowflake(), channel_id: cardId, guild_id: GUILD_ID, author: BEN, member: member(BEN), content,
+      timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0,
+    });
+    const week = async () => Number(/Replies","value":"(\d+) /.exec(text(await privateAnswer((await slash(CY, "roundup", {})).token)))?.[1] ?? 0);
+    const count = await week();
+    message("y".repeat(2_500));
+    const told = await eventually(() => discord.calls.find((c) => c.method === "POST" && text(c).includes("Your reply is 2,500 characters; please keep it under 2,000.")), 15_000, "the private refusal");
+    expect(text(told)).not.toContain("yyyyyyyyyy");
+    message("Who it is for, what was done, what comes next.");
+    for (let i = 0; i < 30; i++) {
+      const n = await week();
+      if (n === count + 1) break;
+      if (i === 29 || n > count + 1) throw new Error(`replies went from ${count} to ${n}`);
+    }
+  }, 90_000);
+
+  it("Endorse acts once per card and member: pressed again it is already done; another member's press is theirs (issue 38)", async () => {
+    const before = channelPosts().length;
+    await slash(ANA, "share", { url: "https://example.org/endorse-once", tags: "youth" });
+    const cardId = await lastMessageId(before);
+    const endorseId = text(channelPosts()[before]!).match(/"custom_id":"(endorse:[0-9a-f-]{36})"/)![1]!;
+    const press = (u: ReturnType<typeof user>) => interact({ ...base(u), type: 3, data: { custom_id: endorseId, component_type: 2 }, message: { ...discord.messages.get(cardId)!, id: cardId } });
+    expect(text(await privateAnswer((await press(CY)).token))).toContain("you endorsed");
+    const again = text(await privateAnswer((await press(CY)).token));
+    expect(again).toContain("Already done");
+    expect(again).not.toContain("you endorsed");
+    expect(text(await privateAnswer((await press(BEN)).token))).toContain("you endorsed");
+  }, 90_000);
 
   it("answered every interaction within Discord's 3 seconds", () => {
     expect(answerTimes.length).toBeGreaterThan(15);

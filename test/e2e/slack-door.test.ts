@@ -218,18 +218,6 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     expect(blocksText(resolved)).toContain("Thanks to Ben");
   });
 
-  it("a thread reply over 2,000 characters is refused privately with /ask's message and not recorded (issue 38)", async () => {
-    const before = posts().length;
-    await command("UANA", "ask", "What goes in a warm handoff note? #handoff");
-    const ts = (await newPost(before, "question card", "warm handoff note")).ts!;
-    const count = Number(/Replies\*\\n(\d+) /.exec(JSON.stringify(await privateReply(await command("UCY", "roundup", ""))))?.[1] ?? 0);
-    await event({ type: "message", channel: "CGEN", user: "UBEN", text: "x".repeat(2_500), ts: "1800000050.000001", thread_ts: ts });
-    const told = await eventually(() => slack.of("chat.postEphemeral").find((c) => c.args.user === "UBEN" && blocksText(c).includes("2,500 characters")), 15_000, "the private refusal");
-    expect(blocksText(told)).toContain("Your reply is 2,500 characters; please keep it under 2,000.");
-    await event({ type: "message", channel: "CGEN", user: "UBEN", text: "Who it is for, what was done, what comes next.", ts: "1800000050.000002", thread_ts: ts });
-    await repliesThisWeek(count + 1);
-  }, 90_000);
-
   it("a retried event changes nothing", async () => {
     const before = posts().length;
     await command("UCY", "ask", "Retry test question? #retry");
@@ -400,6 +388,18 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     await event({ type: "message", subtype: "message_deleted", channel: "CGEN", deleted_ts: "1800000100.000001", previous_message: { user: "UBEN", ts: "1800000100.000001", thread_ts: "x" } });
     await repliesThisWeek(2);
   });
+
+  it("a thread reply over 2,000 characters is refused privately with /ask's message and not recorded (issue 38)", async () => {
+    const before = posts().length;
+    await command("UANA", "ask", "What goes in a warm handoff note? #handoff");
+    const ts = (await newPost(before, "question card", "warm handoff note")).ts!;
+    const count = Number(/Replies\*\\n(\d+) /.exec(JSON.stringify(await privateReply(await command("UCY", "roundup", ""))))?.[1] ?? 0);
+    await event({ type: "message", channel: "CGEN", user: "UBEN", text: "x".repeat(2_500), ts: "1800000050.000001", thread_ts: ts });
+    const told = await eventually(() => slack.of("chat.postEphemeral").find((c) => c.args.user === "UBEN" && blocksText(c).includes("2,500 characters")), 15_000, "the private refusal");
+    expect(blocksText(told)).toContain("Your reply is 2,500 characters; please keep it under 2,000.");
+    await event({ type: "message", channel: "CGEN", user: "UBEN", text: "Who it is for, what was done, what comes next.", ts: "1800000050.000002", thread_ts: ts });
+    await repliesThisWeek(count + 1);
+  }, 90_000);
 
   it("acknowledged every request well inside Slack's 3 seconds", () => {
     expect(ackTimes.length).toBeGreaterThan(20);
