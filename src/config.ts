@@ -14,6 +14,16 @@ const schema = z.object({
   /** The HTTP port in every mode (0: any free port, as tests use). */
   PORT: int(0, 65_535).default(3000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional(),
+  /**
+   * Where the JSON log lines go: a file (appended), or "-" for stderr. Default: stderr, except the
+   * local shell at a terminal, which writes .data/peerloop.log so no log line lands in the conversation.
+   */
+  PEERLOOP_LOG_FILE: z.string().trim().min(1).optional(),
+  /**
+   * The address the HTTP server (health, web pages) listens on. Default: 127.0.0.1 for the local
+   * shell (the token-free trial is not served to the network), every interface with a platform door.
+   */
+  PEERLOOP_HOST: z.string().trim().regex(/^[\w.:\[\]-]+$/, { error: 'must be a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0' }).optional(),
   PEERLOOP_SHELL_USER: z.string().trim().min(1).max(80).default(os.userInfo().username || "me"),
   PEERLOOP_SCHEDULER: flag.default(true),
   /** PostgreSQL only: apply pending migrations at start (one instance); by default migrating is the release step. */

@@ -3,6 +3,7 @@ import { createContainer } from "./app/container";
 import { couriersFor } from "./app/couriers";
 import { startHealthServer } from "./app/health-server";
 import { jsonLogger } from "./app/json-logger";
+import { logDestination, logWriter } from "./app/log-destination";
 import { runCli } from "./cli/run-cli";
 import { loadConfig, shardIds } from "./config";
 import { runJob } from "./jobs/job-runner";
@@ -14,7 +15,7 @@ import { webRoutesFor } from "./app/web-routes";
 import { previewRunner } from "./app/preview-runner";
 import { warmParsers, warmQueries } from "./app/warm-up";
 import type { AddressInfo } from "node:net";
-import type { Button } from "./core/shared/message";
+import type { ShownButton } from "./adapters/shell/shell-courier";
 
 /** How long shutdown waits for acknowledged work (orchestrators usually allow 30 s before SIGKILL). */
 const DRAIN_MS = 10_000;
@@ -27,7 +28,8 @@ runCli(async () => {
   const config = loadConfig();
   const slackWanted = Boolean(config.SLACK_SIGNING_SECRET && (config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID));
   const platforms = slackWanted || Boolean(config.DISCORD_TOKEN);
-  const logger = jsonLogger(config.LOG_LEVEL ?? (platforms ? "info" : "warn"));
+  const logger = jsonLogger(config.LOG_LEVEL ?? (platforms ? "info" : "warn"),
+    logWriter(logDestination({ file: config.PEERLOOP_LOG_FILE, shell: !platforms, stderrIsTTY: Boolean(process.stderr.isTTY) })));
   // A platform hiccup or a bug in one handler must not take every community down with it.
   process.on("unhandledRejection", (reason) => logger.error("unhandled rejection", { error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) }));
   // After an uncaught exception the process is in an unknown state: log it, drain what was accepted,
@@ -46,7 +48,7 @@ runCli(async () => {
   if (platforms && !config.TWILIO_ACCOUNT_SID) logger.info("Twilio is not configured: texts are written as files, not sent", { smsDir: config.PEERLOOP_SMS_DIR });
   if (platforms && !config.SMTP_URL) logger.warn("SMTP_URL is not set: emails are written as .eml files, not sent", { mailDir: config.PEERLOOP_MAIL_DIR });
   // The shell door's buttons: its couriers number a job's buttons (an invitation's) with the door's own.
-  const shellButtons: Button[] = [];
+  const shellButtons: ShownButton[] = [];
   const couriers = await couriersFor(config, container.installations, process.stdout, {
     unsubscribeUrl: (c, m) => container.links.unsubscribeUrl(c, m),
     // Without SMTP_URL the shell says where each email was written, so a person can open it.
@@ -70,7 +72,8 @@ runCli(async () => {
     // The library's web pages, on PORT as in every mode. A busy port costs the pages, not the shell.
     // Said only to a person at a terminal: piped output stays the door's replies alone.
     const say = (line: string) => process.stdin.isTTY && process.stdout.write(`${line}\n`);
-    const server = await startHealthServer(config.PORT, healthy, async () => ({ database: await healthy() }), web).catch((error: NodeJS.ErrnoException) => {
+    // The token-free trial serves this machine only, unless the operator sets PEERLOOP_HOST.
+    const server = await startHealthServer(config.PORT, healthy, async () => ({ database: await healthy() }), web, config.PEERLOOP_HOST ?? "127.0.0.1").catch((error: NodeJS.ErrnoException) => {
       say(`The web pages are off: port ${config.PORT} is ${error.code === "EADDRINUSE" ? "in use" : `unavailable (${error.message})`}. Set PORT to another port to see them.`);
       logger.warn("web pages off", { port: config.PORT, error: error.message });
       return undefined;
@@ -124,7 +127,7 @@ runCli(async () => {
     const { createSlackDoor } = await import("./adapters/slack/slack-app");
     const slack = createSlackDoor({
       botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET!, appToken: config.SLACK_APP_TOKEN,
-      apiUrl: config.SLACK_API_URL, port: config.PORT,
+      apiUrl: config.SLACK_API_URL, port: config.PORT, host: config.PEERLOOP_HOST,
       oauth: config.SLACK_CLIENT_ID ? { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! } : undefined,
     }, { app: container.app, events: container.events, installations: container.installations, logger, healthy, ready, web });
     doorsReady.slack = slack.ready;
@@ -134,7 +137,7 @@ runCli(async () => {
   }
   // Socket Mode and Discord have no HTTP server of their own: health, readiness and the web pages get one.
   if (!slackWanted || config.SLACK_APP_TOKEN) {
-    const server = await startHealthServer(config.PORT, healthy, ready, web);
+    const server = await startHealthServer(config.PORT, healthy, ready, web, config.PEERLOOP_HOST);
     container.listeningOn((server.address() as AddressInfo).port);
     stops.push(() => new Promise((r) => (server.close(r), server.closeIdleConnections())));
   } else {

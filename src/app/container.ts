@@ -91,8 +91,9 @@ export const createContainer = async (config: Config, logger: Logger, opts: Cont
   const tone = opts.tone ?? createToneCheck(toneFromFiles);
   const services = buildServices({ store, guard, clock, logger, links, tone, web, related: opts.related ?? relatedFromFiles,
     sms: { region: config.PEERLOOP_SMS_REGION, dailyMax: config.PEERLOOP_SMS_DAILY_MAX } });
-  const app = new PeerloopApp(services, logger);
   const events = new PrismaProcessedEvents(db.prisma, db.bulkQuery), buttons = new PrismaButtonValues(db.prisma);
+  // Button presses are claimed in the table of handled events: once per message and member, on any replica.
+  const app = new PeerloopApp(services, logger, events);
   // OAuth installations from memory (no round trip before an ack); changes reach other replicas by NOTIFY.
   const installations = new CachedInstallations(new PrismaInstallations(db.prisma), db.notify && db.listen
     ? { publish: (key) => db.notify!(INSTALLATION_CHANNEL, key), subscribe: (on) => db.listen!(INSTALLATION_CHANNEL, on) }

@@ -1,7 +1,7 @@
 import { shellCourier } from "../adapters/shell/shell-courier";
 import type { Config } from "../config";
 import type { Courier, Couriers } from "../core/jobs/courier";
-import type { Button } from "../core/shared/message";
+import type { ShownButton } from "../adapters/shell/shell-courier";
 import type { InstallationRepository } from "./door-ports";
 
 /**
@@ -10,7 +10,7 @@ import type { InstallationRepository } from "./door-ports";
  */
 export const couriersFor = async (config: Config, installations: InstallationRepository, output: NodeJS.WritableStream,
   email?: { unsubscribeUrl(communityId: string, memberId: string): Promise<string>; onWritten?: (file: string) => void },
-  sms?: { onWritten?: (file: string) => void }, shellButtons?: Button[]): Promise<Couriers> => {
+  sms?: { onWritten?: (file: string) => void }, shellButtons?: ShownButton[]): Promise<Couriers> => {
   const couriers: Couriers = { shell: shellCourier(output as never, shellButtons) };
   if (sms) {
     // Twilio when configured; else each text is a file in PEERLOOP_SMS_DIR.

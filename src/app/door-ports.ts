@@ -4,6 +4,8 @@ import type { Platform } from "../core/shared/context";
 export interface ProcessedEvents {
   /** true for the first delivery of `eventId`, false for any repeat, across replicas. */
   claim(eventId: string, at: Date): Promise<boolean>;
+  /** Gives a claim back (a button press that failed may be pressed again). */
+  release(eventId: string): Promise<void>;
   /** Forgets events older than `before` (platforms stop retrying within hours). */
   prune(before: Date): Promise<number>;
   /**
@@ -27,5 +29,7 @@ export interface ButtonValues {
   put(key: string, value: string, expiresAt: Date): Promise<void>;
   /** The value once: taking it deletes it; an expired or unknown key gives null. */
   take(key: string, now: Date): Promise<string | null>;
+  /** The value, left in place (a button pressed again must reach its "already done", not "expired"). */
+  read(key: string, now: Date): Promise<string | null>;
   prune(before: Date): Promise<number>;
 }

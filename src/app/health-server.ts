@@ -25,7 +25,7 @@ export type ExtraRoutes = (req: IncomingMessage, res: ServerResponse) => Promise
  * The health endpoints and the web pages on their own server, when no Slack HTTP server owns the
  * port (Discord only, and the shell).
  */
-export const startHealthServer = (port: number, healthy: () => Promise<boolean>, ready: Readiness, web?: ExtraRoutes): Promise<http.Server> =>
+export const startHealthServer = (port: number, healthy: () => Promise<boolean>, ready: Readiness, web?: ExtraRoutes, host?: string): Promise<http.Server> =>
   new Promise((resolve, reject) => {
     const health = healthHandler(healthy);
     const readiness = readyHandler(ready);
@@ -42,5 +42,7 @@ export const startHealthServer = (port: number, healthy: () => Promise<boolean>,
       });
     });
     server.once("error", reject);
-    server.listen(port, () => resolve(server));
+    // No host: every interface (a platform door behind its load balancer); the shell passes 127.0.0.1.
+    if (host) server.listen(port, host, () => resolve(server));
+    else server.listen(port, () => resolve(server));
   });

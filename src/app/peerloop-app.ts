@@ -11,6 +11,7 @@ import { fail } from "../core/shared/errors";
 import { privately, reply } from "../core/shared/message";
 import { reuseThanks } from "../core/related/related-messages";
 import { linksIn } from "../core/resources/links-in";
+import { alreadyDone, BUTTON_ACTIONS, failed, memoryClaims, pressKey, type Press, type PressClaims } from "./button-presses";
 
 /** Who wrote a message a member acts on (Save to library, Track as question). */
 export interface MessageAuthor {
@@ -51,8 +52,38 @@ export class PeerloopApp {
   /** Told after a member's command or button ran (it may have queued a text or an email to send). */
   onWorkDone?: () => void;
 
-  constructor(readonly services: Services, private readonly logger: Logger) {
+  constructor(readonly services: Services, private readonly logger: Logger, private readonly claims: PressClaims = memoryClaims()) {
     this.dispatcher = new Dispatcher(services, logger);
+  }
+
+  /**
+   * Any button a door shows (BUTTON_ACTIONS): acts once per message and member. A second press, or a
+   * press on a message whose choice is already made, gets a private "already done" and changes nothing.
+   */
+  press(actor: Actor, place: Place, press: Press): Promise<Outcome> {
+    const button = Object.hasOwn(BUTTON_ACTIONS, press.action) ? BUTTON_ACTIONS[press.action as keyof typeof BUTTON_ACTIONS] : undefined;
+    if (!button) return Promise.resolve(reply(privately({ text: "That button is out of date. Run the command again for a fresh one.", tone: "warning" })));
+    if (button.changesNothing) return button.run(this, actor, place, press.value);
+    return this.once(actor, press.card ?? `${press.action}:${press.value}`, () => button.run(this, actor, place, press.value));
+  }
+
+  /**
+   * Runs `work` the first time `actor` acts on `card` (a message's reference), else answers "already
+   * done". A press that failed (a private error) gives its claim back, so trying again is not refused.
+   * For a door's own button that does not go through `press` (a form, a link-like button that acts).
+   */
+  async once(actor: Actor, card: string, work: () => Promise<Outcome>): Promise<Outcome> {
+    const key = pressKey(actor, card);
+    let claimed: boolean;
+    try {
+      claimed = await this.claims.claim(key, new Date());
+    } catch (error) {
+      return translateFailure(error, this.logger, { action: "press", communityId: actor.communityId, memberId: actor.memberId });
+    }
+    if (!claimed) return alreadyDone();
+    const outcome = await work().catch((error: unknown) => translateFailure(error, this.logger, { action: "press", communityId: actor.communityId, memberId: actor.memberId }));
+    if (failed(outcome)) await this.claims.release(key).catch((error: unknown) => this.logger.warn("could not release a button claim", { error: String(error) }));
+    return outcome;
   }
 
   private then(work: Promise<Outcome>): Promise<Outcome> {
@@ -168,10 +199,11 @@ export class PeerloopApp {
   }
 
   /** Before a door shows a resolve form: the question's text, or the reason this member can't resolve it. */
-  async prepareResolve(actor: Actor, key: string): Promise<{ ok: true; threadId: string; text: string } | { ok: false; outcome: Outcome }> {
+  async prepareResolve(actor: Actor, key: string): Promise<{ ok: true; threadId: string; text: string; ref: string } | { ok: false; outcome: Outcome }> {
     try {
       const t = await this.services.threads.resolvable(actor, platformRef(key));
-      return { ok: true, threadId: t.id, text: t.text };
+      // The short id members see on the card (the shell's `:resolve 2d47da`), the UUID only if it has none.
+      return { ok: true, threadId: t.id, text: t.text, ref: t.threadRef ?? t.messageRef ?? t.id };
     } catch (error) {
       return { ok: false, outcome: translateFailure(error, this.logger, { action: "resolve", communityId: actor.communityId, memberId: actor.memberId }) };
     }

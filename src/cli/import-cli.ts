@@ -8,6 +8,7 @@ import { importHistory, type HistoryMessage, type ImportReport } from "../core/d
 import type { Community } from "../core/members/member-types";
 import { CommunityArgError, findCommunity, withContainer } from "./community-arg";
 import { runCli } from "./run-cli";
+import { countOf } from "../core/shared/plural";
 
 const USAGE = `Usage: npm run import -- --community <id or platform:id> [--dry-run] [--name "Community name"] <file>
   <file>: a Slack workspace export (the .zip, or its unpacked folder), a Discord channel export (JSON),
@@ -106,7 +107,7 @@ runCli(async () => {
         return 0;
       }
       const counts = await container.data.restore(community.id, d);
-      process.stdout.write(`Restored into ${community.name}: ${counts.members} members, ${counts.resources} resources, ${counts.threads} questions, ${counts.roundups} roundups, ${counts.follows} follows, ${counts.sources} sources, and the settings. Records already there were kept.\n`);
+      process.stdout.write(`Restored into ${community.name}: ${countOf(counts.members, "member")}, ${countOf(counts.resources, "resource")}, ${countOf(counts.threads, "question")}, ${countOf(counts.roundups, "roundup")}, ${countOf(counts.follows, "follow")}, ${countOf(counts.sources, "source")}, and the settings. Records already there were kept.\n`);
       return 0;
     }
     let messages: Iterable<HistoryMessage>;

@@ -30,7 +30,11 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 useLexicon(bundledLexicon);
 const clusters = bundledClusters();
 const shared = sharedDir();
-const hands = sourcesIn<GuardRow>(path.join(shared, "privacy/train"), true);
+const hands = [
+  ...sourcesIn<GuardRow>(path.join(shared, "privacy/train"), true),
+  // Further hands written for this repository from the policy alone (test/guard-eval/hands/README.md).
+  ...sourcesIn<GuardRow>(path.join(ROOT, "test/guard-eval/hands"), true),
+];
 if (!hands.length) throw new Error(`no training data in ${path.join(shared, "privacy/train")}: put ../shared beside the repository or set PEERLOOP_SHARED`);
 const devFile = path.join(shared, "privacy/dev.jsonl");
 const others: (Source<GuardRow> & { weight: number })[] = [

@@ -37,3 +37,19 @@ describe("a signed request's signature is claimed once (issue 28: replays refuse
   });
 });
 
+
+describe("a button press is claimed once per message and member (issue 38), in the same table", () => {
+  it("two replicas pressing at once: one wins; another member's press and another message are their own; a release reopens it", async () => {
+    const { pressKey } = await import("../../src/app/button-presses");
+    const [[, a], [, b]] = ways();
+    const at = new Date();
+    const cy = { communityId: "c1", memberId: "m-cy" }, dev = { communityId: "c1", memberId: "m-dev" };
+    const both = await Promise.all([a.claim(pressKey(cy, "CGEN:1700.1"), at), b.claim(pressKey(cy, "CGEN:1700.1"), at)]);
+    expect(both.sort()).toEqual([false, true]);
+    expect(await a.claim(pressKey(dev, "CGEN:1700.1"), at)).toBe(true);
+    expect(await a.claim(pressKey(cy, "CGEN:1700.2"), at)).toBe(true);
+    await b.release(pressKey(cy, "CGEN:1700.1"));
+    expect(await a.claim(pressKey(cy, "CGEN:1700.1"), at)).toBe(true);
+    expect(await a.claim(pressKey(cy, "CGEN:1700.1"), at)).toBe(false);
+  });
+});

@@ -142,7 +142,7 @@ describe("export and import (issue 13)", () => {
 
     const restored = await cli("src/cli/import-cli.ts", ["--community", "shell:copy", "--name", "Copy", file]);
     expect(restored.code, restored.err).toBe(0);
-    expect(restored.out).toContain("Restored into Copy: 3 members, 4 resources, 1 questions, 1 roundups, 4 follows, 1 sources");
+    expect(restored.out).toContain("Restored into Copy: 3 members, 4 resources, 1 question, 1 roundup, 4 follows, 1 source");
     const copy = await exportJson("shell:copy");
     expect(content(copy.doc)).toEqual(content(doc));
 

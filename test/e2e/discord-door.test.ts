@@ -228,12 +228,17 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     const postAsIs = /"custom_id":"(post-as-is:[^"]+)"/.exec(text(nudge))?.[1];
     expect(postAsIs, text(nudge)).toBeTruthy();
     expect(text(nudge)).toContain('"custom_id":"edit:edit"');
-    const press = (customId: string) => interact({ ...base(ANA), type: 3, data: { custom_id: customId, component_type: 2 }, message: { id: discord.snowflake(), channel_id: CHANNEL_ID, content: "", type: 0 } });
+    // Every button on the note is on one message, as on Discord.
+    const noteId = discord.snowflake();
+    const press = (customId: string) => interact({ ...base(ANA), type: 3, data: { custom_id: customId, component_type: 2 }, message: { id: noteId, channel_id: CHANNEL_ID, content: "", type: 0 } });
     expect(text(await privateAnswer((await press("edit:edit")).token))).toContain("Nothing was posted");
     expect(channelPosts().length).toBe(before);
     await press(postAsIs!);
     const card = await eventually(() => channelPosts()[before], 15_000, "question posted as is");
     expect(text(card)).toContain("lazy freeloaders");
+    // Pressed again: already done, and no second question.
+    expect(text(await privateAnswer((await press(postAsIs!)).token))).toContain("Already done");
+    expect(channelPosts().slice(before).filter((c) => text(c).includes("lazy freeloaders"))).toHaveLength(1);
   });
 
   it("an /ask the library already answers shows it privately first: This answers it posts nothing, Post my question posts the question", async () => {
@@ -246,20 +251,21 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     const answers = /"custom_id":"(answers-it:r:[0-9a-f-]{36}:[0-9a-f-]{36})"/.exec(text(held))?.[1];
     const postIt = /"custom_id":"(post-question:[^"]+)"/.exec(text(held))?.[1];
     expect(answers && postIt, text(held)).toBeTruthy();
-    const press = (customId: string) => interact({ ...base(CY), type: 3, data: { custom_id: customId, component_type: 2 }, message: { id: discord.snowflake(), channel_id: CHANNEL_ID, content: "", type: 0 } });
-    expect(text(await privateAnswer((await press(answers!)).token))).toContain("Glad the library had it");
+    const press = (customId: string, messageId: string) => interact({ ...base(CY), type: 3, data: { custom_id: customId, component_type: 2 }, message: { id: messageId, channel_id: CHANNEL_ID, content: "", type: 0 } });
+    const first = discord.snowflake();
+    expect(text(await privateAnswer((await press(answers!, first)).token))).toContain("Glad the library had it");
     expect(channelPosts().length).toBe(before);
-    // The choice on this card is made: "Post my question" now changes nothing (issue 38).
-    expect(text(await privateAnswer((await press(postIt!)).token))).toContain("Already done");
+    // The same card's other choice is already made: nothing is posted.
+    expect(text(await privateAnswer((await press(postIt!, first)).token))).toContain("Already done");
     expect(channelPosts().length).toBe(before);
-    // A card where the member posts first: the question goes out once, and a late "This answers it" changes nothing.
-    const held2 = await privateAnswer((await slash(CY, "ask", { question: "Does anyone have a release of information form I can use to share records with a school?" })).token);
-    const postIt2 = /"custom_id":"(post-question:[^"]+)"/.exec(text(held2))?.[1];
-    const answers2 = /"custom_id":"(answers-it:r:[0-9a-f-]{36}:[0-9a-f-]{36})"/.exec(text(held2))?.[1];
-    await press(postIt2!);
+    // On a fresh card Post my question posts it, and This answers it there is then already done.
+    const second = discord.snowflake();
+    await press(postIt!, second);
     const card = await eventually(() => channelPosts().slice(before).find((c) => text(c).includes("release of information form I can use")), 15_000, "question posted after related answers");
     expect(card).toBeTruthy();
-    expect(text(await privateAnswer((await press(answers2!)).token))).toContain("Already done");
+    const late = text(await privateAnswer((await press(answers!, second)).token));
+    expect(late).toContain("Already done");
+    expect(late).not.toContain("Glad the library had it");
   });
 
   it("/peerloop web answers privately with the member's signed link, served by the Discord door's own HTTP server", async () => {
@@ -302,6 +308,41 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     await runEntry("src/cli/jobs-cli.ts", ["run", "unanswered", "--now", later], bot.env);
     expect(inThread()).toHaveLength(1);
   });
+
+  it("a thread message over 2,000 characters is refused privately with /ask's message and not recorded (issue 38)", async () => {
+    const before = channelPosts().length;
+    await slash(ANA, "ask", { question: "What goes in a warm handoff note?", tags: "handoff" });
+    const cardId = await lastMessageId(before);
+    await eventually(() => discord.calls.find((c) => c.path === `/channels/${CHANNEL_ID}/messages/${cardId}/threads`), 15_000, "thread start");
+    const message = (content: string) => discord.dispatch("MESSAGE_CREATE", {
+      id: discord.snowflake(), channel_id: cardId, guild_id: GUILD_ID, author: BEN, member: member(BEN), content,
+      timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0,
+    });
+    const week = async () => Number(/Replies","value":"(\d+) /.exec(text(await privateAnswer((await slash(CY, "roundup", {})).token)))?.[1] ?? 0);
+    const count = await week();
+    message("y".repeat(2_500));
+    const told = await eventually(() => discord.calls.find((c) => c.method === "POST" && text(c).includes("Your reply is 2,500 characters; please keep it under 2,000.")), 15_000, "the private refusal");
+    expect(text(told)).not.toContain("yyyyyyyyyy");
+    message("Who it is for, what was done, what comes next.");
+    for (let i = 0; i < 30; i++) {
+      const n = await week();
+      if (n === count + 1) break;
+      if (i === 29 || n > count + 1) throw new Error(`replies went from ${count} to ${n}`);
+    }
+  }, 90_000);
+
+  it("Endorse acts once per card and member: pressed again it is already done; another member's press is theirs (issue 38)", async () => {
+    const before = channelPosts().length;
+    await slash(ANA, "share", { url: "https://example.org/endorse-once", tags: "youth" });
+    const cardId = await lastMessageId(before);
+    const endorseId = text(channelPosts()[before]!).match(/"custom_id":"(endorse:[0-9a-f-]{36})"/)![1]!;
+    const press = (u: ReturnType<typeof user>) => interact({ ...base(u), type: 3, data: { custom_id: endorseId, component_type: 2 }, message: { ...discord.messages.get(cardId)!, id: cardId } });
+    expect(text(await privateAnswer((await press(CY)).token))).toContain("you endorsed");
+    const again = text(await privateAnswer((await press(CY)).token));
+    expect(again).toContain("Already done");
+    expect(again).not.toContain("you endorsed");
+    expect(text(await privateAnswer((await press(BEN)).token))).toContain("you endorsed");
+  }, 90_000);
 
   it("answered every interaction within Discord's 3 seconds", () => {
     expect(answerTimes.length).toBeGreaterThan(15);

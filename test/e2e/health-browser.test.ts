@@ -94,6 +94,48 @@ describe.skipIf(Boolean(skip))("the community-health page in a real browser (iss
     await context.close();
   }, 120_000);
 
+  it("the charts' axes read right in Chromium: each label sits on its gridline, bars reach the gridline of their value, counts tick in whole numbers (issue 38)", async () => {
+    const out = await shell.run("/peerloop health", /login\?t=\S+/);
+    const link = /(http:\/\/\S+\/login\?t=\S+)/.exec(out)![1]!;
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(link);
+    // The intro reads as a sentence, and an admin finds the page in the site menu.
+    expect(await page.locator("main p.meta").first().textContent()).toMatch(/^The 30 days to /);
+    expect(await page.locator('nav.site a[aria-current="page"]').textContent()).toBe("Health");
+    const charts = await page.locator("svg.chart").evaluateAll((svgs) => svgs.map((svg) => ({
+      title: svg.querySelector("title")!.textContent!,
+      ticks: [...svg.querySelectorAll("g.tick")].map((g) => ({ value: Number(g.getAttribute("data-value")), label: g.querySelector("text")!.textContent!,
+        line: g.querySelector("line")!.getBoundingClientRect().top, text: g.querySelector("text")!.getBoundingClientRect() })),
+      bars: [...svg.querySelectorAll("rect[data-value]")].map((r) => ({ value: Number(r.getAttribute("data-value")), top: r.getBoundingClientRect().top, bottom: r.getBoundingClientRect().bottom })),
+    })));
+    const [questions, time] = charts;
+    // The questions chart: whole-number labels 0…max, each label on its own gridline.
+    expect(questions!.title).toContain("Questions asked");
+    const max = Math.max(...questions!.bars.map((b) => b.value));
+    expect(max).toBe(3);
+    expect(questions!.ticks.map((t) => t.label)).toEqual(["0", "1", "2", "3"]);
+    for (const t of questions!.ticks) {
+      expect(Number(t.label)).toBe(t.value);
+      expect(Math.abs((t.text.top + t.text.bottom) / 2 - t.line)).toBeLessThan(4);
+    }
+    // Every bar's top is at its value's gridline (a bar of 2 reads 2), its bottom at 0's.
+    const at = (v: number) => questions!.ticks.find((t) => t.value === v)!.line;
+    for (const bar of questions!.bars.filter((b) => b.value > 0)) {
+      expect(Math.abs(bar.top - at(bar.value)), `bar of ${bar.value}`).toBeLessThan(1.5);
+      expect(Math.abs(bar.bottom - at(0))).toBeLessThan(1.5);
+    }
+    // The time chart: replies came within minutes here, so it reads in minutes, on evenly spaced nice ticks.
+    expect(time!.title).toMatch(/in minutes$/);
+    const values = time!.ticks.map((t) => Number(t.label));
+    expect(values[0]).toBe(0);
+    const steps = values.slice(1).map((v, i) => v - values[i]!);
+    expect(new Set(steps.map((s) => s.toFixed(6))).size).toBe(1);
+    expect([1, 2, 5].some((m) => Number((steps[0]! / 10 ** Math.floor(Math.log10(steps[0]!))).toFixed(6)) === m)).toBe(true);
+    expect(Math.max(...values)).toBeGreaterThanOrEqual(Math.max(...time!.bars.map((b) => b.value)));
+    await context.close();
+  }, 60_000);
+
   it("refuses members who are not admins (403), visitors (401), and /peerloop health in chat", async () => {
     await shell.run(":as cy", /You are now cy/);
     expect(await shell.run("/peerloop health", /NOT_ADMIN/)).toContain("Only workspace or server admins");
@@ -103,6 +145,8 @@ describe.skipIf(Boolean(skip))("the community-health page in a real browser (iss
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(link);
+    // A member's menu has no Health entry (the page is for admins).
+    expect(await page.locator("nav.site a").allTextContents()).toEqual(["Library", "Questions", "Roundups"]);
     const health = await page.goto(`${new URL(page.url()).origin}${new URL(page.url()).pathname.replace(/\/$/, "")}/health`);
     expect(health!.status()).toBe(403);
     expect(await page.locator("body").textContent()).toContain("Only the community's admins");

@@ -130,12 +130,19 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     const value = /"action_id":"post-as-is","value":"([\w-]+)"/.exec(blocks)?.[1];
     expect(value, blocks).toBeTruthy();
     const respond = (id: string) => `${slack.url}/respond/${id}`;
-    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-ed", response_url: respond("tone-edit"), actions: [{ action_id: "edit", value: "edit", type: "button" }] });
+    // The note is one ephemeral message: its buttons come with its container's ts, as Slack sends them.
+    const container = { type: "message", message_ts: "1700000000.000100", channel_id: "CGEN", is_ephemeral: true };
+    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, container, trigger_id: "t-ed", response_url: respond("tone-edit"), actions: [{ action_id: "edit", value: "edit", type: "button" }] });
     expect(blocksText({ body: await privateReply("tone-edit") })).toContain("Nothing was posted");
     expect(posts().length).toBe(before);
-    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-pa", response_url: respond("tone-post"), actions: [{ action_id: "post-as-is", value, type: "button" }] });
+    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, container, trigger_id: "t-pa", response_url: respond("tone-post"), actions: [{ action_id: "post-as-is", value, type: "button" }] });
     const card = await newPost(before, "question posted as is", "lazy freeloaders");
     expect(blocksText(card)).toContain("lazy freeloaders");
+    // Pressed again: already done, privately, and no second question.
+    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, container, trigger_id: "t-pa2", response_url: respond("tone-post2"), actions: [{ action_id: "post-as-is", value, type: "button" }] });
+    expect(blocksText({ body: await privateReply("tone-post2") })).toContain("Already done");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(posts().slice(before).filter((c) => blocksText(c).includes("lazy freeloaders"))).toHaveLength(1);
   });
 
   it("an /ask the library already answers shows it privately first: This answers it posts nothing, Post my question posts the question", async () => {
@@ -152,24 +159,23 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     const postIt = /"action_id":"post-question","value":"([\w-]+)"/.exec(blocks)?.[1];
     expect(answers && postIt, blocks).toBeTruthy();
     const respond = (id: string) => `${slack.url}/respond/${id}`;
-    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-rel", response_url: respond("rel-yes"), actions: [{ action_id: "answers-it", value: answers, type: "button" }] });
+    const first = { type: "message", message_ts: "1700000000.000200", channel_id: "CGEN", is_ephemeral: true };
+    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, container: first, trigger_id: "t-rel", response_url: respond("rel-yes"), actions: [{ action_id: "answers-it", value: answers, type: "button" }] });
     expect(blocksText({ body: await privateReply("rel-yes") })).toContain("Glad the library had it");
     expect(posts().slice(before).filter((c) => blocksText(c).includes("release of information form I can use"))).toEqual([]);
-    // The choice on this card is made: "Post my question" now changes nothing (issue 38), and the
-    // next question on it is posted by "Post my question" from its own card.
-    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-rel2", response_url: respond("rel-post"), actions: [{ action_id: "post-question", value: postIt, type: "button" }] });
-    expect(blocksText({ body: await privateReply("rel-post") })).toContain("Already done");
-    const again = blocksText({ body: await privateReply(await command("UDEE", "ask", "Does anyone have a release of information form I can use to share records with a school?")) });
-    const postAgain = /"action_id":"post-question","value":"([\w-]+)"/.exec(again)?.[1];
-    expect(postAgain, again).toBeTruthy();
-    await interaction({ type: "block_actions", user: { id: "UDEE", username: "dee" }, channel: { id: "CGEN" }, trigger_id: "t-rel3", response_url: respond("rel-post2"), actions: [{ action_id: "post-question", value: postAgain, type: "button" }] });
+    // The same card's other choice is already made: nothing is posted.
+    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, container: first, trigger_id: "t-rel1", response_url: respond("rel-late"), actions: [{ action_id: "post-question", value: postIt, type: "button" }] });
+    expect(blocksText({ body: await privateReply("rel-late") })).toContain("Already done");
+    expect(posts().slice(before).filter((c) => blocksText(c).includes("release of information form I can use"))).toEqual([]);
+    // Asked again, a fresh card: Post my question posts it, and This answers it on that card is then already done.
+    const again = blocksText({ body: await privateReply(await command("UCY", "ask", "Does anyone have a release of information form I can use to share records with a school?")) });
+    const second = { type: "message", message_ts: "1700000000.000300", channel_id: "CGEN", is_ephemeral: true };
+    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, container: second, trigger_id: "t-rel2", response_url: respond("rel-post"), actions: [{ action_id: "post-question", value: /"action_id":"post-question","value":"([\w-]+)"/.exec(again)![1], type: "button" }] });
     const card = await newPost(before, "question posted after related answers", "release of information form I can use");
     expect(card.args.channel).toBe("CGEN");
-    expect(posts().slice(before).filter((c) => blocksText(c).includes("release of information form I can use"))).toHaveLength(1);
-    // Pressed after posting, "This answers it" on dee's card changes nothing either.
-    const answersDee = /"action_id":"answers-it","value":"(r:[0-9a-f-]{36}:[0-9a-f-]{36})"/.exec(again)?.[1];
-    await interaction({ type: "block_actions", user: { id: "UDEE", username: "dee" }, channel: { id: "CGEN" }, trigger_id: "t-rel4", response_url: respond("rel-late"), actions: [{ action_id: "answers-it", value: answersDee, type: "button" }] });
-    expect(blocksText({ body: await privateReply("rel-late") })).toContain("Already done");
+    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, container: second, trigger_id: "t-rel3", response_url: respond("rel-yes2"), actions: [{ action_id: "answers-it", value: answers, type: "button" }] });
+    expect(blocksText({ body: await privateReply("rel-yes2") })).toContain("Already done");
+    expect(blocksText({ body: await privateReply("rel-yes2") })).not.toContain("Glad the library had it");
   });
 
   it("/peerloop web answers privately with the member's signed link, which opens the library on the bot's own server", async () => {
@@ -270,10 +276,11 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
       return newPost(b, "share", "endorse-me");
     })();
     const resourceId = JSON.stringify(share.args).match(/"action_id":"endorse","value":"([0-9a-f-]{36})"/)![1]!;
-    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-e", response_url: respond("e1"), actions: [{ action_id: "endorse", value: resourceId, type: "button" }] });
+    const onCard = { container: { type: "message", message_ts: "1700000000.000400", channel_id: "CGEN" }, message: { ts: "1700000000.000400" } };
+    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, ...onCard, trigger_id: "t-e", response_url: respond("e1"), actions: [{ action_id: "endorse", value: resourceId, type: "button" }] });
     expect(blocksText({ body: await privateReply("e1") })).toContain("you endorsed");
-    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, trigger_id: "t-e2", response_url: respond("e2"), actions: [{ action_id: "endorse", value: resourceId, type: "button" }] });
-    expect(blocksText({ body: await privateReply("e2") })).toContain("ALREADY_ENDORSED");
+    await interaction({ type: "block_actions", user: { id: "UCY", username: "cy" }, channel: { id: "CGEN" }, ...onCard, trigger_id: "t-e2", response_url: respond("e2"), actions: [{ action_id: "endorse", value: resourceId, type: "button" }] });
+    expect(blocksText({ body: await privateReply("e2") })).toContain("Already done");
   });
 
   it("the Mark as answer shortcut credits the reply's author and resolves", async () => {
@@ -393,6 +400,18 @@ describe("the Slack door, through the real Bolt app and a fake Slack", () => {
     await event({ type: "message", subtype: "message_deleted", channel: "CGEN", deleted_ts: "1800000100.000001", previous_message: { user: "UBEN", ts: "1800000100.000001", thread_ts: "x" } });
     await repliesThisWeek(2);
   });
+
+  it("a thread reply over 2,000 characters is refused privately with /ask's message and not recorded (issue 38)", async () => {
+    const before = posts().length;
+    await command("UANA", "ask", "What goes in a warm handoff note? #handoff");
+    const ts = (await newPost(before, "question card", "warm handoff note")).ts!;
+    const count = Number(/Replies\*\\n(\d+) /.exec(JSON.stringify(await privateReply(await command("UCY", "roundup", ""))))?.[1] ?? 0);
+    await event({ type: "message", channel: "CGEN", user: "UBEN", text: "x".repeat(2_500), ts: "1800000050.000001", thread_ts: ts });
+    const told = await eventually(() => slack.of("chat.postEphemeral").find((c) => c.args.user === "UBEN" && blocksText(c).includes("2,500 characters")), 15_000, "the private refusal");
+    expect(blocksText(told)).toContain("Your reply is 2,500 characters; please keep it under 2,000.");
+    await event({ type: "message", channel: "CGEN", user: "UBEN", text: "Who it is for, what was done, what comes next.", ts: "1800000050.000002", thread_ts: ts });
+    await repliesThisWeek(count + 1);
+  }, 90_000);
 
   it("acknowledged every request well inside Slack's 3 seconds", () => {
     expect(ackTimes.length).toBeGreaterThan(20);

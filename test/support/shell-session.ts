@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { entryCommand, ROOT } from "./run-cli";
 import { freePort } from "./start-bot";
@@ -76,4 +77,31 @@ export const startShellWithWeb = async (extra: (base: string) => NodeJS.ProcessE
   const env: NodeJS.ProcessEnv = { ...db.env, PEERLOOP_SHELL_USER: "ana", PORT: String(port), PEERLOOP_SCHEDULER: "false", ...extra(base) };
   const shell = new ShellSession(env);
   return { shell, env, base, cleanup: db.cleanup };
+};
+
+/**
+ * One shell (with its web pages) for a whole test file: started before its tests, closed after.
+ * Read `.shell` inside a test.
+ */
+export const shellForFile = (extra: (base: string) => NodeJS.ProcessEnv = () => ({})) => {
+  const held: { shell: ShellSession; base: string } = {} as never;
+  let cleanup: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const started = await startShellWithWeb((base) => ({ LOG_LEVEL: "warn", ...extra(base) }));
+    Object.assign(held, { shell: started.shell, base: started.base });
+    cleanup = started.cleanup;
+    await started.shell.run(":help", /:quit/);
+  }, 90_000);
+  afterAll(async () => {
+    await held.shell?.close();
+    await cleanup?.();
+  });
+  return held;
+};
+
+/** The number `:press` takes for the last button whose label starts with `label` in `out`. */
+export const buttonNumber = (out: string, label: string): string => {
+  const all = [...out.matchAll(new RegExp(`\\[${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[^\\]]*\\] → :press (\\d+)`, "g"))];
+  if (!all.length) throw new Error(`no [${label}] button in:\n${out}`);
+  return all.at(-1)![1]!;
 };

@@ -145,17 +145,10 @@ const answer = async (deps: DiscordDeps, i: RepliableInteraction & { guildId: st
 const pressButton = async (deps: DiscordDeps, actor: Actor, place: DiscordPlace, i: ButtonInteraction): Promise<Outcome> => {
   const [action, ...rest] = i.customId.split(":");
   let value = rest.join(":");
-  if (value.startsWith("~")) value = (await deps.stash.take(value.slice(1))) ?? "";
+  if (value.startsWith("~")) value = (await deps.stash.read(value.slice(1))) ?? "";
   if (!value) return { messages: [{ to: { kind: "actor" }, message: { text: "That button has expired; please run the command again.", tone: "warning" } }] };
-  if (action === "endorse") return deps.app.endorse(actor, value);
-  if (action === "post-anyway") return deps.app.postAnyway(actor, { channelId: place.channelId }, value);
-  if (action === "post-as-is") return deps.app.postAsIs(actor, { channelId: place.channelId }, value);
-  if (action === "edit") return deps.app.editDraft();
-  if (action === "post-question") return deps.app.postQuestion(actor, { channelId: place.channelId }, value);
-  if (action === "answers-it") return deps.app.answersIt(actor, value);
-  if (action === "route-open") return deps.app.openInvitation(actor, value);
-  if (action === "route-decline") return deps.app.declineInvitation(actor, value);
-  return { messages: [] };
+  // Every button that acts is claimed once per message and member (BUTTON_ACTIONS).
+  return deps.app.press(actor, { channelId: place.channelId }, { action: action ?? "", value, card: i.message?.id });
 };
 
 /** "Open the thread" or "Not for me" in a DM: the question names the community, the user must be its member already. */
@@ -168,7 +161,7 @@ const pressInDm = async (deps: DiscordDeps, i: ButtonInteraction) => {
       const actor = await deps.app.invitationActorFromDm("discord", threadId, i.user.id);
       const outcome: Outcome = !actor
         ? { messages: [{ to: { kind: "actor" }, message: { text: "That invitation isn't yours, or its question is no longer there; nothing changed.", tone: "warning" } }] }
-        : action === "route-open" ? await deps.app.openInvitation(actor, threadId) : await deps.app.declineInvitation(actor, threadId);
+        : await deps.app.press(actor, { channelId: i.channelId ?? "" }, { action: action ?? "", value: threadId, card: i.message?.id });
       await deliver(deps, outcome, { communityId: actor?.communityId ?? "", guildId: "", channelId: i.channelId ?? "", userId: i.user.id, interaction: i });
     });
   } catch (error) {

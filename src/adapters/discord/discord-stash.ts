@@ -31,4 +31,10 @@ export class ButtonStash {
     if (!/^[\w-]{12}$/.test(key)) return null;
     return this.store.take(key, this.now());
   }
+
+  /** The value for a button's key, kept for a second press (which the press claim answers "already done"). */
+  async read(key: string): Promise<string | null> {
+    if (!/^[\w-]{12}$/.test(key)) return null;
+    return this.store.read(key, this.now());
+  }
 }

@@ -4,8 +4,9 @@ import readline from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { PeerloopApp } from "../../app/peerloop-app";
 import type { Actor } from "../../core/shared/context";
-import type { Button, Message, Outcome } from "../../core/shared/message";
+import type { Message, Outcome } from "../../core/shared/message";
 import { OUTCOMES, type ThreadOutcome } from "../../core/threads/thread-types";
+import type { ShellButton, ShownButton } from "./shell-courier";
 import { audienceLabel, renderMessage } from "./shell-render";
 
 export interface ShellJobs {
@@ -23,13 +24,11 @@ export interface ShellOptions {
   jobs?: ShellJobs;
   channel?: string;
   /** Buttons shown so far, shared with the shell's courier so a job's buttons are pressable too. */
-  buttons?: Button[];
+  buttons?: ShownButton[];
   /** After each line: send what it queued for the outbox (email) at once, as a local shell should. */
   afterEach?: () => Promise<void>;
 }
 
-/** A button as the shell shows it; a welcome list's entries carry the list and the value they pick. */
-type ShellButton = Button & { pick?: { ref: string; values: string[] } };
 
 /** A list to choose from becomes numbered buttons, one per entry and one for all of them, before the message's own. */
 const withListButtons = (m: Message): Message & { buttons?: ShellButton[] } => {
@@ -63,7 +62,11 @@ const HELP = [
 export class ShellDoor {
   private user: string;
   private channel: string;
-  private readonly buttons: ShellButton[];
+  /** Buttons shown so far (a job's too: the courier shares this list), each with the message it was on (`:press N` claims that message once). */
+  private readonly buttons: ShownButton[];
+  private cards = 0;
+  /** Message references outlive this process (their claims are stored): each run numbers its own. */
+  private readonly session = randomBytes(4).toString("hex");
   private readonly community = { platform: "shell" as const, communityExternalId: "local", communityName: "Local community" };
 
   constructor(private readonly opts: ShellOptions) {
@@ -139,7 +142,9 @@ export class ShellDoor {
     }
     const ref = `reply-${randomBytes(3).toString("hex")}`;
     const outcome = await this.opts.app.threadReply(await this.actor(), { threadRef, platformMessageId: ref, channelId: this.channel, text });
-    this.print(`#${this.channel} › thread ${threadRef} │ ${this.user}: ${text}   (message ${ref})`);
+    // A refused reply (too long) is not posted in the shell's thread: only the reason is shown.
+    const refused = outcome.messages.some((m) => m.to.kind === "actor" && m.message.tone === "error");
+    if (!refused) this.print(`#${this.channel} › thread ${threadRef} │ ${this.user}: ${text}   (message ${ref})`);
     await this.show(outcome);
     return true;
   }
@@ -158,30 +163,32 @@ export class ShellDoor {
   }
 
   private async press(which: string | undefined): Promise<boolean> {
-    const button = this.buttons[Number(which) - 1];
-    if (!button) {
+    const shown = this.buttons[Number(which) - 1];
+    if (!shown) {
       this.print(`No button ${which ?? ""}. Buttons show as → :press N under a message.`);
       return true;
     }
+    const { button, card } = shown;
     const actor = await this.actor();
-    switch (button.action) {
-      case "endorse": await this.show(await this.opts.app.endorse(actor, button.value)); break;
-      case "post-anyway": await this.show(await this.opts.app.postAnyway(actor, this.place(), button.value)); break;
-      case "post-as-is": await this.show(await this.opts.app.postAsIs(actor, this.place(), button.value)); break;
-      case "edit": await this.show(await this.opts.app.editDraft()); break;
-      case "post-question": await this.show(await this.opts.app.postQuestion(actor, this.place(), button.value)); break;
-      case "answers-it": await this.show(await this.opts.app.answersIt(actor, button.value)); break;
-      case "welcome": await this.show(await this.opts.app.welcomeAnswer(actor, button.pick?.ref ?? button.value, button.pick?.values)); break;
-      case "route-open": await this.show(await this.opts.app.openInvitation(actor, button.value)); break;
-      case "route-decline": await this.show(await this.opts.app.declineInvitation(actor, button.value)); break;
-      case "resolve": this.print(`To resolve, say how it went and whom to credit: :resolve ${button.value} resolved @name -- what helped`); break;
+    if (button.action === "welcome") {
+      // A welcome step keeps its own state: a step already answered says so and changes nothing.
+      await this.show(await this.opts.app.welcomeAnswer(actor, button.pick?.ref ?? button.value, button.pick?.values));
+      return true;
     }
+    if (button.action === "resolve") {
+      // Resolve opens a form elsewhere; here it says what to type, with the question's short id.
+      const check = await this.opts.app.prepareResolve(actor, button.value);
+      if (!check.ok) await this.show(check.outcome);
+      else this.print(`To resolve, say how it went and whom to credit: :resolve ${check.ref} resolved @name -- what helped`);
+      return true;
+    }
+    await this.show(await this.opts.app.press(actor, this.place(), { action: button.action, value: button.value, card }));
     return true;
   }
 
   /** `:press 1 3`: several entries of one welcome list, answered together (as a multi-select would). */
   private async pressMany(which: string[]): Promise<boolean> {
-    const picked = which.map((w) => this.buttons[Number(w) - 1]);
+    const picked = which.map((w) => this.buttons[Number(w) - 1]?.button);
     const ref = picked[0]?.pick?.ref;
     if (!ref || picked.some((b) => !b?.pick || b.pick.ref !== ref)) {
       this.print("Press several at once only for entries of the same list, e.g. :press 1 3. Otherwise press one button: :press N.");
@@ -240,8 +247,9 @@ export class ShellDoor {
         await this.opts.app.posted(actor.communityId, out.anchor, this.channel, ref);
       }
       const label = audienceLabel(out.to, this.channel, ref && `${out.anchor?.kind} ${ref}`);
+      const card = `shell-${this.session}-${++this.cards}`;
       const message = withListButtons(out.message);
-      const lines = renderMessage(message, (i) => `:press ${this.buttons.push(message.buttons![i]!)}`);
+      const lines = renderMessage(message, (i) => `:press ${this.buttons.push({ button: message.buttons![i]!, card })}`);
       this.print(`${label} │ ${lines[0]}`, ...lines.slice(1));
     }
   }

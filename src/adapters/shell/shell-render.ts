@@ -5,9 +5,12 @@ import type { Audience, Message } from "../../core/shared/message";
 export const renderMessage = (m: Message, buttonLabel: (index: number) => string): string[] => {
   const lines: string[] = [];
   if (m.title) lines.push(`${icon(m.tone)}${m.title}`);
-  lines.push(m.title ? `  ${m.text}` : `${icon(m.tone)}${m.text}`);
+  // Every line of a several-line text is indented alike (/peerloop health's five figures).
+  const text = m.text.split("\n");
+  lines.push(m.title ? `  ${text[0]}` : `${icon(m.tone)}${text[0]}`, ...text.slice(1).map((l) => `  ${l}`));
   if (m.quote) lines.push(...m.quote.split("\n").map((l) => `  > ${l}`));
-  for (const l of m.links ?? []) lines.push(`  ${l.url}`);
+  // A link says what it is before its (long, signed) address.
+  for (const l of m.links ?? []) lines.push(l.label && l.label !== m.title && l.label !== l.url ? `  ${l.label}: ${l.url}` : `  ${l.url}`);
   for (const f of m.fields ?? []) lines.push(`  ${f.label}: ${f.value}`);
   for (const item of m.items ?? []) {
     const where = item.place ? ` (in #${item.place.channelId})` : "";

@@ -5,6 +5,7 @@ import { App, HTTPReceiver, LogLevel, type Installation, type InstallationQuery,
 import type { InstallationRepository, ProcessedEvents } from "../../app/door-ports";
 import { healthHandler, readyHandler, type ExtraRoutes, type Readiness } from "../../app/health-server";
 import { workLimiter } from "../../app/work-limiter";
+import { PRESSABLE } from "../../app/button-presses";
 import type { PeerloopApp } from "../../app/peerloop-app";
 import type { Logger } from "../../core/shared/logger";
 import { SlackDirectory } from "./slack-directory";
@@ -25,6 +26,8 @@ export interface SlackOptions {
   appToken?: string;
   apiUrl?: string;
   port: number;
+  /** The address to listen on (PEERLOOP_HOST); unset, every interface. */
+  host?: string;
   oauth?: { clientId: string; clientSecret: string; stateSecret: string };
 }
 
@@ -90,7 +93,8 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
   const handlerDeps: SlackDeps = { app: deps.app, directory: new SlackDirectory(), events: deps.events, logger: deps.logger, limit, installations: deps.installations };
   bolt.use(dropRedeliveries(handlerDeps) as never);
   bolt.command(/^\/.+/, handleCommand(handlerDeps) as never);
-  bolt.action(/^(endorse|resolve|post-anyway|post-as-is|edit|post-question|answers-it|route-open|route-decline)(~\d+)?$/, handleAction(handlerDeps) as never);
+  const buttons = ["resolve", ...PRESSABLE].join("|");
+  bolt.action(new RegExp(`^(${buttons})(~\\d+)?$`), handleAction(handlerDeps) as never);
   bolt.view(RESOLVE_VIEW, handleResolveSubmission(handlerDeps) as never);
   bolt.shortcut(MARK_AS_ANSWER, handleMarkAsAnswer(handlerDeps) as never);
   bolt.shortcut(SAVE_TO_LIBRARY, handleSaveShortcut(handlerDeps) as never);
@@ -107,7 +111,7 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
   bolt.event("app_uninstalled", handleUninstall(handlerDeps) as never);
   bolt.event("tokens_revoked", handleUninstall(handlerDeps) as never);
   // Anything the bot never rendered (an old button, a forged one) is acknowledged and explained, at once.
-  bolt.action({ action_id: /^(?!(?:endorse|resolve|post-anyway|post-as-is|edit|post-question|answers-it|welcome|route-open|route-decline)(?:~\d+)?$|welcome-pick$)/ }, handleUnknownInteraction(handlerDeps) as never);
+  bolt.action({ action_id: new RegExp(`^(?!(?:${buttons}|welcome)(?:~\\d+)?$|welcome-pick$)`) }, handleUnknownInteraction(handlerDeps) as never);
   bolt.view({ callback_id: new RegExp(`^(?!(?:${RESOLVE_VIEW}|${SAVE_VIEW})$)`), type: "view_submission" }, handleUnknownInteraction(handlerDeps) as never);
   bolt.view({ callback_id: /.*/, type: "view_closed" }, handleUnknownInteraction(handlerDeps) as never);
   bolt.shortcut({ callback_id: new RegExp(`^(?!(?:${MARK_AS_ANSWER}|${SAVE_TO_LIBRARY}|${TRACK_AS_QUESTION})$)`) }, handleUnknownInteraction(handlerDeps) as never);
@@ -156,7 +160,7 @@ export const createSlackDoor = (opts: SlackOptions, deps: SlackDoorDeps) => {
           deps.logger.error("slack request failed", { error: String(error) });
           if (!res.headersSent) res.writeHead(500).end();
         }));
-        await new Promise<void>((resolve, reject) => server!.once("error", reject).listen(opts.port, resolve));
+        await new Promise<void>((resolve, reject) => server!.once("error", reject).listen(opts.port, ...(opts.host ? [opts.host] : []), resolve));
       }
       started = true;
       deps.logger.info("slack door started", { mode: socketMode ? "socket" : "http", port: opts.port, oauth: Boolean(opts.oauth) });

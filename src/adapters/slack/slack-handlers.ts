@@ -80,10 +80,10 @@ interface ActionArgs {
   ack: Ack;
   respond: Respond;
   client: WebClient;
-  body: { user: { id: string; username?: string }; team?: { id: string; domain?: string } | null; channel?: { id: string }; trigger_id?: string; actions: { action_id: string; value?: string }[]; message?: { ts?: string; thread_ts?: string } };
+  body: { user: { id: string; username?: string }; team?: { id: string; domain?: string } | null; channel?: { id: string }; trigger_id?: string; actions: { action_id: string; value?: string }[]; message?: { ts?: string; thread_ts?: string }; container?: { message_ts?: string } };
 }
 
-/** Buttons: Endorse, Resolve (opens the form, for the asker only), "post anyway", the tone nudge's, and related answers'. */
+/** Buttons: Resolve opens the form (for the asker only); every other one goes to `press` (BUTTON_ACTIONS), once per message and member. */
 export const handleAction = (deps: SlackDeps) => async ({ ack, respond, client, body }: ActionArgs) => {
   await ack();
   const raw = body.actions[0];
@@ -94,19 +94,14 @@ export const handleAction = (deps: SlackDeps) => async ({ ack, respond, client, 
     const actor = await identify(deps, client, { teamId: body.team!.id, userId: body.user.id, userName: body.user.username, teamName: body.team!.domain });
     const place: SlackPlace = { communityId: actor.communityId, channelId, userId: body.user.id, respond };
     const value = action.value ?? "";
-    if (action.action_id === "endorse") return deliverOutcome(client, deps.app, await deps.app.endorse(actor, value), place, deps.logger);
-    if (action.action_id === "post-anyway") return deliverOutcome(client, deps.app, await deps.app.postAnyway(actor, { channelId }, value), place, deps.logger);
-    if (action.action_id === "post-as-is") return deliverOutcome(client, deps.app, await deps.app.postAsIs(actor, { channelId }, value), place, deps.logger);
-    if (action.action_id === "edit") return deliverOutcome(client, deps.app, await deps.app.editDraft(), place, deps.logger);
-    if (action.action_id === "post-question") return deliverOutcome(client, deps.app, await deps.app.postQuestion(actor, { channelId }, value), place, deps.logger);
-    if (action.action_id === "answers-it") return deliverOutcome(client, deps.app, await deps.app.answersIt(actor, value), place, deps.logger);
-    if (action.action_id === "route-open") return deliverOutcome(client, deps.app, await deps.app.openInvitation(actor, value), place, deps.logger);
-    if (action.action_id === "route-decline") return deliverOutcome(client, deps.app, await deps.app.declineInvitation(actor, value), place, deps.logger);
-    if (action.action_id === "resolve") {
-      const check = await deps.app.prepareResolve(actor, value);
-      if (!check.ok) return deliverOutcome(client, deps.app, check.outcome, place, deps.logger);
-      await client.views.open({ trigger_id: body.trigger_id!, view: resolveModal(check.threadId, channelId, check.text) });
+    // Every button that acts is claimed once per message and member (an ephemeral card has only its container's ts).
+    const ts = body.container?.message_ts ?? body.message?.ts;
+    if (action.action_id !== "resolve") {
+      return deliverOutcome(client, deps.app, await deps.app.press(actor, { channelId }, { action: action.action_id, value, card: ts ? `${channelId}:${ts}` : undefined }), place, deps.logger);
     }
+    const check = await deps.app.prepareResolve(actor, value);
+    if (!check.ok) return deliverOutcome(client, deps.app, check.outcome, place, deps.logger);
+    await client.views.open({ trigger_id: body.trigger_id!, view: resolveModal(check.threadId, channelId, check.text) });
   });
 };
 

@@ -5,6 +5,7 @@ import { PAGE_SIZE, type RoundupView } from "../../core/web/site-service";
 import type { ArchivedThread, ReplyView } from "../../core/web/site-types";
 import { html, type Html } from "./html";
 import { formatDate, nameFor, page, type PageContext } from "./web-layout";
+import { countOf } from "../../core/shared/plural";
 
 const OUTCOME: Record<ThreadOutcome, { label: string; cls: string }> = {
   resolved: { label: "Resolved", cls: "ok" },
@@ -64,7 +65,7 @@ export const roundupsPage = (ctx: PageContext, pageNo: number, issues: RoundupIs
     title: "Roundups", section: "roundups",
     body: html`<h1>Weekly roundups</h1>
 ${shown.length ? html`<ul class="plain">${shown.map((i) => html`<li><h2><a href="${ctx.base}/roundups/${i.period}">Week ${i.period.slice(6)}, ${i.period.slice(0, 4)}</a></h2>
-<p class="meta">${weekLabel(ctx, i)} · ${i.counts.resources} resources · ${i.counts.questions} questions · ${i.counts.resolved} resolved</p></li>`)}</ul>`
+<p class="meta">${weekLabel(ctx, i)} · ${countOf(i.counts.resources, "resource")} · ${countOf(i.counts.questions, "question")} · ${i.counts.resolved} resolved</p></li>`)}</ul>`
     : html`<p role="status">No roundup has been posted yet. The first appears after the community's roundup day.</p>`}
 ${pageNo > 1 || more ? html`<nav class="pages" aria-label="Pages">
 ${pageNo > 1 ? html`<a rel="prev" href="${ctx.base}/roundups?page=${pageNo - 1}">← Newer</a>` : html`<span></span>`}

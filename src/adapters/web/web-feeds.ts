@@ -3,6 +3,7 @@ import type { ResourceHit } from "../../core/resources/resource-types";
 import type { RoundupIssue } from "../../core/roundups/roundup-types";
 import { escapeHtml } from "./html";
 import { nameFor, type PageContext } from "./web-layout";
+import { countOf } from "../../core/shared/plural";
 
 /** XML text: the same five escapes, and no control characters XML 1.0 forbids. */
 const x = (s: string) => escapeHtml(s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ""));
@@ -46,6 +47,6 @@ export const roundupsFeed = (ctx: PageContext, origin: string, self: string, iss
 <link rel="alternate" href="${x(`${origin}${ctx.base}/roundups/${i.period}`)}"/>
 <updated>${i.to.toISOString()}</updated>
 <author><name>Peerloop</name></author>
-<summary type="text">${x(`${i.counts.resources} resources shared, ${i.counts.questions} questions asked, ${i.counts.resolved} resolved, ${i.counts.replies} replies.`)}</summary>
+<summary type="text">${x(`${countOf(i.counts.resources, "resource")} shared, ${countOf(i.counts.questions, "question")} asked, ${i.counts.resolved} resolved, ${countOf(i.counts.replies, "reply", "replies")}.`)}</summary>
 </entry>`),
   });

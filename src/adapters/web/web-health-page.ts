@@ -17,11 +17,12 @@ export const healthPage = (ctx: PageContext, r: HealthReport): Html => {
   const q = (days: number, tag: string | null) => `${ctx.base}/health?days=${days}${tag ? `&tag=${encodeURIComponent(tag)}` : ""}`;
   const weeks = r.weekly.map((w) => w.week.slice(5));
   const helperName = (n: string | null) => n ?? "a member (not listed)";
-  const scope = r.window.tag ? `#${r.window.tag}, ` : "";
+  const time = replyTimeUnit(r.weekly.map((w) => w.medianFirstReplyMinutes));
   return page(ctx, {
     title: "Community health",
+    section: "health",
     body: html`<h1>Community health</h1>
-<p class="meta">${scope}the ${r.window.days} days to ${formatDate(ctx, new Date(r.window.to))}. Figures include everything up to ${r.as_of ? formatDate(ctx, new Date(r.as_of)) : "now"} (the health job reads the community hourly).</p>
+<p class="meta">The ${r.window.days} days to ${formatDate(ctx, new Date(r.window.to))}${r.window.tag ? `, questions and shares tagged #${r.window.tag}` : ""}. Figures include everything up to ${r.as_of ? formatDate(ctx, new Date(r.as_of)) : "now"} (the health job reads the community hourly).</p>
 <form method="get" action="${ctx.base}/health" class="filters">
 <label>Window <select name="days">${HEALTH_WINDOWS.map((d) => html`<option value="${d}"${d === r.window.days ? html` selected` : ""}>${d} days</option>`)}</select></label>
 <label>Tag <input name="tag" value="${r.window.tag ?? ""}" placeholder="all tags" maxlength="50"></label>
@@ -49,11 +50,11 @@ ${figure("Median first reply, not offered", duration(r.median_first_reply_minute
 </dl>
 <h2>Questions each week</h2>
 ${groupedBars({ title: "Questions asked, answered and resolved each week", desc: `Weekly bars for the ${r.window.days} days: ${r.weekly.map((w) => `${w.week}: ${w.asked} asked, ${w.answered} answered, ${w.resolved} resolved`).join("; ") || "no questions"}.`,
-  labels: weeks, series: [{ name: "asked", values: r.weekly.map((w) => w.asked) }, { name: "answered", values: r.weekly.map((w) => w.answered) }, { name: "resolved", values: r.weekly.map((w) => w.resolved) }] })}
+  labels: weeks, integer: true, series: [{ name: "asked", values: r.weekly.map((w) => w.asked) }, { name: "answered", values: r.weekly.map((w) => w.answered) }, { name: "resolved", values: r.weekly.map((w) => w.resolved) }] })}
 ${table("Questions each week (weeks start on Monday)", ["Week", "Asked", "Answered", "Resolved"], r.weekly.map((w) => [w.week, w.asked, w.answered, w.resolved]))}
 <h2>Time to first reply</h2>
-${groupedBars({ title: "Median time to first reply each week, in hours", desc: r.weekly.map((w) => `${w.week}: ${duration(w.medianFirstReplyMinutes)}`).join("; ") || "no answered questions",
-  labels: weeks, series: [{ name: "median first reply (hours)", values: r.weekly.map((w) => (w.medianFirstReplyMinutes === null ? null : w.medianFirstReplyMinutes / 60)) }], format: (v) => (v < 10 ? v.toFixed(1) : String(Math.round(v))) })}
+${groupedBars({ title: `Median time to first reply each week, in ${time.unit}`, desc: r.weekly.map((w) => `${w.week}: ${duration(w.medianFirstReplyMinutes)}`).join("; ") || "no answered questions",
+  labels: weeks, series: [{ name: `median first reply (${time.unit})`, values: r.weekly.map((w) => (w.medianFirstReplyMinutes === null ? null : w.medianFirstReplyMinutes / time.per)) }] })}
 ${table("Median time to first reply each week", ["Week", "Median first reply"], r.weekly.map((w) => [w.week, duration(w.medianFirstReplyMinutes)]))}
 <h2>Open backlog by age</h2>
 ${horizontalBars({ title: "Open questions by age", desc: r.backlog_by_age.map((b) => `${b.label}: ${b.count}`).join("; "), items: r.backlog_by_age.map((b) => ({ label: b.label, value: b.count })), color: PALETTE[2] })}
@@ -86,6 +87,10 @@ ${figure("Quiet but following", String(r.quiet_following), "quiet_following")}
 <p class="meta">Other windows: ${HEALTH_WINDOWS.map((d) => html`<a href="${q(d, r.window.tag)}">${d} days</a> `)}</p>`,
   });
 };
+
+/** Minutes while every median is under two hours, else hours: the axis reads in the unit the data calls for. */
+export const replyTimeUnit = (minutes: (number | null)[]): { unit: "minutes" | "hours"; per: number } =>
+  Math.max(0, ...minutes.map((m) => m ?? 0)) < 120 ? { unit: "minutes", per: 1 } : { unit: "hours", per: 60 };
 
 /** The weekly series as CSV. */
 export const healthCsv = (r: HealthReport): string =>

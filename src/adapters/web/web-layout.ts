@@ -28,7 +28,7 @@ export const nameFor = (ctx: PageContext, name: string): string => {
 export const formatDate = (ctx: PageContext, d: Date): string =>
   new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: ctx.community.timeZone }).format(d);
 
-export type Section = "library" | "questions" | "roundups";
+export type Section = "library" | "questions" | "roundups" | "health";
 
 const feedHref = (ctx: PageContext, feed: string) => `${ctx.base}/feeds/${feed}.atom${ctx.feedKey ? `?key=${encodeURIComponent(ctx.feedKey)}` : ""}`;
 
@@ -55,6 +55,7 @@ ${opts.description ? html`<meta name="description" content="${opts.description}"
 ${nav("library", "Library", `${ctx.base}/`)}
 ${nav("questions", "Questions", `${ctx.base}/questions`)}
 ${nav("roundups", "Roundups", `${ctx.base}/roundups`)}
+${ctx.viewer?.isAdmin ? nav("health", "Health", `${ctx.base}/health`) : ""}
 </ul></nav>
 </header>
 <main id="content" tabindex="-1">

@@ -1,4 +1,5 @@
 import type { HealthFigures } from "./health-types";
+import { countOf } from "../shared/plural";
 
 /** Minutes as people say them: "45 min", "3 h", "2.5 days". */
 export const duration = (minutes: number | null): string => {
@@ -25,7 +26,7 @@ export const healthLines = (now: HealthFigures, before: HealthFigures): string[]
   `Answered within 24 h: ${percent(now.answered_within_24h_share)}${arrow(now.answered_within_24h_share, before.answered_within_24h_share, (v) => percent(v), "up")}; first reply median ${duration(now.median_first_reply_minutes)}${arrow(now.median_first_reply_minutes, before.median_first_reply_minutes, (v) => duration(v), "down")}, 90th percentile ${duration(now.p90_first_reply_minutes)}.`,
   `Open backlog: ${now.open_backlog}${now.backlog_by_age.slice(3).some((b) => b.count) ? ` (${now.backlog_by_age.slice(3).reduce((a, b) => a + b.count, 0)} older than a week)` : ""}; surfaced then answered within 48 h: ${percent(now.surfaced_then_answered_share)}.`,
   `Helpers: ${now.helpers}${arrow(now.helpers, before.helpers, plain, "up")}; the top 3 gave ${percent(now.top3_helper_share)} of answers.`,
-  `Library: ${now.shares} shares, ${now.endorsements} endorsements${now.web_opens !== null ? `, ${now.web_opens} web opens` : ""}; members active this week: ${now.active_members}${arrow(now.active_members, before.active_members, plain, "up")}.`,
+  `Library: ${countOf(now.shares, "share")}, ${countOf(now.endorsements, "endorsement")}${now.web_opens !== null ? `, ${countOf(now.web_opens, "web open")}` : ""}; members active this week: ${now.active_members}${arrow(now.active_members, before.active_members, plain, "up")}.`,
 ];
 
 /** The roundup's last line, for everyone: "12 questions, 10 answered, median first reply 3 h". */

@@ -4,6 +4,7 @@ import type { Message } from "../shared/message";
 import type { Store } from "../store";
 import { queue, type JobReport } from "./job-report";
 import { isoWeekKey, weeklySlot } from "./periods";
+import { countOf } from "../shared/plural";
 
 /**
  * Posts the roundup of the 7 days ending at `now` in the community's roundup channel (or the
@@ -45,7 +46,7 @@ export const runRoundup = async (store: Store, community: Community, now: Date, 
   });
   if (claimed) {
     const c = roundup.counts;
-    report.posted.push(`roundup ${period} in #${channel}: ${c.resources} resources, ${c.questions} questions, ${c.resolved} resolved`);
+    report.posted.push(`roundup ${period} in #${channel}: ${countOf(c.resources, "resource")}, ${countOf(c.questions, "question")}, ${c.resolved} resolved`);
   } else {
     report.skipped.push(`roundup ${period} was already posted`);
   }

@@ -3,6 +3,8 @@ import { fail } from "./errors";
 export const LIMITS = {
   note: 1_000,
   question: 2_000,
+  /** A thread reply, in every door: as long as a question may be. */
+  reply: 2_000,
   outcomeNote: 1_000,
   title: 200,
   url: 2_000,

@@ -162,6 +162,8 @@ export class ThreadService {
   async recordReply(actor: Actor, incoming: IncomingReply): Promise<Outcome> {
     const thread = await this.store.threads.findByRef(actor.communityId, incoming.threadRef);
     if (!thread) return reply();
+    // Too long to keep: refused with /ask's message, nothing stored (the platform may show it; Peerloop does not record it).
+    if (incoming.text) boundedText(incoming.text, LIMITS.reply, "reply", "TEXT_TOO_LONG");
     const findings = incoming.text ? this.gate.inspect(incoming.text) : [];
     const created = await this.store.threads.addReply({
       communityId: actor.communityId, threadId: thread.id, authorId: actor.memberId, platformMessageId: incoming.platformMessageId,
@@ -199,6 +201,8 @@ export class ThreadService {
   }
 
   async editReply(actor: Actor, platformMessageId: string, text: string | null): Promise<Outcome> {
+    // An edit past the limit is not taken in: the reply keeps its earlier text.
+    if (text) boundedText(text, LIMITS.reply, "reply", "TEXT_TOO_LONG");
     const findings = text ? this.gate.inspect(text) : [];
     const edited = await this.store.threads.editReply(actor.communityId, platformMessageId, findings.length ? null : text, this.clock.now());
     if (!edited || findings.length === 0) return reply();

@@ -13,6 +13,10 @@ export class PrismaProcessedEvents implements ProcessedEvents {
     return count === 1;
   }
 
+  async release(eventId: string): Promise<void> {
+    await this.db.processedEvent.deleteMany({ where: { eventId } });
+  }
+
   async prune(before: Date): Promise<number> {
     return (await this.db.processedEvent.deleteMany({ where: { processedAt: { lt: before } } })).count;
   }
@@ -87,6 +91,11 @@ export class PrismaButtonValues implements ButtonValues {
     const rows = await this.db.$queryRaw<{ value: string; expires_at: Date }[]>`DELETE FROM button_values WHERE key = ${key} RETURNING value, expires_at`;
     const row = rows[0];
     return row && new Date(row.expires_at) > now ? row.value : null;
+  }
+
+  async read(key: string, now: Date): Promise<string | null> {
+    const row = await this.db.buttonValue.findUnique({ where: { key } });
+    return row && row.expiresAt > now ? row.value : null;
   }
 
   async prune(before: Date): Promise<number> {
