@@ -41,10 +41,15 @@ export interface ButtonHost {
 
 type Run = (app: ButtonHost, actor: Actor, place: Place, value: string) => Promise<Outcome>;
 
-/** A button that acts: what it runs; `changesNothing` for one that leaves the choice open (Edit). */
+/**
+ * A button that acts: what it runs; `changesNothing` for one that leaves the choice open (Edit);
+ * `ownRecord` for one whose service keeps the choice in its own row and answers a second press
+ * itself, more precisely than "already done" ("Not for me" on an invitation).
+ */
 export interface ButtonAction {
   run: Run;
   changesNothing?: true;
+  ownRecord?: true;
 }
 
 /**
@@ -64,7 +69,7 @@ export const BUTTON_ACTIONS: Partial<Record<ActionName, ButtonAction>> = {
   // An invitation to answer (issue 37): "Open the thread" only shows the way in, so it may be pressed
   // again (even after "Not for me"); "Not for me" is the card's one choice.
   "route-open": { run: (app, actor, _place, value) => app.openInvitation(actor, value), changesNothing: true },
-  "route-decline": { run: (app, actor, _place, value) => app.declineInvitation(actor, value) },
+  "route-decline": { run: (app, actor, _place, value) => app.declineInvitation(actor, value), ownRecord: true },
 };
 
 /** The names of buttons the doors route to `press` (Slack's action matcher is built from them). */

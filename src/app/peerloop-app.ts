@@ -63,7 +63,7 @@ export class PeerloopApp {
   press(actor: Actor, place: Place, press: Press): Promise<Outcome> {
     const button = Object.hasOwn(BUTTON_ACTIONS, press.action) ? BUTTON_ACTIONS[press.action as keyof typeof BUTTON_ACTIONS] : undefined;
     if (!button) return Promise.resolve(reply(privately({ text: "That button is out of date. Run the command again for a fresh one.", tone: "warning" })));
-    if (button.changesNothing) return button.run(this, actor, place, press.value);
+    if (button.changesNothing || button.ownRecord) return button.run(this, actor, place, press.value);
     return this.once(actor, press.card ?? `${press.action}:${press.value}`, () => button.run(this, actor, place, press.value));
   }
 

@@ -258,12 +258,16 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
     // The same card's other choice is already made: nothing is posted.
     expect(text(await privateAnswer((await press(postIt!, first)).token))).toContain("Already done");
     expect(channelPosts().length).toBe(before);
-    // On a fresh card Post my question posts it, and This answers it there is then already done.
+    // Asked again, a fresh card: Post my question posts it, and This answers it on that card is then already done.
+    const again = await privateAnswer((await slash(CY, "ask", { question: "Does anyone have a release of information form I can use to share records with a school?" })).token);
+    const answers2 = /"custom_id":"(answers-it:r:[0-9a-f-]{36}:[0-9a-f-]{36})"/.exec(text(again))?.[1];
+    const postIt2 = /"custom_id":"(post-question:[^"]+)"/.exec(text(again))?.[1];
+    expect(answers2 && postIt2, text(again)).toBeTruthy();
     const second = discord.snowflake();
-    await press(postIt!, second);
+    await press(postIt2!, second);
     const card = await eventually(() => channelPosts().slice(before).find((c) => text(c).includes("release of information form I can use")), 15_000, "question posted after related answers");
     expect(card).toBeTruthy();
-    const late = text(await privateAnswer((await press(answers!, second)).token));
+    const late = text(await privateAnswer((await press(answers2!, second)).token));
     expect(late).toContain("Already done");
     expect(late).not.toContain("Glad the library had it");
   });

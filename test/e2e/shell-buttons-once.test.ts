@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { relatedModelDir } from "../support/related-model-dir";
 import { buttonNumber as button, shellForFile } from "../support/shell-session";
 
-const session = shellForFile();
+// The card before posting is shown for these asks whatever the shipped calibration says: the buttons are under test.
+const session = shellForFile(() => ({ PEERLOOP_MODEL_DIR: relatedModelDir(0.5, 0.02) }));
 /** The health page's "Answers reused", after the health job has read the community (as the admin, ana). */
 const answersReused = async (): Promise<string> => {
   await session.shell.run(":jobs run health", /health figures/);

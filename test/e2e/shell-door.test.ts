@@ -1,8 +1,7 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { relatedModelDir } from "../support/related-model-dir";
 import { entryCommand } from "../support/run-cli";
 import { databaseEnv } from "../support/test-database";
 
@@ -166,16 +165,7 @@ describe("the shell door, end to end through piped stdin", () => {
   });
 
   it("related answers: the card offers the library's resource too and indents every earlier reply; below the confident tier, Maybe related links go on the card", async () => {
-    // An operator's model directory (PEERLOOP_MODEL_DIR) holding the shipped models, with the related
-    // model's thresholds set for the test: the doors' rendering is under test, not the calibration.
-    const modelDir = (before: number, thread: number) => {
-      const dir = mkdtempSync(path.join(os.tmpdir(), "peerloop-models-"));
-      for (const f of readdirSync(path.join(ROOT, "dist")).filter((n) => n.endsWith(".json"))) symlinkSync(path.join(ROOT, "dist", f), path.join(dir, f));
-      const model = JSON.parse(readFileSync(path.join(ROOT, "src/core/related/data/related-model.json"), "utf8"));
-      writeFileSync(path.join(dir, "related-model.json"), JSON.stringify({ ...model, threshold: before, threadThreshold: thread }));
-      return dir;
-    };
-    const sure = { PEERLOOP_MODEL_DIR: modelDir(0.5, 0.02) };
+    const sure = { PEERLOOP_MODEL_DIR: relatedModelDir(0.5, 0.02) };
     const first = await shell([":as rosa", "/ask How do I write up a safety plan with a teen who refuses to sign it? #safety #youth"], sure);
     const ref = /thread ([0-9a-f]{6})/.exec(first.out)![1]!;
     const { out } = await shell([
@@ -193,7 +183,7 @@ describe("the shell door, end to end through piped stdin", () => {
     const buttons = [...card.matchAll(/\[([^\]]+)\] → :press (\d)/g)].map((m) => m[1]);
     expect(buttons).toEqual(["This answers it (1)", "This answers it (2)", "Post my question"]);
 
-    const maybe = await shell([":as tess", "/ask a teen on my caseload won't sign the safety plan, what goes in the note?", ":press 1"], { PEERLOOP_MODEL_DIR: modelDir(0.9999, 0.02) });
+    const maybe = await shell([":as tess", "/ask a teen on my caseload won't sign the safety plan, what goes in the note?", ":press 1"], { PEERLOOP_MODEL_DIR: relatedModelDir(0.9999, 0.02) });
     expect(maybe.out).not.toContain("Answered before?");
     expect(maybe.out).toMatch(/Question from tess[\s\S]*• Maybe related \(1\): /);
     expect(maybe.out).toMatch(/\[This answered it \(1\)\] → :press 2/);
