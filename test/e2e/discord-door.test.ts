@@ -244,7 +244,8 @@ describe("the Discord door, through the real discord.js client and a fake gatewa
   it("an /ask the library already answers shows it privately first: This answers it posts nothing, Post my question posts the question", async () => {
     const shared = channelPosts().length;
     await slash(BEN, "share", { url: "https://example.org/roi-release-form", tags: "consent", note: "Release of information form to share records with a school, with a plain-language cover letter" });
-    await eventually(() => channelPosts().length > shared, 15_000, "share card");
+    // The share's own card (not any later post): the resource is in the library before the question is asked.
+    await eventually(() => channelPosts().slice(shared).find((c) => text(c).includes("roi-release-form")), 15_000, "share card");
     const before = channelPosts().length;
     const held = await privateAnswer((await slash(CY, "ask", { question: "Does anyone have a release of information form I can use to share records with a school?" })).token);
     expect(text(held)).toContain("Answered before?");
